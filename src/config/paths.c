@@ -1,0 +1,2 @@
+/* src/config/paths.c: being written. */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* src/config/process_yaml.c: being written. */
+#include "config.h"

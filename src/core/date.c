@@ -1,0 +1,2 @@
+/* src/core/date.c: being written. */
+#include "config.h"

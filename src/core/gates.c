@@ -1,0 +1,2 @@
+/* src/core/gates.c: being written. */
+#include "config.h"

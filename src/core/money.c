@@ -1,0 +1,2 @@
+/* src/core/money.c: being written. */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* src/core/process.c: being written. */
+#include "config.h"

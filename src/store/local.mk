@@ -1,0 +1,5 @@
+# store/: all SQLite access.
+libbudgetlab_a_SOURCES += \
+	src/store/store.h \
+	src/store/store.c src/store/store_internal.h \
+	src/store/schema.c

@@ -1,0 +1,2 @@
+/* src/store/schema.c: being written. */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* src/store/store.c: being written. */
+#include "config.h"

@@ -1,0 +1,243 @@
+/* store.h: all SQLite access.  One database file per budget process.
+ *
+ * Conventions:
+ *  - Functions return 0 on success and -1 with err set on failure.
+ *  - Every write is one transaction (all or nothing).  Callers that want
+ *    several writes to be atomic wrap them in bl_store_begin/commit.
+ *  - Every change to the budget, goals or phase state is written to the
+ *    journal by triggers in the database itself, so no path can forget.
+ *  - Locks of the current phase are enforced by triggers too; a refused
+ *    change gives a message that names the lock and the phase.
+ *  - Amounts are signed minor units relative to the line's direction: on an
+ *    income line a positive amount is income, on an expense line a positive
+ *    amount is an expense.  Balance = income - expense.
+ *  - Versions are named by key: "proposal", "first_reading", "adopted". */
+#ifndef BL_STORE_STORE_H
+#define BL_STORE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+#include "core/gates.h"
+#include "core/money.h"
+#include "core/process.h"
+
+typedef struct bl_store bl_store;
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define BL_SCHEMA_VERSION 1
+
+/* Create a new database at path (mode 0600; refuses an existing file),
+ * holding the process described by def.  config_text is the YAML the
+ * definition was loaded from; it is kept in the database so that the file
+ * is self-contained.  The process starts *before* its first phase
+ * (phase index -1, "setting up", no locks), so the basis budget can be
+ * loaded; advancing enters the first phase. */
+int bl_store_create(const char *path, const bl_process_def *def,
+		    const char *config_text, bl_store **out, bl_err *err);
+
+/* Open an existing database.  Read-only opens with SQLITE_OPEN_READONLY and
+ * never migrates.  Refuses, with a clear message and without changing the
+ * file: a missing file, a file that is not SQLite, a SQLite file that is
+ * not a budgetlab database, a newer schema version, a corrupt file.
+ * Older schema versions are migrated forward on a read-write open. */
+int bl_store_open(const char *path, bool readonly, bl_store **out,
+		  bl_err *err);
+void bl_store_close(bl_store *s);
+
+/* Who is making changes, recorded in the journal.  Default: the
+ * BUDGETLAB_ACTOR environment variable, else the OS user name. */
+void bl_store_set_actor(bl_store *s, const char *actor);
+
+int bl_store_begin(bl_store *s, bl_err *err);
+int bl_store_commit(bl_store *s, bl_err *err);
+void bl_store_rollback(bl_store *s);
+
+/* ---- the process ---- */
+typedef struct bl_process_info {
+	char *municipality;
+	char *title;
+	char *currency;
+	bl_lang lang;
+	int budget_year;
+	int n_years; /* budget year + outline years */
+} bl_process_info;
+int bl_store_info(bl_store *s, bl_process_info *out, bl_err *err);
+void bl_process_info_free(bl_process_info *info);
+/* The YAML text the process was created from (malloc'd). */
+int bl_store_config_text(bl_store *s, char **out, bl_err *err);
+
+/* ---- areas: a hierarchy (committee -> service area -> service ...) ---- */
+typedef struct bl_area {
+	int64_t id;
+	int64_t parent_id; /* 0 for a top-level area */
+	char *code;        /* unique among its siblings */
+	char *name;
+	int level;         /* 1 = top */
+} bl_area;
+/* parent_id 0 for top level. */
+int bl_store_area_add(bl_store *s, int64_t parent_id, const char *code,
+		      const char *name, int64_t *id_out, bl_err *err);
+/* ref is either a code unique in the whole hierarchy, or a path of codes
+ * "top/middle/leaf".  Ambiguous or unknown refs are errors that say so. */
+int bl_store_area_find(bl_store *s, const char *ref, int64_t *id_out,
+		       bl_err *err);
+/* All areas in tree order (pre-order, siblings by code). */
+int bl_store_areas(bl_store *s, bl_area **out, size_t *n, bl_err *err);
+void bl_areas_free(bl_area *areas, size_t n);
+
+/* ---- lines ---- */
+typedef enum bl_kind { BL_KIND_OPERATION, BL_KIND_CAPITAL } bl_kind;
+typedef enum bl_direction { BL_DIR_EXPENSE, BL_DIR_INCOME } bl_direction;
+const char *bl_kind_name(bl_kind k);           /* "operation", "capital" */
+const char *bl_direction_name(bl_direction d); /* "expense", "income" */
+
+typedef struct bl_line {
+	int64_t id;
+	char *code; /* unique in the process */
+	char *title;
+	int64_t area_id;
+	bl_kind kind;
+	bl_direction dir;
+	char *description; /* may be NULL */
+} bl_line;
+void bl_line_clear(bl_line *l);
+
+int bl_store_line_add(bl_store *s, const bl_line *l, int64_t *id_out,
+		      bl_err *err);
+/* Updates code, title, area, kind, direction, description of line l->id. */
+int bl_store_line_update(bl_store *s, const bl_line *l, bl_err *err);
+/* Deletes the line and its amounts. */
+int bl_store_line_delete(bl_store *s, int64_t line_id, bl_err *err);
+/* Fills out (strings malloc'd; bl_line_clear frees them). "no budget line
+ * with code X" when there is none. */
+int bl_store_line_find(bl_store *s, const char *code, bl_line *out,
+		       bl_err *err);
+
+/* Set one amount (insert or replace).  year must be inside the process. */
+int bl_store_amount_set(bl_store *s, int64_t line_id, const char *version,
+			int year, bl_money amount, bl_err *err);
+/* Remove one amount (no-op if absent). */
+int bl_store_amount_clear(bl_store *s, int64_t line_id, const char *version,
+			  int year, bl_err *err);
+/* amounts[i] for year first_year+i, i < n_years; has[i] false if absent. */
+int bl_store_line_amounts(bl_store *s, int64_t line_id, const char *version,
+			  bl_money *amounts, bool *has, int n_years,
+			  bl_err *err);
+
+/* Calls cb for each line (in area tree order, then by code) under area
+ * area_id (0: all), with its amounts in the version (absent = 0, has[i]
+ * false).  cb returns 0 to go on, non-zero to stop (returned as is). */
+typedef int (*bl_line_cb)(void *ctx, const bl_line *l, const bl_money *amounts,
+			  const bool *has, int n_years);
+int bl_store_lines_each(bl_store *s, const char *version, int64_t area_id,
+			bl_line_cb cb, void *ctx, bl_err *err);
+int bl_store_line_count(bl_store *s, int64_t *n, bl_err *err);
+
+/* ---- totals (kept by triggers, so status is instant on a large budget) ---- */
+/* Per year of the process: income and expense summed over all lines in the
+ * version.  Arrays of n_years (see bl_store_info). */
+int bl_store_year_totals(bl_store *s, const char *version, bl_money *income,
+			 bl_money *expense, bl_err *err);
+/* Per area (own lines only, not the subtree) and year. */
+typedef struct bl_area_total {
+	int64_t area_id;
+	int year;
+	bl_money income, expense;
+} bl_area_total;
+int bl_store_area_totals(bl_store *s, const char *version,
+			 bl_area_total **out, size_t *n, bl_err *err);
+
+/* ---- goals ---- */
+typedef struct bl_goal {
+	int64_t id;
+	int64_t area_id; /* 0: the whole municipality */
+	char *title;
+	char *description; /* may be NULL */
+} bl_goal;
+void bl_goal_clear(bl_goal *g);
+int bl_store_goal_add(bl_store *s, const bl_goal *g, int64_t *id_out,
+		      bl_err *err);
+int bl_store_goal_update(bl_store *s, const bl_goal *g, bl_err *err);
+int bl_store_goal_delete(bl_store *s, int64_t goal_id, bl_err *err);
+int bl_store_goals(bl_store *s, bl_goal **out, size_t *n, bl_err *err);
+void bl_goals_free(bl_goal *goals, size_t n);
+/* A line serves a goal. */
+int bl_store_goal_link(bl_store *s, int64_t goal_id, int64_t line_id,
+		       bl_err *err);
+int bl_store_goal_unlink(bl_store *s, int64_t goal_id, int64_t line_id,
+			 bl_err *err);
+/* Line ids linked to a goal (malloc'd array). */
+int bl_store_goal_lines(bl_store *s, int64_t goal_id, int64_t **ids,
+			size_t *n, bl_err *err);
+
+/* ---- phases ---- */
+/* Index (0-based, in the process's order) and id of the current phase;
+ * index -1 and *id NULL while the process is being set up. */
+int bl_store_phase_current(bl_store *s, int *index, char **id, bl_err *err);
+/* Locks of the current phase (BL_LOCK_* mask; 0 while setting up). */
+int bl_store_locks(bl_store *s, unsigned *mask, bl_err *err);
+/* Move to phase `to_index` (normally current+1).  override_reason is NULL
+ * when every gate passed; otherwise it and failed_gates (a human-readable
+ * list) are journalled.  Refused when the process is already in its last
+ * phase or to_index is not the next phase. */
+int bl_store_phase_advance(bl_store *s, int to_index,
+			   const char *override_reason,
+			   const char *failed_gates, bl_err *err);
+/* History of phase entries, oldest first. */
+typedef struct bl_phase_entry {
+	char *phase_id;
+	char *entered_at; /* ISO date-time */
+	char *override_reason; /* NULL if none */
+} bl_phase_entry;
+int bl_store_phase_history(bl_store *s, bl_phase_entry **out, size_t *n,
+			   bl_err *err);
+void bl_phase_history_free(bl_phase_entry *e, size_t n);
+/* Tick (done=true) or untick a checklist item of a phase (0-based). */
+int bl_store_checklist_set(bl_store *s, const char *phase_id, int item,
+			   bool done, bl_err *err);
+
+/* ---- journal (append-only) ---- */
+typedef struct bl_journal_entry {
+	int64_t id;
+	const char *at;     /* ISO date-time, UTC */
+	const char *actor;
+	const char *entity; /* process, area, line, amount, goal, goal_line,
+			       phase, checklist, import */
+	const char *key;    /* e.g. the line code; may be NULL */
+	const char *action; /* insert, update, delete, advance, bulk */
+	const char *before; /* JSON object or NULL */
+	const char *after;  /* JSON object or NULL */
+} bl_journal_entry;
+/* Newest first.  line_code filters to entries about that line (its own
+ * changes and its amounts); NULL for all.  limit <= 0: no limit.  The
+ * strings are valid only during the callback. */
+typedef int (*bl_journal_cb)(void *ctx, const bl_journal_entry *e);
+int bl_store_journal_each(bl_store *s, const char *line_code, int limit,
+			  bl_journal_cb cb, void *ctx, bl_err *err);
+int bl_store_journal_count(bl_store *s, int64_t *n, bl_err *err);
+
+/* ---- bulk load (the demo, the benchmark, later the importer) ----
+ * One transaction.  Per-row journal entries are replaced by one entry that
+ * says what was loaded (source, counts); totals are rebuilt once at the end.
+ * Locks are checked once at the start: a bulk load of amounts during a
+ * phase that locks amounts is refused. */
+typedef struct bl_bulk bl_bulk;
+int bl_store_bulk_begin(bl_store *s, const char *version, const char *source,
+			bl_bulk **out, bl_err *err);
+/* Find or create an area under parent_id (0 = top) by code. */
+int bl_bulk_area(bl_bulk *b, int64_t parent_id, const char *code,
+		 const char *name, int64_t *id_out, bl_err *err);
+/* Add a line with amounts[i] for year first_year+i, where has[i] (has may
+ * be NULL: all present).  n_years must match the process. */
+int bl_bulk_line(bl_bulk *b, const bl_line *l, const bl_money *amounts,
+		 const bool *has, int n_years, int64_t *id_out, bl_err *err);
+int bl_bulk_commit(bl_bulk *b, bl_err *err); /* frees b */
+void bl_bulk_abort(bl_bulk *b);              /* rolls back, frees b */
+
+/* ---- facts for gates ---- */
+extern const bl_facts_ops bl_store_facts_ops; /* ctx = the bl_store * */
+
+#endif

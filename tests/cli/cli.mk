@@ -1,0 +1,1 @@
+# CLI tests: shell scripts that speak TAP.

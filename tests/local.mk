@@ -1,0 +1,8 @@
+# tests/: unit tests (C, TAP) and CLI tests (shell, TAP).
+EXTRA_DIST += tests/unit/tap.h
+TEST_LDADD = $(BL_LIBS)
+include $(top_srcdir)/tests/unit/money.mk
+include $(top_srcdir)/tests/unit/config.mk
+include $(top_srcdir)/tests/unit/store.mk
+include $(top_srcdir)/tests/unit/gates.mk
+include $(top_srcdir)/tests/cli/cli.mk

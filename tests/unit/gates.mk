@@ -1,0 +1,4 @@
+check_PROGRAMS += tests/unit/test_gates
+tests_unit_test_gates_SOURCES = tests/unit/test_gates.c tests/unit/tap.h
+tests_unit_test_gates_LDADD = $(TEST_LDADD)
+TESTS += tests/unit/test_gates
