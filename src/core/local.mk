@@ -1,6 +1,6 @@
 # core/: the model.  No ncurses, no SQLite, no YAML here.
 libbudgetlab_a_SOURCES += \
-	src/core/error.c src/core/error.h \
+	src/core/error.c src/core/error.h src/core/i18n.h \
 	src/core/money.c src/core/money.h \
 	src/core/date.c src/core/date.h \
 	src/core/process.c src/core/process.h \
