@@ -1,1 +1,93 @@
-/* cli.h */
+/* cli.h: the headless subcommands, and what they share. */
+#ifndef BL_CLI_CLI_H
+#define BL_CLI_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/error.h"
+#include "core/money.h"
+#include "core/process.h"
+#include "store/store.h"
+
+/* Exit codes (documented in budgetlab(1)). */
+enum {
+	BL_EXIT_OK = 0,
+	BL_EXIT_REFUSED = 1, /* bad input, a lock, a failing gate, not found */
+	BL_EXIT_USAGE = 2,   /* wrong options or arguments */
+	BL_EXIT_FILE = 3,    /* a file could not be opened, read or written */
+};
+
+typedef struct bl_cmd {
+	const char *name;
+	const char *args;    /* synopsis after the name */
+	const char *summary; /* one line for --help */
+	int (*run)(int argc, char **argv);
+	bool hidden;
+} bl_cmd;
+
+extern const bl_cmd bl_cmds[];
+extern const char *bl_progname;
+
+/* An open process: the store, its info and its parsed definition. */
+typedef struct bl_app {
+	bl_store *store;
+	bl_process_info info;
+	bl_process_def *def;
+	char *path;
+} bl_app;
+
+/* Open a database and parse its process definition; prints the error and
+ * returns an exit code (non-zero) on failure. */
+int bl_app_open(bl_app *app, const char *path, bool readonly);
+void bl_app_close(bl_app *app);
+
+/* Print "budgetlab: message" to stderr; returns code. */
+int bl_fail(int code, const char *fmt, ...) BL_PRINTF(2, 3);
+/* Print a usage error for a command and return BL_EXIT_USAGE. */
+int bl_usage(const char *cmd, const char *fmt, ...) BL_PRINTF(2, 3);
+/* Print the error message (which may be several lines) with the prefix. */
+int bl_fail_err(int code, const bl_err *err);
+
+/* Options shared by several commands. */
+int bl_opt_unit(const char *cmd, const char *arg, bl_unit *out);
+int bl_opt_version(const char *cmd, const char *arg, const char **out);
+int bl_opt_int(const char *cmd, const char *opt, const char *arg, long min,
+	       long max, long *out);
+/* Free text from an option: non-empty, valid UTF-8, no control characters
+ * (newline and tab allowed if allow_newline), at most maxlen bytes. */
+int bl_opt_text(const char *cmd, const char *opt, const char *arg,
+		size_t maxlen, bool allow_newline);
+/* "YEAR=AMOUNT": year within the process, amount in its language. */
+int bl_opt_year_amount(const bl_app *app, const char *arg, int *year,
+		       bl_money *amount);
+
+/* Amount for display in a unit, in the process language. */
+void bl_fmt_amount(const bl_app *app, bl_money v, bl_unit unit, char *buf,
+		   size_t bufsz);
+/* Print one table cell fitted to width (UTF-8 aware) and a separator. */
+void bl_cell(FILE *f, const char *s, int width, bool right);
+
+/* Evaluate every gate of phase i; prints them if out is non-NULL.
+ * Returns the number of failing gates, or -1 on error (printed).  If
+ * failed is non-NULL it receives a malloc'd description of the failures. */
+int bl_gates_report(bl_app *app, int phase_index, FILE *out, char **failed);
+
+/* The subcommands. */
+int bl_cmd_demo(int argc, char **argv);
+int bl_cmd_create(int argc, char **argv);
+int bl_cmd_check_config(int argc, char **argv);
+int bl_cmd_status(int argc, char **argv);
+int bl_cmd_phase(int argc, char **argv);
+int bl_cmd_advance(int argc, char **argv);
+int bl_cmd_tick(int argc, char **argv);
+int bl_cmd_lines(int argc, char **argv);
+int bl_cmd_line(int argc, char **argv);
+int bl_cmd_areas(int argc, char **argv);
+int bl_cmd_area(int argc, char **argv);
+int bl_cmd_goals(int argc, char **argv);
+int bl_cmd_goal(int argc, char **argv);
+int bl_cmd_journal(int argc, char **argv);
+int bl_cmd_export(int argc, char **argv);
+
+#endif

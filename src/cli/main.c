@@ -1,2 +1,96 @@
+/* main.c: budgetlab's entry point and the table of subcommands.
+ *
+ * The command table below drives dispatch and --help alike, so that a
+ * command cannot exist without being documented. */
 #include "config.h"
-int main(void) { return 0; }
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+
+const char *bl_progname = "budgetlab";
+
+const bl_cmd bl_cmds[] = {
+	{ "demo", "PATH", N_("write the demo municipality to a new database at PATH"), bl_cmd_demo, false },
+	{ "create", "PATH CONFIG.yaml [--municipality NAME] [--title TITLE]",
+	  N_("create a new budget process from a phase file"), bl_cmd_create, false },
+	{ "check-config", "FILE...", N_("validate phase files"), bl_cmd_check_config, false },
+	{ "status", "DB [--version V] [--unit U] [--depth N]",
+	  N_("current phase, its gates, totals per area and year"), bl_cmd_status, false },
+	{ "phase", "DB", N_("the phases, the current guidance, checklist and gates"), bl_cmd_phase, false },
+	{ "advance", "DB [--override REASON]", N_("move to the next phase (gates must pass, or be overridden)"), bl_cmd_advance, false },
+	{ "tick", "DB ITEM [--undo]", N_("tick (or untick) a checklist item of the current phase"), bl_cmd_tick, false },
+	{ "lines", "DB [--area AREA] [--version V] [--unit U]", N_("list budget lines with amounts per year"), bl_cmd_lines, false },
+	{ "line", "add|set|show|delete DB CODE [OPTIONS]", N_("add, change, show or delete a budget line"), bl_cmd_line, false },
+	{ "areas", "DB", N_("list the area hierarchy"), bl_cmd_areas, false },
+	{ "area", "add DB CODE --name NAME [--parent AREA]", N_("add an area"), bl_cmd_area, false },
+	{ "goals", "DB", N_("list goals and the lines that serve them"), bl_cmd_goals, false },
+	{ "goal", "add|set|delete|link|unlink DB ...", N_("add, change, delete a goal, or link it to lines"), bl_cmd_goal, false },
+	{ "journal", "DB [--line CODE] [--limit N]", N_("the change history, newest first"), bl_cmd_journal, false },
+	{ "export", "DB [--version V] [--output FILE]", N_("export the budget as CSV"), bl_cmd_export, false },
+	{ NULL, NULL, NULL, NULL, false },
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s COMMAND [ARGS]...\n"
+		     "       %s DB             (open a budget process: its status)\n"
+		     "Participatory budgeting for municipalities.\n\n"
+		     "Commands:\n"), bl_progname, bl_progname);
+	for (const bl_cmd *c = bl_cmds; c->name; c++) {
+		if (c->hidden)
+			continue;
+		fprintf(f, "  %-13s %s\n", c->name, c->args);
+		fprintf(f, "  %-13s   %s\n", "", _(c->summary));
+	}
+	fprintf(f, _("\nOptions:\n"
+		     "  -h, --help     show this help (also: COMMAND --help)\n"
+		     "  -V, --version  show the version\n\n"
+		     "Amounts are written as the process's language writes them, e.g.\n"
+		     "1.234.567,50 (da), 1 234 567 (nb), 1,234,567.50 (en).\n"
+		     "Exit status: 0 done, 1 refused (bad input, lock, failing gate),\n"
+		     "2 usage error, 3 file or database could not be used.\n"
+		     "See budgetlab(1) and budgetlab-process(5).\n"));
+}
+
+int main(int argc, char **argv)
+{
+	/* The user's locale for messages; amounts never depend on it. */
+	setlocale(LC_ALL, "");
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+
+	if (argc < 2) {
+		usage(stderr);
+		return BL_EXIT_USAGE;
+	}
+	const char *a = argv[1];
+	if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0 || strcmp(a, "help") == 0) {
+		usage(stdout);
+		return BL_EXIT_OK;
+	}
+	if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+		printf("budgetlab %s\n", PACKAGE_VERSION);
+		printf(_("Copyright (C) 2026 the budgetlab authors.\n"
+			 "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+			 "This is free software: you are free to change and redistribute it.\n"
+			 "There is NO WARRANTY, to the extent permitted by law.\n"));
+		return BL_EXIT_OK;
+	}
+	for (const bl_cmd *c = bl_cmds; c->name; c++)
+		if (strcmp(a, c->name) == 0)
+			return c->run(argc - 1, argv + 1);
+	if (a[0] == '-')
+		return bl_usage(NULL, _("unknown option '%s'"), a);
+	/* `budgetlab DB`: open a process.  Until the screens exist, that is
+	 * its status.  A word that is neither a command nor a file is most
+	 * likely a mistyped command, so say that rather than "no such file". */
+	struct stat st;
+	if (stat(a, &st) != 0 && !strchr(a, '/') && !strchr(a, '.'))
+		return bl_usage(NULL, _("unknown command '%s'"), a);
+	return bl_cmd_status(argc - 1, argv + 1);
+}

@@ -105,6 +105,8 @@ typedef struct bl_facts_ops {
 			      size_t n, bl_err *err);
 	/* Today (bl_date_today, but a test can substitute its own). */
 	bl_date (*today)(void *ctx);
+	/* The process language, for amounts in messages.  May be NULL (da). */
+	int (*language)(void *ctx, bl_lang *lang, bl_err *err);
 } bl_facts_ops;
 
 /* Evaluate one gate of a phase. 1 pass, 0 fail (why set), -1 error. */

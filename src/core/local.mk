@@ -4,4 +4,5 @@ libbudgetlab_a_SOURCES += \
 	src/core/money.c src/core/money.h \
 	src/core/date.c src/core/date.h \
 	src/core/process.c src/core/process.h \
-	src/core/gates.c src/core/gates.h
+	src/core/gates.c src/core/gates.h \
+	src/core/text.c src/core/text.h

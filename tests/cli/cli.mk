@@ -1,1 +1,6 @@
-# CLI tests: shell scripts that speak TAP.
+# CLI tests: shell scripts that speak TAP and run the real binary.
+EXTRA_DIST += tests/cli/lib.sh $(CLI_TESTS) $(CLI_EXPECTED)
+CLI_TESTS = tests/cli/basics.sh tests/cli/files.sh tests/cli/process.sh tests/cli/demo.sh
+TESTS += $(CLI_TESTS)
+$(CLI_TESTS:.sh=.log): budgetlab$(EXEEXT)
+CLI_EXPECTED =

@@ -1,0 +1,448 @@
+/* cmd_lines.c: listing budget lines, and adding, changing, showing and
+ * deleting one.  Several writes for one command are one transaction. */
+#include "config.h"
+
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+
+#define MAX_AMOUNTS 32
+#define CODE_MAX 32
+#define TITLE_MAX 200
+#define DESC_MAX 4000
+
+/* ---- lines ---- */
+
+typedef struct {
+	bl_app *app;
+	bl_unit unit;
+	bl_area *areas;
+	size_t n_areas;
+	int64_t count;
+	int64_t last_id; /* the area looked up last, and its code */
+	const char *last_code;
+} list_ctx;
+
+static const char *area_code(list_ctx *c, int64_t id)
+{
+	/* Areas are few next to lines; a linear scan per area change is cheap
+	 * because lines arrive grouped by area. */
+	if (id == c->last_id)
+		return c->last_code;
+	for (size_t i = 0; i < c->n_areas; i++)
+		if (c->areas[i].id == id) {
+			c->last_id = id;
+			c->last_code = c->areas[i].code;
+			return c->last_code;
+		}
+	return "?";
+}
+
+static int print_line(void *ctx, const bl_line *l, const bl_money *amounts,
+		      const bool *has, int n_years)
+{
+	list_ctx *c = ctx;
+	bl_cell(stdout, l->code, 12, false);
+	fputc(' ', stdout);
+	bl_cell(stdout, l->title, 28, false);
+	fputc(' ', stdout);
+	bl_cell(stdout, area_code(c, l->area_id), 10, false);
+	printf(" %-3s %-3s", l->kind == BL_KIND_CAPITAL ? "cap" : "op",
+	       l->dir == BL_DIR_INCOME ? "inc" : "exp");
+	for (int y = 0; y < n_years; y++) {
+		char buf[BL_MONEY_BUFSZ];
+		if (has[y])
+			bl_fmt_amount(c->app, amounts[y], c->unit, buf, sizeof buf);
+		else
+			strcpy(buf, "-");
+		fputc(' ', stdout);
+		bl_cell(stdout, buf, 11, true);
+	}
+	fputc('\n', stdout);
+	c->count++;
+	return 0;
+}
+
+int bl_cmd_lines(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "area", required_argument, NULL, 'a' },
+		{ "version", required_argument, NULL, 'v' },
+		{ "unit", required_argument, NULL, 'u' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *area = NULL, *version = "proposal";
+	bl_unit unit = BL_UNIT_THOUSANDS;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			area = optarg;
+			break;
+		case 'v':
+			if (bl_opt_version("lines", optarg, &version))
+				return BL_EXIT_USAGE;
+			break;
+		case 'u':
+			if (bl_opt_unit("lines", optarg, &unit))
+				return BL_EXIT_USAGE;
+			break;
+		case 'h':
+			printf(_("Usage: %s lines DB [--area AREA] [--version V] [--unit kr|t|mio]\n"
+				 "List budget lines (all, or under AREA: a code or a path a/b/c) with\n"
+				 "their amounts per year; '-' where a year has no amount.\n"), bl_progname);
+			return BL_EXIT_OK;
+		default:
+			return bl_usage("lines", _("unknown option"));
+		}
+	}
+	if (argc - optind != 1)
+		return bl_usage("lines", _("expected one database file"));
+	bl_app app;
+	int rc = bl_app_open(&app, argv[optind], true);
+	if (rc)
+		return rc;
+	bl_err err = { { 0 } };
+	list_ctx ctx = { &app, unit, NULL, 0, 0, -1, "" };
+	int64_t area_id = 0;
+	if ((area && bl_store_area_find(app.store, area, &area_id, &err) != 0)) {
+		rc = bl_fail_err(BL_EXIT_REFUSED, &err);
+		goto out;
+	}
+	if (bl_store_areas(app.store, &ctx.areas, &ctx.n_areas, &err) != 0) {
+		rc = bl_fail_err(BL_EXIT_FILE, &err);
+		goto out;
+	}
+	printf(_("%s version, amounts in %s\n"), version, bl_unit_label(unit, app.info.lang));
+	bl_cell(stdout, _("Code"), 12, false);
+	fputc(' ', stdout);
+	bl_cell(stdout, _("Title"), 28, false);
+	fputc(' ', stdout);
+	bl_cell(stdout, _("Area"), 10, false);
+	printf(" %-3s %-3s", _("K"), _("D"));
+	for (int y = 0; y < app.info.n_years; y++)
+		printf(" %11d", app.info.budget_year + y);
+	printf("\n");
+	if (bl_store_lines_each(app.store, version, area_id, print_line, &ctx, &err) != 0) {
+		rc = bl_fail_err(BL_EXIT_FILE, &err);
+		goto out;
+	}
+	printf(_("%" PRId64 " lines\n"), ctx.count);
+out:
+	bl_areas_free(ctx.areas, ctx.n_areas);
+	bl_app_close(&app);
+	return rc;
+}
+
+/* ---- line add / set / show / delete ---- */
+
+typedef struct {
+	const char *title, *area, *kind, *description, *version, *code, *actor;
+	int dir; /* -1 unchanged, else bl_direction */
+	const char *amounts[MAX_AMOUNTS];
+	int n_amounts;
+	const char *clears[MAX_AMOUNTS];
+	int n_clears;
+} line_opts;
+
+static int parse_line_opts(const char *cmd, int argc, char **argv, line_opts *o,
+			   bool allow_code)
+{
+	static const struct option longopts[] = {
+		{ "title", required_argument, NULL, 't' },
+		{ "area", required_argument, NULL, 'a' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "income", no_argument, NULL, 'i' },
+		{ "expense", no_argument, NULL, 'e' },
+		{ "description", required_argument, NULL, 'd' },
+		{ "amount", required_argument, NULL, 'm' },
+		{ "clear", required_argument, NULL, 'c' },
+		{ "version", required_argument, NULL, 'v' },
+		{ "code", required_argument, NULL, 'C' },
+		{ "actor", required_argument, NULL, 'A' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	memset(o, 0, sizeof *o);
+	o->dir = -1;
+	o->version = "proposal";
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		switch (c) {
+		case 't':
+			if (bl_opt_text(cmd, "--title", optarg, TITLE_MAX, false))
+				return BL_EXIT_USAGE;
+			o->title = optarg;
+			break;
+		case 'a':
+			o->area = optarg;
+			break;
+		case 'k':
+			if (strcmp(optarg, "operation") && strcmp(optarg, "capital"))
+				return bl_usage(cmd, _("--kind '%s': expected operation (drift) or capital (anlæg)"), optarg);
+			o->kind = optarg;
+			break;
+		case 'i':
+		case 'e':
+			if (o->dir != -1 && o->dir != (c == 'i' ? BL_DIR_INCOME : BL_DIR_EXPENSE))
+				return bl_usage(cmd, _("give --income or --expense, not both"));
+			o->dir = c == 'i' ? BL_DIR_INCOME : BL_DIR_EXPENSE;
+			break;
+		case 'd':
+			if (bl_opt_text(cmd, "--description", optarg, DESC_MAX, true))
+				return BL_EXIT_USAGE;
+			o->description = optarg;
+			break;
+		case 'm':
+			if (o->n_amounts == MAX_AMOUNTS)
+				return bl_usage(cmd, _("at most %d --amount options"), MAX_AMOUNTS);
+			o->amounts[o->n_amounts++] = optarg;
+			break;
+		case 'c':
+			if (o->n_clears == MAX_AMOUNTS)
+				return bl_usage(cmd, _("at most %d --clear options"), MAX_AMOUNTS);
+			o->clears[o->n_clears++] = optarg;
+			break;
+		case 'v':
+			if (bl_opt_version(cmd, optarg, &o->version))
+				return BL_EXIT_USAGE;
+			break;
+		case 'C':
+			if (!allow_code)
+				return bl_usage(cmd, _("--code is only for 'line set' (to rename a line)"));
+			if (bl_opt_text(cmd, "--code", optarg, CODE_MAX, false))
+				return BL_EXIT_USAGE;
+			o->code = optarg;
+			break;
+		case 'A':
+			o->actor = optarg;
+			break;
+		default:
+			return bl_usage(cmd, _("unknown option"));
+		}
+	}
+	return 0;
+}
+
+/* Apply --amount and --clear; inside the caller's transaction. */
+static int apply_amounts(bl_app *app, int64_t line_id, const line_opts *o)
+{
+	bl_err err = { { 0 } };
+	for (int i = 0; i < o->n_amounts; i++) {
+		int year;
+		bl_money amount;
+		if (bl_opt_year_amount(app, o->amounts[i], &year, &amount))
+			return BL_EXIT_REFUSED;
+		if (bl_store_amount_set(app->store, line_id, o->version, year, amount, &err) != 0)
+			return bl_fail_err(BL_EXIT_REFUSED, &err);
+	}
+	for (int i = 0; i < o->n_clears; i++) {
+		long year;
+		if (bl_opt_int("line", "--clear", o->clears[i], app->info.budget_year,
+			       app->info.budget_year + app->info.n_years - 1, &year))
+			return BL_EXIT_USAGE;
+		if (bl_store_amount_clear(app->store, line_id, o->version, (int)year, &err) != 0)
+			return bl_fail_err(BL_EXIT_REFUSED, &err);
+	}
+	return 0;
+}
+
+static int line_add(bl_app *app, const char *code, const line_opts *o)
+{
+	bl_err err = { { 0 } };
+	int64_t area_id, id;
+	if (!o->title)
+		return bl_usage("line add", _("--title is required"));
+	if (!o->area)
+		return bl_usage("line add", _("--area is required (a code or a path, see `%s areas DB`)"), bl_progname);
+	if (bl_store_area_find(app->store, o->area, &area_id, &err) != 0)
+		return bl_fail_err(BL_EXIT_REFUSED, &err);
+	bl_line l = { 0, (char *)code, (char *)o->title, area_id,
+		      o->kind && strcmp(o->kind, "capital") == 0 ? BL_KIND_CAPITAL : BL_KIND_OPERATION,
+		      o->dir == BL_DIR_INCOME ? BL_DIR_INCOME : BL_DIR_EXPENSE,
+		      (char *)o->description };
+	if (bl_store_begin(app->store, &err) != 0)
+		return bl_fail_err(BL_EXIT_FILE, &err);
+	if (bl_store_line_add(app->store, &l, &id, &err) != 0) {
+		bl_store_rollback(app->store);
+		return bl_fail_err(BL_EXIT_REFUSED, &err);
+	}
+	int rc = apply_amounts(app, id, o);
+	if (rc) {
+		bl_store_rollback(app->store);
+		return rc;
+	}
+	if (bl_store_commit(app->store, &err) != 0)
+		return bl_fail_err(BL_EXIT_FILE, &err);
+	printf(_("Added line %s: %s\n"), code, o->title);
+	return 0;
+}
+
+static int line_set(bl_app *app, const char *code, const line_opts *o)
+{
+	bl_err err = { { 0 } };
+	bl_line l = { 0 };
+	int rc = 0;
+	if (bl_store_line_find(app->store, code, &l, &err) != 0)
+		return bl_fail_err(BL_EXIT_REFUSED, &err);
+	bool meta = o->title || o->area || o->kind || o->dir != -1 || o->description || o->code;
+	if (!meta && !o->n_amounts && !o->n_clears) {
+		bl_line_clear(&l);
+		return bl_usage("line set", _("nothing to change; give --title, --area, --kind, --income/--expense, --description, --code, --amount or --clear"));
+	}
+	if (bl_store_begin(app->store, &err) != 0) {
+		bl_line_clear(&l);
+		return bl_fail_err(BL_EXIT_FILE, &err);
+	}
+	if (meta) {
+		bl_line nl = l;
+		int64_t area_id = l.area_id;
+		if (o->area && bl_store_area_find(app->store, o->area, &area_id, &err) != 0) {
+			rc = bl_fail_err(BL_EXIT_REFUSED, &err);
+			goto fail;
+		}
+		nl.area_id = area_id;
+		if (o->title)
+			nl.title = (char *)o->title;
+		if (o->code)
+			nl.code = (char *)o->code;
+		if (o->description)
+			nl.description = (char *)o->description;
+		if (o->kind)
+			nl.kind = strcmp(o->kind, "capital") == 0 ? BL_KIND_CAPITAL : BL_KIND_OPERATION;
+		if (o->dir != -1)
+			nl.dir = (bl_direction)o->dir;
+		if (bl_store_line_update(app->store, &nl, &err) != 0) {
+			rc = bl_fail_err(BL_EXIT_REFUSED, &err);
+			goto fail;
+		}
+	}
+	if ((rc = apply_amounts(app, l.id, o)) != 0)
+		goto fail;
+	if (bl_store_commit(app->store, &err) != 0) {
+		bl_line_clear(&l);
+		return bl_fail_err(BL_EXIT_FILE, &err);
+	}
+	printf(_("Changed line %s\n"), o->code ? o->code : code);
+	bl_line_clear(&l);
+	return 0;
+fail:
+	bl_store_rollback(app->store);
+	bl_line_clear(&l);
+	return rc;
+}
+
+static int line_show(bl_app *app, const char *code)
+{
+	bl_err err = { { 0 } };
+	bl_line l = { 0 };
+	bl_area *areas = NULL;
+	size_t n_areas = 0;
+	if (bl_store_line_find(app->store, code, &l, &err) != 0)
+		return bl_fail_err(BL_EXIT_REFUSED, &err);
+	if (bl_store_areas(app->store, &areas, &n_areas, &err) != 0) {
+		bl_line_clear(&l);
+		return bl_fail_err(BL_EXIT_FILE, &err);
+	}
+	printf(_("Code:        %s\nTitle:       %s\n"), l.code, l.title);
+	for (size_t i = 0; i < n_areas; i++)
+		if (areas[i].id == l.area_id)
+			printf(_("Area:        %s %s\n"), areas[i].code, areas[i].name);
+	printf(_("Kind:        %s\nDirection:   %s\n"), bl_kind_name(l.kind), bl_direction_name(l.dir));
+	if (l.description)
+		printf(_("Description: %s\n"), l.description);
+	printf(_("Amounts in kr.:\n"));
+	printf("  %-14s", "");
+	for (int y = 0; y < app->info.n_years; y++)
+		printf(" %15d", app->info.budget_year + y);
+	printf("\n");
+	for (size_t v = 0; v < bl_n_versions; v++) {
+		bl_money a[BL_MAX_YEARS];
+		bool has[BL_MAX_YEARS];
+		if (bl_store_line_amounts(app->store, l.id, bl_version_keys[v], a, has,
+					  app->info.n_years, &err) != 0) {
+			bl_line_clear(&l);
+			bl_areas_free(areas, n_areas);
+			return bl_fail_err(BL_EXIT_FILE, &err);
+		}
+		printf("  %-14s", bl_version_keys[v]);
+		for (int y = 0; y < app->info.n_years; y++) {
+			char buf[BL_MONEY_BUFSZ] = "-";
+			if (has[y])
+				bl_money_format_whole(a[y], app->info.lang, buf, sizeof buf);
+			printf(" ");
+			bl_cell(stdout, buf, 15, true);
+		}
+		printf("\n");
+	}
+	bl_line_clear(&l);
+	bl_areas_free(areas, n_areas);
+	return 0;
+}
+
+int bl_cmd_line(int argc, char **argv)
+{
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		printf(_("Usage: %s line add DB CODE --title T --area AREA [--kind operation|capital]\n"
+			 "                 [--income|--expense] [--description D] [--amount YEAR=AMOUNT]...\n"
+			 "                 [--version V] [--actor NAME]\n"
+			 "       %s line set DB CODE [--title T] [--code NEW] [--area AREA] [--kind K]\n"
+			 "                 [--income|--expense] [--description D] [--amount YEAR=AMOUNT]...\n"
+			 "                 [--clear YEAR]... [--version V] [--actor NAME]\n"
+			 "       %s line show DB CODE\n"
+			 "       %s line delete DB CODE [--actor NAME]\n"
+			 "Amounts are in kroner as the process's language writes them, e.g.\n"
+			 "--amount 2028=1.234.567,50 (da).  A positive amount on an income line is\n"
+			 "income; on an expense line, an expense.  The default version is proposal.\n"
+			 "Changes the current phase locks are refused, with the reason.\n"),
+		       bl_progname, bl_progname, bl_progname, bl_progname);
+		return BL_EXIT_OK;
+	}
+	if (argc < 4)
+		return bl_usage("line", _("expected add, set, show or delete, a database file and a line code"));
+	const char *sub = argv[1], *db = argv[2], *code = argv[3];
+	bool is_add = strcmp(sub, "add") == 0, is_set = strcmp(sub, "set") == 0;
+	bool is_show = strcmp(sub, "show") == 0, is_del = strcmp(sub, "delete") == 0;
+	if (!is_add && !is_set && !is_show && !is_del)
+		return bl_usage("line", _("'%s' is not a line command; expected add, set, show or delete"), sub);
+	if (bl_opt_text("line", "CODE", code, CODE_MAX, false))
+		return BL_EXIT_USAGE;
+	line_opts o;
+	/* Options follow the code: argv[3] plays getopt's argv[0]. */
+	int rc = parse_line_opts(is_add ? "line add" : is_set ? "line set" : "line", argc - 3, argv + 3, &o, is_set);
+	if (rc)
+		return rc;
+	if (optind != argc - 3)
+		return bl_usage("line", _("unexpected argument '%s'"), argv[3 + optind]);
+	if ((is_show || is_del) && (o.title || o.area || o.kind || o.dir != -1 || o.description || o.n_amounts || o.n_clears))
+		return bl_usage("line", _("'line %s' takes no change options"), sub);
+	bl_app app;
+	if ((rc = bl_app_open(&app, db, is_show)) != 0)
+		return rc;
+	if (o.actor)
+		bl_store_set_actor(app.store, o.actor);
+	if (is_add) {
+		rc = line_add(&app, code, &o);
+	} else if (is_set) {
+		rc = line_set(&app, code, &o);
+	} else if (is_show) {
+		rc = line_show(&app, code);
+	} else {
+		bl_err err = { { 0 } };
+		bl_line l = { 0 };
+		if (bl_store_line_find(app.store, code, &l, &err) != 0 ||
+		    bl_store_line_delete(app.store, l.id, &err) != 0)
+			rc = bl_fail_err(BL_EXIT_REFUSED, &err);
+		else
+			printf(_("Deleted line %s\n"), code);
+		bl_line_clear(&l);
+	}
+	bl_app_close(&app);
+	return rc;
+}

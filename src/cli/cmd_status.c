@@ -1,0 +1,315 @@
+/* cmd_status.c: `status` (where the process stands, what blocks it, and
+ * the money per area and year) and `phase` (the whole timeline with the
+ * facilitator's guidance and checklist). */
+#include "config.h"
+
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+#include "core/text.h"
+
+static void print_window(const bl_phase *ph)
+{
+	if (!ph->has_window)
+		return;
+	char a[11], b[11];
+	bl_date_format(ph->from, a);
+	bl_date_format(ph->to, b);
+	printf(_(", %s to %s"), a, b);
+}
+
+static void print_locks(unsigned locks)
+{
+	if (!locks)
+		return;
+	printf(_("Locked in this phase:"));
+	for (unsigned i = 0; i < BL_LOCK_COUNT; i++)
+		if (locks & (1u << i))
+			printf(" %s", bl_lock_name(i));
+	printf("\n");
+}
+
+/* Header and gates: shared by status and phase. */
+static int print_where(bl_app *app, int cur)
+{
+	printf("%s: %s (%s)\n", app->info.municipality, app->info.title,
+	       app->info.currency);
+	if (cur < 0) {
+		printf(_("Setting up: the process has not started yet.\n"
+			 "The first phase is '%s' (%s). Start it with: %s advance %s\n"),
+		       app->def->phases[0].title, app->def->phases[0].id,
+		       bl_progname, app->path);
+		return 0;
+	}
+	const bl_phase *ph = &app->def->phases[cur];
+	printf(_("Phase %d of %zu: %s [%s]"), cur + 1, app->def->n_phases,
+	       ph->title, ph->id);
+	print_window(ph);
+	printf("\n");
+	print_locks(ph->locks);
+	if ((size_t)cur + 1 < app->def->n_phases)
+		printf(_("\nGates before the next phase, %s [%s]:\n"),
+		       app->def->phases[cur + 1].title, app->def->phases[cur + 1].id);
+	else
+		printf(_("\nThis is the last phase. Its gates:\n"));
+	return bl_gates_report(app, cur, stdout, NULL) < 0 ? -1 : 0;
+}
+
+typedef struct {
+	int64_t id;
+	size_t idx;
+} id_idx;
+
+static int cmp_id(const void *a, const void *b)
+{
+	const id_idx *x = a, *y = b;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static size_t find_idx(const id_idx *map, size_t n, int64_t id)
+{
+	id_idx key = { id, 0 };
+	const id_idx *hit = bsearch(&key, map, n, sizeof *map, cmp_id);
+	return hit ? hit->idx : SIZE_MAX;
+}
+
+#define NAME_W 30
+#define AMT_W 12
+
+static void print_row(bl_app *app, const char *label, const bl_money *v,
+		      int n_years, bl_unit unit)
+{
+	bl_cell(stdout, label, NAME_W, false);
+	for (int y = 0; y < n_years; y++) {
+		char buf[BL_MONEY_BUFSZ];
+		bl_fmt_amount(app, v[y], unit, buf, sizeof buf);
+		fputc(' ', stdout);
+		bl_cell(stdout, buf, AMT_W, true);
+	}
+	fputc('\n', stdout);
+}
+
+/* Net (expenses - income) per area, rolled up the hierarchy, shown down to
+ * `depth`; then income, expenses and the balance per year. */
+static int print_money(bl_app *app, const char *version, bl_unit unit, int depth)
+{
+	bl_err err = { { 0 } };
+	bl_area *areas = NULL;
+	bl_area_total *tot = NULL;
+	size_t n_areas = 0, n_tot = 0;
+	int n_years = app->info.n_years, first = app->info.budget_year, rc = -1;
+	bl_money income[BL_MAX_YEARS], expense[BL_MAX_YEARS], bal[BL_MAX_YEARS];
+	bl_money *net = NULL;
+	id_idx *map = NULL;
+	size_t *parent = NULL;
+
+	if (bl_store_areas(app->store, &areas, &n_areas, &err) != 0 ||
+	    bl_store_area_totals(app->store, version, &tot, &n_tot, &err) != 0 ||
+	    bl_store_year_totals(app->store, version, income, expense, &err) != 0) {
+		bl_fail_err(BL_EXIT_FILE, &err);
+		goto out;
+	}
+	net = calloc(n_areas ? n_areas * (size_t)n_years : 1, sizeof *net);
+	map = calloc(n_areas ? n_areas : 1, sizeof *map);
+	parent = calloc(n_areas ? n_areas : 1, sizeof *parent);
+	if (!net || !map || !parent) {
+		bl_fail(BL_EXIT_FILE, _("out of memory"));
+		goto out;
+	}
+	for (size_t i = 0; i < n_areas; i++)
+		map[i] = (id_idx){ areas[i].id, i };
+	qsort(map, n_areas, sizeof *map, cmp_id);
+	for (size_t i = 0; i < n_areas; i++)
+		parent[i] = areas[i].parent_id ? find_idx(map, n_areas, areas[i].parent_id) : SIZE_MAX;
+	for (size_t t = 0; t < n_tot; t++) {
+		int y = tot[t].year - first;
+		bl_money d;
+		if (y < 0 || y >= n_years)
+			continue;
+		if (!bl_money_sub(tot[t].expense, tot[t].income, &d)) {
+			bl_fail(BL_EXIT_FILE, _("the totals of %d overflow"), tot[t].year);
+			goto out;
+		}
+		/* Walk up the tree; the depth bound guards against a cycle that a
+		 * damaged file could contain. */
+		size_t a = find_idx(map, n_areas, tot[t].area_id);
+		for (int hop = 0; a != SIZE_MAX && hop < 64; hop++, a = parent[a]) {
+			bl_money *cell = &net[a * (size_t)n_years + (size_t)y];
+			if (!bl_money_add(*cell, d, cell)) {
+				bl_fail(BL_EXIT_FILE, _("the totals of %d overflow"), tot[t].year);
+				goto out;
+			}
+		}
+	}
+
+	printf(_("\nBudget, %s version, in %s; per area: net = expenses - income\n"),
+	       version, bl_unit_label(unit, app->info.lang));
+	bl_cell(stdout, _("Area"), NAME_W, false);
+	for (int y = 0; y < n_years; y++) {
+		char yb[8];
+		snprintf(yb, sizeof yb, "%d", first + y);
+		fputc(' ', stdout);
+		bl_cell(stdout, yb, AMT_W, true);
+	}
+	fputc('\n', stdout);
+	for (size_t i = 0; i < n_areas; i++) {
+		if (areas[i].level > depth)
+			continue;
+		char label[512];
+		snprintf(label, sizeof label, "%*s%s %s", 2 * (areas[i].level - 1), "",
+			 areas[i].code, areas[i].name);
+		print_row(app, label, &net[i * (size_t)n_years], n_years, unit);
+	}
+	for (int y = 0; y < n_years; y++)
+		if (!bl_money_sub(income[y], expense[y], &bal[y])) {
+			bl_fail(BL_EXIT_FILE, _("the balance of %d overflows"), first + y);
+			goto out;
+		}
+	print_row(app, _("Income"), income, n_years, unit);
+	print_row(app, _("Expenses"), expense, n_years, unit);
+	print_row(app, _("Balance (income - expenses)"), bal, n_years, unit);
+	rc = 0;
+out:
+	bl_areas_free(areas, n_areas);
+	free(tot);
+	free(net);
+	free(map);
+	free(parent);
+	return rc;
+}
+
+int bl_cmd_status(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "version", required_argument, NULL, 'v' },
+		{ "unit", required_argument, NULL, 'u' },
+		{ "depth", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *version = "proposal";
+	bl_unit unit = BL_UNIT_THOUSANDS;
+	long depth = 1;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'v':
+			if (bl_opt_version("status", optarg, &version))
+				return BL_EXIT_USAGE;
+			break;
+		case 'u':
+			if (bl_opt_unit("status", optarg, &unit))
+				return BL_EXIT_USAGE;
+			break;
+		case 'd':
+			if (bl_opt_int("status", "--depth", optarg, 1, 9, &depth))
+				return BL_EXIT_USAGE;
+			break;
+		case 'h':
+			printf(_("Usage: %s status DB [--version V] [--unit kr|t|mio] [--depth N]\n"
+				 "Where the process stands: the current phase, its locks, its gates\n"
+				 "with pass/fail and why, and net amounts per area (down to level N,\n"
+				 "default 1) and year, with income, expenses and the balance.\n"),
+			       bl_progname);
+			return BL_EXIT_OK;
+		default:
+			return bl_usage("status", _("unknown option"));
+		}
+	}
+	if (argc - optind != 1)
+		return bl_usage("status", _("expected one database file"));
+	bl_app app;
+	int rc = bl_app_open(&app, argv[optind], true);
+	if (rc)
+		return rc;
+	bl_err err = { { 0 } };
+	int cur;
+	char *id = NULL;
+	if (bl_store_phase_current(app.store, &cur, &id, &err) != 0) {
+		bl_app_close(&app);
+		return bl_fail_err(BL_EXIT_FILE, &err);
+	}
+	free(id);
+	if (print_where(&app, cur) != 0 || print_money(&app, version, unit, (int)depth) != 0)
+		rc = BL_EXIT_FILE;
+	bl_app_close(&app);
+	return rc;
+}
+
+int bl_cmd_phase(int argc, char **argv)
+{
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		printf(_("Usage: %s phase DB\n"
+			 "The phases as a timeline (done, current, coming), and for the current\n"
+			 "phase its guidance, its checklist and its gates.\n"), bl_progname);
+		return BL_EXIT_OK;
+	}
+	if (argc != 2)
+		return bl_usage("phase", _("expected one database file"));
+	bl_app app;
+	int rc = bl_app_open(&app, argv[1], true);
+	if (rc)
+		return rc;
+	bl_err err = { { 0 } };
+	int cur;
+	char *id = NULL;
+	bl_phase_entry *hist = NULL;
+	size_t n_hist = 0;
+	if (bl_store_phase_current(app.store, &cur, &id, &err) != 0 ||
+	    bl_store_phase_history(app.store, &hist, &n_hist, &err) != 0) {
+		free(id);
+		bl_app_close(&app);
+		return bl_fail_err(BL_EXIT_FILE, &err);
+	}
+	free(id);
+	printf("%s: %s\n\n", app.info.municipality, app.info.title);
+	for (size_t i = 0; i < app.def->n_phases; i++) {
+		const bl_phase *ph = &app.def->phases[i];
+		const char *mark = (int)i < cur ? _("done") : (int)i == cur ? _("now ") : "    ";
+		printf("  %s %2zu. %s [%s]", mark, i + 1, ph->title, ph->id);
+		print_window(ph);
+		/* When it was entered, and whether a gate was overridden. */
+		for (size_t h = n_hist; h-- > 0;) {
+			if (strcmp(hist[h].phase_id, ph->id) != 0)
+				continue;
+			printf(_("; began %.10s"), hist[h].entered_at);
+			if (hist[h].override_reason)
+				printf(_(" (gates overridden: %s)"), hist[h].override_reason);
+			break;
+		}
+		printf("\n");
+	}
+	printf("\n");
+	if (cur < 0) {
+		print_where(&app, cur);
+	} else {
+		const bl_phase *ph = &app.def->phases[cur];
+		printf(_("Now: %s\n"), ph->title);
+		if (ph->guidance)
+			printf("\n%s%s", ph->guidance,
+			       ph->guidance[0] && ph->guidance[strlen(ph->guidance) - 1] == '\n' ? "" : "\n");
+		if (ph->n_checklist) {
+			bool done[64] = { false };
+			size_t n = ph->n_checklist < 64 ? ph->n_checklist : 64;
+			if (bl_store_facts_ops.checklist_done(app.store, ph->id, done, n, &err) != 0) {
+				rc = bl_fail_err(BL_EXIT_FILE, &err);
+			} else {
+				printf(_("\nChecklist (tick with: %s tick %s N):\n"), bl_progname, app.path);
+				for (size_t i = 0; i < n; i++)
+					printf("  [%s] %zu. %s\n", done[i] ? "x" : " ", i + 1, ph->checklist[i]);
+			}
+		}
+		print_locks(ph->locks);
+		printf(_("\nGates:\n"));
+		if (bl_gates_report(&app, cur, stdout, NULL) < 0)
+			rc = BL_EXIT_FILE;
+	}
+	bl_phase_history_free(hist, n_hist);
+	bl_app_close(&app);
+	return rc;
+}

@@ -1,0 +1,214 @@
+/* common.c: what the subcommands share: opening a process, options,
+ * messages, formatting, gate reports. */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "config/process_yaml.h"
+#include "core/i18n.h"
+#include "core/text.h"
+
+int bl_fail(int code, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: ", bl_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return code;
+}
+
+int bl_fail_err(int code, const bl_err *err)
+{
+	return bl_fail(code, "%s", err->msg[0] ? err->msg : _("unknown error"));
+}
+
+int bl_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s%s%s: ", bl_progname, cmd ? " " : "", cmd ? cmd : "");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, _("\nTry '%s %s%s--help' for more information.\n"),
+		bl_progname, cmd ? cmd : "", cmd ? " " : "");
+	return BL_EXIT_USAGE;
+}
+
+int bl_app_open(bl_app *app, const char *path, bool readonly)
+{
+	bl_err err = { { 0 } };
+	char *yaml = NULL;
+	memset(app, 0, sizeof *app);
+	if (bl_store_open(path, readonly, &app->store, &err) != 0)
+		return bl_fail_err(BL_EXIT_FILE, &err);
+	if (bl_store_info(app->store, &app->info, &err) != 0 ||
+	    bl_store_config_text(app->store, &yaml, &err) != 0) {
+		bl_store_close(app->store);
+		app->store = NULL;
+		return bl_fail_err(BL_EXIT_FILE, &err);
+	}
+	/* The phase file is kept inside the database; it was valid when the
+	 * process was created, so a failure here means the file was damaged. */
+	if (bl_config_load_string(yaml, strlen(yaml), path, &app->def, &err) != 0) {
+		free(yaml);
+		bl_app_close(app);
+		bl_err_prefix(&err, _("the process definition stored in '%s' is damaged"), path);
+		return bl_fail_err(BL_EXIT_FILE, &err);
+	}
+	free(yaml);
+	app->path = strdup(path);
+	return BL_EXIT_OK;
+}
+
+void bl_app_close(bl_app *app)
+{
+	if (app->store)
+		bl_store_close(app->store);
+	bl_process_info_free(&app->info);
+	bl_process_def_free(app->def);
+	free(app->path);
+	memset(app, 0, sizeof *app);
+}
+
+int bl_opt_unit(const char *cmd, const char *arg, bl_unit *out)
+{
+	if (bl_unit_from_name(arg, out) != 0)
+		return bl_usage(cmd, _("--unit '%s' is not a unit; expected kr, t (1.000 kr.) or mio"), arg);
+	return 0;
+}
+
+int bl_opt_version(const char *cmd, const char *arg, const char **out)
+{
+	if (!bl_version_valid(arg))
+		return bl_usage(cmd, _("--version '%s' is not a budget version; expected proposal, first_reading or adopted"), arg);
+	*out = arg;
+	return 0;
+}
+
+int bl_opt_int(const char *cmd, const char *opt, const char *arg, long min,
+	       long max, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v < min || v > max)
+		return bl_usage(cmd, _("%s '%s' is not a whole number from %ld to %ld"),
+				opt, arg, min, max);
+	*out = v;
+	return 0;
+}
+
+int bl_opt_year_amount(const bl_app *app, const char *arg, int *year,
+		       bl_money *amount)
+{
+	bl_err err = { { 0 } };
+	const char *eq = strchr(arg, '=');
+	int first = app->info.budget_year, last = first + app->info.n_years - 1;
+	if (!eq || eq == arg)
+		return bl_fail(BL_EXIT_REFUSED, _("--amount '%s': expected YEAR=AMOUNT, e.g. %d=1.234.567"), arg, first);
+	char ybuf[8];
+	size_t yl = (size_t)(eq - arg);
+	long y = -1;
+	if (yl < sizeof ybuf) {
+		memcpy(ybuf, arg, yl);
+		ybuf[yl] = '\0';
+		char *end;
+		y = strtol(ybuf, &end, 10);
+		if (*end || end == ybuf)
+			y = -1;
+	}
+	if (y < first || y > last)
+		return bl_fail(BL_EXIT_REFUSED, _("--amount '%s': the year must be one of the process's years, %d to %d"),
+			       arg, first, last);
+	if (bl_money_parse(eq + 1, app->info.lang, amount, &err) != 0)
+		return bl_fail(BL_EXIT_REFUSED, _("--amount for %ld: %s"), y, err.msg);
+	*year = (int)y;
+	return 0;
+}
+
+void bl_fmt_amount(const bl_app *app, bl_money v, bl_unit unit, char *buf,
+		   size_t bufsz)
+{
+	if (unit == BL_UNIT_KR)
+		bl_money_format_whole(v, app->info.lang, buf, bufsz);
+	else
+		bl_money_format(v, app->info.lang, unit, buf, bufsz);
+}
+
+void bl_cell(FILE *f, const char *s, int width, bool right)
+{
+	char buf[1024];
+	bl_text_fit(s, width, right, buf, sizeof buf);
+	fputs(buf, f);
+}
+
+int bl_gates_report(bl_app *app, int phase_index, FILE *out, char **failed)
+{
+	const bl_phase *ph = &app->def->phases[phase_index];
+	int n_failed = 0;
+	size_t cap = 1, len = 0;
+	char *list = NULL;
+	if (failed) {
+		list = calloc(1, 1);
+		if (!list)
+			return bl_fail(-1, _("out of memory"));
+		*failed = NULL;
+	}
+	if (out && ph->n_gates == 0)
+		fprintf(out, _("  (this phase has no gates)\n"));
+	for (size_t i = 0; i < ph->n_gates; i++) {
+		char why[1024], desc[256];
+		bl_err err = { { 0 } };
+		int r = bl_gate_eval(ph, &ph->gates[i], &bl_store_facts_ops,
+				     app->store, why, sizeof why, &err);
+		if (r < 0) {
+			free(list);
+			bl_fail_err(BL_EXIT_FILE, &err);
+			return -1;
+		}
+		bl_gate_ref_describe(&ph->gates[i], desc, sizeof desc);
+		if (out)
+			fprintf(out, "  %s %s\n         %s\n", r ? _("pass") : _("FAIL"), desc, why);
+		if (!r) {
+			n_failed++;
+			if (list) {
+				size_t add = strlen(desc) + strlen(why) + 8;
+				char *nl = realloc(list, cap + len + add);
+				if (!nl) {
+					free(list);
+					return bl_fail(-1, _("out of memory"));
+				}
+				list = nl;
+				len += (size_t)snprintf(list + len, add + 1, "%s%s: %s",
+							len ? "; " : "", desc, why);
+				cap += add;
+			}
+		}
+	}
+	if (failed)
+		*failed = list;
+	return n_failed;
+}
+
+int bl_opt_text(const char *cmd, const char *opt, const char *arg,
+		size_t maxlen, bool allow_newline)
+{
+	size_t n = strlen(arg);
+	if (n == 0 || strspn(arg, " \t") == n)
+		return bl_usage(cmd, _("%s must not be empty"), opt);
+	if (n > maxlen)
+		return bl_usage(cmd, _("%s is %zu bytes long; at most %zu are allowed"), opt, n, maxlen);
+	if (!bl_utf8_valid(arg, n))
+		return bl_usage(cmd, _("%s is not valid UTF-8 text (was it written in Latin-1 or Windows-1252?)"), opt);
+	for (const unsigned char *p = (const unsigned char *)arg; *p; p++)
+		if ((*p < 0x20 && !(allow_newline && (*p == '\n' || *p == '\t'))) || *p == 0x7F)
+			return bl_usage(cmd, _("%s contains a control character (byte 0x%02X)"), opt, *p);
+	return 0;
+}

@@ -1,0 +1,135 @@
+#include "config.h"
+#include "core/text.h"
+
+#include <string.h>
+
+size_t bl_utf8_next(const char *s, size_t n, unsigned *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (n == 0 || u[0] == 0)
+		return 0;
+	unsigned c = u[0];
+	size_t len;
+	unsigned min;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if ((c & 0xE0) == 0xC0) {
+		len = 2, c &= 0x1F, min = 0x80;
+	} else if ((c & 0xF0) == 0xE0) {
+		len = 3, c &= 0x0F, min = 0x800;
+	} else if ((c & 0xF8) == 0xF0) {
+		len = 4, c &= 0x07, min = 0x10000;
+	} else {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	if (len > n) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	for (size_t i = 1; i < len; i++) {
+		if ((u[i] & 0xC0) != 0x80) {
+			*cp = 0xFFFD;
+			return 1;
+		}
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	/* Overlong forms, surrogates and values past U+10FFFF are invalid. */
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	*cp = c;
+	return len;
+}
+
+bool bl_utf8_valid(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		unsigned cp;
+		size_t k = bl_utf8_next(s + i, n - i, &cp);
+		if (k == 0) /* a NUL byte inside the text */
+			return false;
+		if (cp == 0xFFFD && !(k == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0))
+			return false;
+		i += k;
+	}
+	return true;
+}
+
+int bl_cp_width(unsigned cp)
+{
+	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+		return 0;
+	/* Combining marks and zero-width characters. */
+	if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+	    (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+	    (cp >= 0xFE20 && cp <= 0xFE2F) || cp == 0x200B || cp == 0x200C ||
+	    cp == 0x200D || cp == 0xFEFF)
+		return 0;
+	/* East Asian wide and fullwidth ranges, and emoji. */
+	if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+	    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+	    (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) ||
+	    (cp >= 0x20000 && cp <= 0x3FFFD))
+		return 2;
+	return 1;
+}
+
+int bl_text_width(const char *s)
+{
+	int w = 0;
+	size_t n = strlen(s), i = 0, k;
+	unsigned cp;
+	while ((k = bl_utf8_next(s + i, n - i, &cp)) > 0) {
+		w += bl_cp_width(cp);
+		i += k;
+	}
+	return w;
+}
+
+void bl_text_fit(const char *s, int width, bool right_align, char *out,
+		 size_t outsz)
+{
+	if (outsz == 0)
+		return;
+	out[0] = '\0';
+	if (width <= 0)
+		return;
+	int total = bl_text_width(s);
+	size_t n = strlen(s), i = 0, o = 0, k;
+	unsigned cp;
+	int w = 0;
+	int limit = total > width ? width - 1 : width; /* room for "…" */
+	char body[1024];
+	while ((k = bl_utf8_next(s + i, n - i, &cp)) > 0) {
+		int cw = bl_cp_width(cp);
+		if (w + cw > limit || o + k >= sizeof body)
+			break;
+		memcpy(body + o, s + i, k);
+		o += k, i += k, w += cw;
+	}
+	body[o] = '\0';
+	if (total > width && o + 3 < sizeof body) {
+		memcpy(body + o, "\xE2\x80\xA6", 4); /* … */
+		w += 1;
+		o += 3;
+	}
+	int pad = width - w;
+	size_t need = o + (size_t)(pad > 0 ? pad : 0) + 1;
+	if (need > outsz)
+		return;
+	char *p = out;
+	if (right_align)
+		for (int j = 0; j < pad; j++)
+			*p++ = ' ';
+	memcpy(p, body, o);
+	p += o;
+	if (!right_align)
+		for (int j = 0; j < pad; j++)
+			*p++ = ' ';
+	*p = '\0';
+}

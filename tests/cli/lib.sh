@@ -1,0 +1,79 @@
+# lib.sh: a small TAP library for CLI tests.  Sourced by tests/cli/*.sh.
+#
+# run ARGS...        runs $BUDGETLAB ARGS, keeping stdout in $OUT, stderr in
+#                    $ERR and the exit status in $RC.
+# is RC WANT NAME    checks the exit status.
+# has FILE TEXT NAME checks that a file ($OUT or $ERR) contains TEXT.
+# same NAME          compares $OUT with tests/cli/expected/NAME.out; with
+#                    BL_BLESS=1 it writes the expected file instead.
+set -u
+: "${BUDGETLAB:?BUDGETLAB must name the binary}"
+: "${SRCDIR:?}"
+: "${BUILDDIR:?}"
+T=$(mktemp -d "${BUILDDIR}/tests/tmp.XXXXXX" 2>/dev/null || { mkdir -p "$BUILDDIR/tests" && mktemp -d "${BUILDDIR}/tests/tmp.XXXXXX"; })
+trap 'rm -rf "$T"' EXIT
+OUT="$T/stdout"
+ERR="$T/stderr"
+RC=0
+_n=0
+_failed=0
+
+ok() { # ok COND NAME
+	_n=$((_n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $_n - $2"
+	else
+		echo "not ok $_n - $2"
+		_failed=$((_failed + 1))
+	fi
+}
+
+diag() { sed 's/^/# /' "$@"; }
+
+run() {
+	RC=0
+	"$BUDGETLAB" "$@" >"$OUT" 2>"$ERR" || RC=$?
+}
+
+is() {
+	if [ "$1" = "$2" ]; then ok 0 "$3"; else
+		ok 1 "$3"
+		echo "#   exit status $1, want $2"
+		diag "$ERR" | head -5
+	fi
+}
+
+has() {
+	if grep -qF -- "$2" "$1"; then ok 0 "$3"; else
+		ok 1 "$3"
+		echo "#   does not contain: $2"
+		diag "$1" | head -8
+	fi
+}
+
+hasnt() {
+	if grep -qF -- "$2" "$1"; then
+		ok 1 "$3"
+		echo "#   contains: $2"
+	else ok 0 "$3"; fi
+}
+
+same() {
+	want="$SRCDIR/tests/cli/expected/$1.out"
+	if [ "${BL_BLESS:-0}" = 1 ]; then
+		cp "$OUT" "$want"
+		ok 0 "$1 (blessed)"
+	elif diff -u "$want" "$OUT" >"$T/diff" 2>&1; then
+		ok 0 "output as expected: $1"
+	else
+		ok 1 "output as expected: $1"
+		diag "$T/diff" | head -40
+	fi
+}
+
+sum() { cksum <"$1" | cut -d' ' -f1-2; }
+
+done_testing() {
+	echo "1..$_n"
+	[ "$_failed" = 0 ]
+}
