@@ -7,6 +7,7 @@
 #include "core/date.h"
 
 #include "core/i18n.h"
+#include "core/text.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -89,81 +90,6 @@ void bl_date_format(bl_date d, char buf[static 11])
 
 /* ---- parsing ---------------------------------------------------------- */
 
-/* Valid UTF-8 sequence length at s, or 0 (see money.c; kept private here
- * because core has no shared helper for quoting input yet). */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	if (n == 0)
-		return 0;
-	unsigned c = s[0];
-	if (c < 0x80)
-		return 1;
-	size_t len;
-	unsigned lo = 0x80, hi = 0xBF;
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2;
-	else if (c == 0xE0)
-		len = 3, lo = 0xA0;
-	else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF)
-		len = 3;
-	else if (c == 0xED)
-		len = 3, hi = 0x9F;
-	else if (c == 0xF0)
-		len = 4, lo = 0x90;
-	else if (c >= 0xF1 && c <= 0xF3)
-		len = 4;
-	else if (c == 0xF4)
-		len = 4, hi = 0x8F;
-	else
-		return 0;
-	if (n < len || s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t i = 2; i < len; i++)
-		if (s[i] < 0x80 || s[i] > 0xBF)
-			return 0;
-	return len;
-}
-
-#define QUOTE_CHARS 40
-#define QUOTE_MAX (QUOTE_CHARS * 8 + 3 + 1)
-
-/* The input for a message: control characters and invalid UTF-8 as \xNN,
- * cut after QUOTE_CHARS characters with "…". */
-static void quote(const char *s, char out[static QUOTE_MAX])
-{
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len = strlen(s), i = 0, o = 0;
-	int chars = 0;
-
-	while (i < len) {
-		if (chars == QUOTE_CHARS) {
-			memcpy(out + o, "…", 3);
-			o += 3;
-			break;
-		}
-		size_t k = utf8_seq(p + i, len - i);
-		bool control = (k == 1 && (p[i] < 0x20 || p[i] == 0x7F)) ||
-			       (k == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0);
-		if (k == 0 || control) {
-			size_t nb = k ? k : 1;
-			for (size_t j = 0; j < nb; j++) {
-				out[o++] = '\\';
-				out[o++] = 'x';
-				out[o++] = hex[p[i + j] >> 4];
-				out[o++] = hex[p[i + j] & 0xF];
-			}
-			i += nb;
-		} else {
-			memcpy(out + o, p + i, k);
-			o += k;
-			i += k;
-		}
-		chars++;
-	}
-	out[o] = '\0';
-}
-
 static bool digits(const char *s, int n, int *v)
 {
 	int r = 0;
@@ -201,12 +127,12 @@ int bl_date_parse(const char *s, bl_date *out, bl_err *err)
 		N_("September"), N_("October"), N_("November"), N_("December"),
 	};
 	const char *expected = _("expected a date as YYYY-MM-DD, e.g. 2027-03-31");
-	char q[QUOTE_MAX];
+	char q[BL_QUOTE_MAX];
 	int y, m, d;
 
 	if (!s)
 		return bl_err_set(err, _("A date is missing (%s)."), expected);
-	quote(s, q);
+	bl_text_quote(s, strlen(s), q);
 	if (strlen(s) != 10)
 		return bl_err_set(err, _("\"%s\" is not a date: %s"), q, expected);
 	switch (parse_ymd(s, &y, &m, &d)) {

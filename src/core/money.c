@@ -32,6 +32,7 @@
 #include "core/money.h"
 
 #include "core/i18n.h"
+#include "core/text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -208,88 +209,6 @@ bool bl_money_sub(bl_money a, bl_money b, bl_money *out)
 	return true;
 }
 
-/* ---- UTF-8 and quoting ------------------------------------------------ */
-
-/* Length of the well-formed UTF-8 sequence at s (at most n bytes), or 0 if
- * there is none: overlong forms, surrogates and code points past U+10FFFF
- * are rejected, as RFC 3629 requires. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	if (n == 0)
-		return 0;
-	unsigned c = s[0];
-	if (c < 0x80)
-		return 1;
-	size_t len;
-	unsigned lo = 0x80, hi = 0xBF;
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2;
-	else if (c == 0xE0)
-		len = 3, lo = 0xA0;
-	else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF)
-		len = 3;
-	else if (c == 0xED)
-		len = 3, hi = 0x9F;
-	else if (c == 0xF0)
-		len = 4, lo = 0x90;
-	else if (c >= 0xF1 && c <= 0xF3)
-		len = 4;
-	else if (c == 0xF4)
-		len = 4, hi = 0x8F;
-	else
-		return 0;
-	if (n < len || s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t i = 2; i < len; i++)
-		if (s[i] < 0x80 || s[i] > 0xBF)
-			return 0;
-	return len;
-}
-
-/* Characters of the input shown in a message before it is cut with "…". */
-#define QUOTE_CHARS 40
-/* Each character is at most 8 bytes once escaped (a C1 control, two
- * bytes, becomes "\xc2\x9b"); then "…" (3 bytes) and the NUL. */
-#define QUOTE_MAX (QUOTE_CHARS * 8 + 3 + 1)
-
-/* Copy the input for a message: valid UTF-8 passes through; control
- * characters (C0, DEL, C1) and bytes that are not valid UTF-8 become \xNN
- * so that a stray escape sequence cannot reach the terminal. */
-static void quote(const char *s, size_t len, char out[static QUOTE_MAX])
-{
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, o = 0;
-	int chars = 0;
-
-	while (i < len) {
-		if (chars == QUOTE_CHARS) {
-			memcpy(out + o, "…", 3);
-			o += 3;
-			break;
-		}
-		size_t k = utf8_seq(p + i, len - i);
-		bool control = (k == 1 && (p[i] < 0x20 || p[i] == 0x7F)) ||
-			       (k == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0);
-		if (k == 0 || control) {
-			size_t nb = k ? k : 1;
-			for (size_t j = 0; j < nb; j++) {
-				out[o++] = '\\';
-				out[o++] = 'x';
-				out[o++] = hex[p[i + j] >> 4];
-				out[o++] = hex[p[i + j] & 0xF];
-			}
-			i += nb;
-		} else {
-			memcpy(out + o, p + i, k);
-			o += k;
-			i += k;
-		}
-		chars++;
-	}
-	out[o] = '\0';
-}
-
 /* ---- parsing ---------------------------------------------------------- */
 
 static const char *example(bl_lang lang)
@@ -308,12 +227,12 @@ static int fail(bl_err *err, const char *s, size_t len, bl_lang lang,
 {
 	if (!err)
 		return -1;
-	char q[QUOTE_MAX], why[1024];
+	char q[BL_QUOTE_MAX], why[1024];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof why, fmt, ap);
 	va_end(ap);
-	quote(s, len, q);
+	bl_text_quote(s, len, q);
 	if (with_example)
 		return bl_err_set(err,
 				  _("\"%s\" is not an amount: %s (expected e.g. %s)"),
@@ -398,7 +317,7 @@ static enum tok token_at(const unsigned char *p, size_t n, size_t *len)
 	/* A no-break space between groups: U+00A0 or U+202F. */
 	if ((*len = ws_at(p, n)) > 1)
 		return T_SPACE;
-	*len = utf8_seq(p, n);
+	*len = bl_utf8_seq(p, n);
 	if (*len == 0)
 		*len = 1;
 	return T_OTHER;
@@ -438,7 +357,7 @@ int bl_money_parse_n(const char *s, size_t len, bl_lang lang, bl_money *out,
 		return fail(err, s, len, lang, true,
 			    _("it contains a NUL byte"));
 	for (size_t i = 0; i < len;) {
-		size_t k = utf8_seq(p + i, len - i);
+		size_t k = bl_utf8_seq(p + i, len - i);
 		if (k == 0)
 			return fail(err, s, len, lang, false,
 				    _("it is not valid UTF-8 text (if it comes "
@@ -577,8 +496,8 @@ int bl_money_parse_n(const char *s, size_t len, bl_lang lang, bl_money *out,
 			}
 			group = 0;
 		} else {
-			char c[QUOTE_MAX];
-			quote((const char *)p + i, k, c);
+			char c[BL_QUOTE_MAX];
+			bl_text_quote((const char *)p + i, k, c);
 			return fail(err, s, len, lang, true,
 				    _("\"%s\" is not a digit, sign, separator "
 				      "or unit (kr., kr, DKK, NOK)"),

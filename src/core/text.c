@@ -3,6 +3,81 @@
 
 #include <string.h>
 
+/* Length of the well-formed UTF-8 sequence at s (at most n bytes), or 0 if
+ * there is none: overlong forms, surrogates and code points past U+10FFFF
+ * are rejected, as RFC 3629 requires. */
+size_t bl_utf8_seq(const unsigned char *s, size_t n)
+{
+	if (n == 0)
+		return 0;
+	unsigned c = s[0];
+	if (c < 0x80)
+		return 1;
+	size_t len;
+	unsigned lo = 0x80, hi = 0xBF;
+	if (c >= 0xC2 && c <= 0xDF)
+		len = 2;
+	else if (c == 0xE0)
+		len = 3, lo = 0xA0;
+	else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF)
+		len = 3;
+	else if (c == 0xED)
+		len = 3, hi = 0x9F;
+	else if (c == 0xF0)
+		len = 4, lo = 0x90;
+	else if (c >= 0xF1 && c <= 0xF3)
+		len = 4;
+	else if (c == 0xF4)
+		len = 4, hi = 0x8F;
+	else
+		return 0;
+	if (n < len || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < len; i++)
+		if (s[i] < 0x80 || s[i] > 0xBF)
+			return 0;
+	return len;
+}
+
+/* Copy the input for a message: valid UTF-8 passes through; control
+ * characters (C0, DEL, C1) and bytes that are not valid UTF-8 become \xNN
+ * so that a stray escape sequence cannot reach the terminal. */
+void bl_text_quote(const char *s, size_t len, char out[static BL_QUOTE_MAX])
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, o = 0;
+	int chars = 0;
+
+	while (i < len) {
+		if (chars == BL_QUOTE_CHARS) {
+			memcpy(out + o, "…", 3);
+			o += 3;
+			break;
+		}
+		size_t k = bl_utf8_seq(p + i, len - i);
+		bool control = (k == 1 && (p[i] < 0x20 || p[i] == 0x7F)) ||
+			       (k == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0);
+		if (k == 0 || control) {
+			size_t nb = k ? k : 1;
+			for (size_t j = 0; j < nb; j++) {
+				out[o++] = '\\';
+				out[o++] = 'x';
+				out[o++] = hex[p[i + j] >> 4];
+				out[o++] = hex[p[i + j] & 0xF];
+			}
+			i += nb;
+		} else {
+			memcpy(out + o, p + i, k);
+			o += k;
+			i += k;
+		}
+		chars++;
+	}
+	out[o] = '\0';
+}
+
+
 size_t bl_utf8_next(const char *s, size_t n, unsigned *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -46,16 +121,10 @@ size_t bl_utf8_next(const char *s, size_t n, unsigned *cp)
 
 bool bl_utf8_valid(const char *s, size_t n)
 {
-	size_t i = 0;
-	while (i < n) {
-		unsigned cp;
-		size_t k = bl_utf8_next(s + i, n - i, &cp);
-		if (k == 0) /* a NUL byte inside the text */
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0, k; i < n; i += k)
+		if (p[i] == 0 || (k = bl_utf8_seq(p + i, n - i)) == 0)
 			return false;
-		if (cp == 0xFFFD && !(k == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0))
-			return false;
-		i += k;
-	}
 	return true;
 }
 

@@ -13,7 +13,11 @@
  * bytes used, or 0 at the end; an invalid sequence decodes as U+FFFD and
  * uses one byte. */
 size_t bl_utf8_next(const char *s, size_t n, unsigned *cp);
-/* True if the whole string is valid UTF-8. */
+/* Length of the well-formed UTF-8 sequence at s (at most n bytes), or 0:
+ * overlong forms, surrogates and code points past U+10FFFF are refused,
+ * as RFC 3629 requires. */
+size_t bl_utf8_seq(const unsigned char *s, size_t n);
+/* True if the whole text is valid UTF-8 without NUL bytes. */
 bool bl_utf8_valid(const char *s, size_t n);
 /* Columns a code point occupies: 0 (combining, control), 1, or 2 (wide). */
 int bl_cp_width(unsigned cp);
@@ -23,5 +27,14 @@ int bl_text_width(const char *s);
  * long, padded with spaces on the right (or left if right_align). */
 void bl_text_fit(const char *s, int width, bool right_align, char *out,
 		 size_t outsz);
+
+/* Characters of an input quoted in a message before it is cut with "…";
+ * each is at most 8 bytes once escaped, then "…" and the NUL. */
+#define BL_QUOTE_CHARS 40
+#define BL_QUOTE_MAX (BL_QUOTE_CHARS * 8 + 3 + 1)
+/* Copy len bytes of input for an error message: valid UTF-8 passes through;
+ * control characters (C0, DEL, C1) and invalid bytes become \xNN, so a
+ * stray escape sequence cannot reach the terminal. */
+void bl_text_quote(const char *s, size_t len, char out[static BL_QUOTE_MAX]);
 
 #endif
