@@ -2,4 +2,6 @@
 libbudgetlab_a_SOURCES += \
 	src/store/store.h \
 	src/store/store.c src/store/store_internal.h \
-	src/store/schema.c
+	src/store/schema.c \
+	src/store/bulk.c \
+	src/store/facts.c

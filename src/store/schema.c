@@ -1,2 +1,675 @@
-/* src/store/schema.c: being written. */
+/* schema.c: the database schema as SQL: tables, migrations, triggers, and
+ * the SQL functions the triggers call.
+ *
+ * Tables are STRICT, so a value of the wrong type is refused instead of
+ * stored (in particular a sum that overflowed into a REAL), and CHECK
+ * constraints refuse what must never be stored.  Constraints have names
+ * (CONSTRAINT line_code CHECK ...) because SQLite reports a failed CHECK
+ * by its name; store.c turns the name into a sentence for the user.
+ *
+ * The triggers do three jobs, so that no code path can forget them:
+ *  - the journal: every change to the process, areas, lines, amounts,
+ *    goals, goal links, phase moves and the checklist writes a journal
+ *    row, with the time from bl_now() and the actor from bl_actor();
+ *  - locks: a change that the current phase locks is refused, through
+ *    bl_refuse(), which names the lock and the phase;
+ *  - totals: the sums per area, version and year in table total, so that
+ *    status screens never read the millions of amounts.
+ * bl_now(), bl_actor() and bl_refuse() are application-defined functions
+ * that budgetlab registers on its read-write connections only.  A
+ * connection without them (the sqlite3 shell, another program) cannot
+ * even prepare a statement that would fire these triggers ("no such
+ * function: bl_now"), so such tools cannot change the budget behind the
+ * journal's back, nor past a lock. */
 #include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/process.h"
+#include "store/store_internal.h"
+
+_Static_assert(BL_LOCK_COUNT == 4,
+	       "phase.locks is checked against 0..15 in the schema");
+
+/* ---- tables: one step per schema version ----
+ *
+ * A step is frozen once released: a released database was built by it,
+ * and tests/fixtures/schema/vN.sql holds what it produced.  Changes go in
+ * a new step (and BL_SCHEMA_VERSION + 1), never into an old one. */
+
+/* 0 -> 1: the initial schema. */
+static const char schema_v1[] =
+	/* The process: exactly one row. */
+	"CREATE TABLE process ("
+	" id INTEGER PRIMARY KEY CONSTRAINT process_single CHECK (id = 1),"
+	" municipality TEXT NOT NULL"
+	"  CONSTRAINT process_municipality CHECK (length(trim(municipality)) > 0),"
+	" title TEXT NOT NULL CONSTRAINT process_title CHECK (length(trim(title)) > 0),"
+	" currency TEXT NOT NULL"
+	"  CONSTRAINT process_currency CHECK (currency GLOB '[A-Z][A-Z][A-Z]'),"
+	" language TEXT NOT NULL"
+	"  CONSTRAINT process_language CHECK (language IN ('da', 'nb', 'en')),"
+	" budget_year INTEGER NOT NULL"
+	"  CONSTRAINT process_year CHECK (budget_year BETWEEN 1900 AND 2199),"
+	" n_years INTEGER NOT NULL"
+	"  CONSTRAINT process_years CHECK (n_years BETWEEN 1 AND 10"
+	"   AND budget_year + n_years - 1 <= 2199)"
+	") STRICT;"
+	/* The YAML the process was created from, so the file is
+	 * self-contained. */
+	"CREATE TABLE config ("
+	" id INTEGER PRIMARY KEY CONSTRAINT config_single CHECK (id = 1),"
+	" yaml TEXT NOT NULL"
+	") STRICT;"
+	/* Budget versions.  Keys are not limited to today's three, so that a
+	 * later version can add one without rebuilding the table. */
+	"CREATE TABLE version ("
+	" id INTEGER PRIMARY KEY,"
+	" key TEXT NOT NULL UNIQUE CONSTRAINT version_key CHECK (key GLOB '[a-z]*'),"
+	" title TEXT NOT NULL CONSTRAINT version_title CHECK (length(trim(title)) > 0),"
+	" ord INTEGER NOT NULL UNIQUE CONSTRAINT version_ord CHECK (ord >= 0)"
+	") STRICT;"
+	/* The phases, copied from the definition at creation: the lock
+	 * triggers need them, and the definition cannot change later.
+	 * Window dates are ISO text; date(x) = x holds only for a real
+	 * YYYY-MM-DD day. */
+	"CREATE TABLE phase ("
+	" ord INTEGER PRIMARY KEY CONSTRAINT phase_ord CHECK (ord >= 0),"
+	" id TEXT NOT NULL UNIQUE CONSTRAINT phase_id CHECK (length(id) > 0),"
+	" title TEXT NOT NULL CONSTRAINT phase_title CHECK (length(trim(title)) > 0),"
+	" window_from TEXT,"
+	" window_to TEXT,"
+	" n_checklist INTEGER NOT NULL CONSTRAINT phase_checklist CHECK (n_checklist >= 0),"
+	" locks INTEGER NOT NULL CONSTRAINT phase_locks CHECK (locks BETWEEN 0 AND 15),"
+	" CONSTRAINT phase_window CHECK ((window_from IS NULL) = (window_to IS NULL)"
+	"  AND (window_from IS NULL OR (window_from = date(window_from)"
+	"   AND window_to = date(window_to) AND window_from <= window_to)))"
+	") STRICT;"
+	/* Where the process is: one row; -1 while it is being set up. */
+	"CREATE TABLE phase_state ("
+	" id INTEGER PRIMARY KEY CONSTRAINT phase_state_single CHECK (id = 1),"
+	" current INTEGER NOT NULL CONSTRAINT phase_current CHECK (current >= -1)"
+	") STRICT;"
+	/* Every entry into a phase, with the reason when gates were
+	 * overridden. */
+	"CREATE TABLE phase_log ("
+	" id INTEGER PRIMARY KEY,"
+	" phase_id TEXT NOT NULL REFERENCES phase (id),"
+	" entered_at TEXT NOT NULL,"
+	" actor TEXT NOT NULL,"
+	" override_reason TEXT CONSTRAINT phase_log_reason"
+	"  CHECK (override_reason IS NULL OR length(trim(override_reason)) > 0),"
+	" failed_gates TEXT"
+	") STRICT;"
+	/* Ticked checklist items (0-based); unticking deletes the row. */
+	"CREATE TABLE checklist ("
+	" phase_id TEXT NOT NULL REFERENCES phase (id),"
+	" item INTEGER NOT NULL CONSTRAINT checklist_item CHECK (item >= 0),"
+	" done_at TEXT NOT NULL,"
+	" actor TEXT NOT NULL,"
+	" PRIMARY KEY (phase_id, item)"
+	") STRICT, WITHOUT ROWID;"
+	/* The area hierarchy.  '/' separates the codes of a path
+	 * (bl_store_area_find), so a code cannot contain it.  A code is
+	 * unique among its siblings; coalesce() because NULLs (top level)
+	 * are never equal in a UNIQUE index. */
+	"CREATE TABLE area ("
+	" id INTEGER PRIMARY KEY,"
+	" parent_id INTEGER REFERENCES area (id),"
+	" code TEXT NOT NULL"
+	"  CONSTRAINT area_code CHECK (length(trim(code)) > 0 AND instr(code, '/') = 0),"
+	" name TEXT NOT NULL CONSTRAINT area_name CHECK (length(trim(name)) > 0),"
+	" level INTEGER NOT NULL CONSTRAINT area_level CHECK (level >= 1)"
+	") STRICT;"
+	"CREATE UNIQUE INDEX area_sibling_code ON area (coalesce(parent_id, 0), code);"
+	"CREATE INDEX area_code ON area (code);"
+	/* Budget lines.  line_area serves the area's lines in code order
+	 * (bl_store_lines_each) and the foreign key from area. */
+	"CREATE TABLE line ("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL UNIQUE CONSTRAINT line_code CHECK (length(trim(code)) > 0),"
+	" title TEXT NOT NULL CONSTRAINT line_title CHECK (length(trim(title)) > 0),"
+	" area_id INTEGER NOT NULL REFERENCES area (id),"
+	" kind TEXT NOT NULL CONSTRAINT line_kind CHECK (kind IN ('operation', 'capital')),"
+	" direction TEXT NOT NULL"
+	"  CONSTRAINT line_direction CHECK (direction IN ('expense', 'income')),"
+	" description TEXT"
+	") STRICT;"
+	"CREATE INDEX line_area ON line (area_id, code);"
+	/* Amounts in minor units.  WITHOUT ROWID: the primary key is the
+	 * only way amounts are looked up, so the rows live in its b-tree
+	 * and there is no second one to write (measured, 4,000,000 rows in
+	 * one transaction: 1.07 s and 82 MB, against 1.36 s and 159 MB for
+	 * a rowid table with its primary-key index).  INT64_MIN is refused
+	 * so that every amount can be negated (the totals subtract). */
+	"CREATE TABLE amount ("
+	" line_id INTEGER NOT NULL REFERENCES line (id) ON DELETE CASCADE,"
+	" version_id INTEGER NOT NULL REFERENCES version (id),"
+	" year INTEGER NOT NULL CONSTRAINT amount_year CHECK (year BETWEEN 1900 AND 2199),"
+	" amount INTEGER NOT NULL"
+	"  CONSTRAINT amount_range CHECK (amount >= -9223372036854775807),"
+	" PRIMARY KEY (line_id, version_id, year)"
+	") STRICT, WITHOUT ROWID;"
+	/* Sums kept by triggers: per area (own lines only) and, under
+	 * area_id 0, for the whole budget, so that an overflow of a year's
+	 * total is refused when the amount is stored, not found later.  n
+	 * counts the amounts.  No foreign keys: it is derived data, rebuilt
+	 * by a bulk load. */
+	"CREATE TABLE total ("
+	" area_id INTEGER NOT NULL,"
+	" version_id INTEGER NOT NULL,"
+	" year INTEGER NOT NULL,"
+	" income INTEGER NOT NULL,"
+	" expense INTEGER NOT NULL,"
+	" n INTEGER NOT NULL CONSTRAINT total_count CHECK (n >= 0),"
+	" PRIMARY KEY (area_id, version_id, year)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE TABLE goal ("
+	" id INTEGER PRIMARY KEY,"
+	" area_id INTEGER REFERENCES area (id),"
+	" title TEXT NOT NULL CONSTRAINT goal_title CHECK (length(trim(title)) > 0),"
+	" description TEXT"
+	") STRICT;"
+	"CREATE INDEX goal_area ON goal (area_id);"
+	"CREATE TABLE goal_line ("
+	" goal_id INTEGER NOT NULL REFERENCES goal (id) ON DELETE CASCADE,"
+	" line_id INTEGER NOT NULL REFERENCES line (id) ON DELETE CASCADE,"
+	" PRIMARY KEY (goal_id, line_id)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE INDEX goal_line_line ON goal_line (line_id);"
+	/* The journal: append-only (see the triggers).  key is what the
+	 * entry is about: a line code for line and amount entries (indexed,
+	 * for `journal --line`), an area code, a goal id, a phase id. */
+	"CREATE TABLE journal ("
+	" id INTEGER PRIMARY KEY,"
+	" at TEXT NOT NULL,"
+	" actor TEXT NOT NULL,"
+	" entity TEXT NOT NULL CONSTRAINT journal_entity CHECK (entity IN ('process',"
+	"  'area', 'line', 'amount', 'goal', 'goal_line', 'phase', 'checklist', 'import')),"
+	" key TEXT,"
+	" action TEXT NOT NULL CONSTRAINT journal_action"
+	"  CHECK (action IN ('insert', 'update', 'delete', 'advance', 'bulk')),"
+	" before TEXT CONSTRAINT journal_before CHECK (before IS NULL OR json_valid(before)),"
+	" after TEXT CONSTRAINT journal_after CHECK (after IS NULL OR json_valid(after))"
+	") STRICT;"
+	"CREATE INDEX journal_key ON journal (key);";
+
+const char *const bl_migrations[] = { schema_v1 };
+const size_t bl_n_migrations = sizeof bl_migrations / sizeof bl_migrations[0];
+
+_Static_assert(sizeof bl_migrations / sizeof bl_migrations[0] == BL_SCHEMA_VERSION,
+	       "one migration step per schema version");
+
+/* ---- triggers ----
+ *
+ * Always the current set: installed at creation, reinstalled after every
+ * migration, and dropped and recreated by a bulk load from these same
+ * strings.  Changing one therefore needs a new schema version (a step that
+ * may be empty), so that existing files get the new definition. */
+
+/* The current phase's lock mask; NULL (false) while setting up. */
+#define LOCKS "(SELECT p.locks FROM phase_state s JOIN phase p ON p.ord = s.current)"
+/* Refuse with the lock's message; bit is the lock's bit index. */
+#define REFUSE_LOCK(bit)                                                      \
+	"SELECT bl_refuse('locked', " #bit ", p.title)"                       \
+	" FROM phase_state s JOIN phase p ON p.ord = s.current;"
+#define LOCK_TRIGGER(name, event, table, bit, mask)                           \
+	{ name, table,                                                        \
+	  "CREATE TRIGGER " name " BEFORE " event " ON " table                \
+	  " WHEN " LOCKS " & " #mask " BEGIN " REFUSE_LOCK(bit) " END" }
+
+/* A journal row; the expressions are SQL. */
+#define JOURNAL(entity, key, action, before, after)                           \
+	"INSERT INTO journal (at, actor, entity, key, action, before, after)" \
+	" SELECT bl_now(), bl_actor(), '" entity "', " key ", '" action "', " \
+	before ", " after ";"
+#define JOURNAL_TRIGGER(name, event, table, body)                             \
+	{ name, table,                                                        \
+	  "CREATE TRIGGER " name " AFTER " event " ON " table " BEGIN " body  \
+	  " END" }
+
+/* JSON objects for before/after.  R is NEW or OLD. */
+#define PROCESS_JSON(R)                                                       \
+	"json_object('municipality', " R ".municipality, 'title', " R ".title," \
+	" 'currency', " R ".currency, 'language', " R ".language,"            \
+	" 'budget_year', " R ".budget_year, 'n_years', " R ".n_years)"
+#define AREA_JSON(R)                                                          \
+	"json_object('code', " R ".code, 'name', " R ".name,"                 \
+	" 'parent', (SELECT code FROM area WHERE id = " R ".parent_id),"      \
+	" 'level', " R ".level)"
+#define LINE_JSON(R)                                                          \
+	"json_object('code', " R ".code, 'title', " R ".title,"               \
+	" 'area', (SELECT code FROM area WHERE id = " R ".area_id),"          \
+	" 'kind', " R ".kind, 'direction', " R ".direction,"                  \
+	" 'description', " R ".description)"
+#define LINE_CODE(R) "(SELECT code FROM line WHERE id = " R ".line_id)"
+#define AMOUNT_JSON(R)                                                        \
+	"json_object('line', " LINE_CODE(R) ","                               \
+	" 'version', (SELECT key FROM version WHERE id = " R ".version_id),"  \
+	" 'year', " R ".year, 'amount', " R ".amount)"
+#define GOAL_JSON(R)                                                          \
+	"json_object('id', " R ".id, 'title', " R ".title,"                   \
+	" 'area', (SELECT code FROM area WHERE id = " R ".area_id),"          \
+	" 'description', " R ".description)"
+#define GOAL_LINE_JSON(R)                                                     \
+	"json_object('goal', " R ".goal_id, 'line', " LINE_CODE(R) ")"
+/* The checklist item as people number it: 1-based. */
+#define CHECKLIST_JSON(R)                                                     \
+	"json_object('phase', " R ".phase_id, 'item', " R ".item + 1,"        \
+	" 'done_at', " R ".done_at)"
+
+/* One row's contribution to the totals of its line's area and of the
+ * whole budget (area 0), as rows (area_id, version_id, year, income,
+ * expense, n).  AMT is the amount, VER and YEAR its version id and year,
+ * AREA and DIR the line's area and direction, FROM and WHERE where they
+ * come from. */
+#define CONTRIBUTION(AMT, VER, YEAR, AREA, DIR, FROM, WHERE)                  \
+	"SELECT CASE w.own WHEN 1 THEN " AREA " ELSE 0 END AS area_id,"       \
+	" " VER " AS version_id, " YEAR " AS year,"                           \
+	" CASE " DIR " WHEN 'income' THEN " AMT " ELSE 0 END AS income,"      \
+	" CASE " DIR " WHEN 'expense' THEN " AMT " ELSE 0 END AS expense,"    \
+	" 1 AS n"                                                             \
+	" FROM " FROM ", (SELECT 1 AS own UNION ALL SELECT 0) w WHERE " WHERE
+
+/* A sum that leaves the 64-bit range becomes a REAL in SQLite; typeof()
+ * catches that, and bl_refuse() says which total would overflow. */
+#define CHECKED(op, col, d)                                                   \
+	"CASE WHEN typeof(total." col " " op " " d "." col ") = 'integer'"    \
+	" THEN total." col " " op " " d "." col " ELSE " OVERFLOW " END"
+#define OVERFLOW                                                              \
+	"bl_refuse('overflow', (SELECT code FROM area WHERE id = total.area_id)," \
+	" total.year, (SELECT key FROM version WHERE id = total.version_id))"
+
+/* Add a contribution: a new totals row, or onto the existing one. */
+#define TOTAL_ADD(AMT, VER, YEAR, AREA, DIR, FROM, WHERE)                     \
+	"INSERT INTO total (area_id, version_id, year, income, expense, n) "  \
+	CONTRIBUTION(AMT, VER, YEAR, AREA, DIR, FROM, WHERE)                  \
+	" ON CONFLICT (area_id, version_id, year) DO UPDATE SET"              \
+	" income = " CHECKED("+", "income", "excluded") ","                   \
+	" expense = " CHECKED("+", "expense", "excluded") ","                 \
+	" n = total.n + excluded.n;"
+
+/* Take a contribution away.  An UPDATE, not an upsert with negated
+ * values: SQLite checks the CHECK constraints (n >= 0) on an upsert's
+ * candidate row before it finds the conflict.  The row exists, since the
+ * contribution was added to it. */
+#define TOTAL_SUB(AMT, VER, YEAR, AREA, DIR, FROM, WHERE)                     \
+	"UPDATE total SET"                                                    \
+	" income = " CHECKED("-", "income", "d") ","                          \
+	" expense = " CHECKED("-", "expense", "d") ","                        \
+	" n = total.n - d.n"                                                  \
+	" FROM (" CONTRIBUTION(AMT, VER, YEAR, AREA, DIR, FROM, WHERE) ") AS d" \
+	" WHERE total.area_id = d.area_id AND total.version_id = d.version_id" \
+	" AND total.year = d.year;"
+
+const bl_trigger bl_triggers[] = {
+	/* ---- the journal is append-only ---- */
+	{ "journal_no_update", "journal",
+	  "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal"
+	  " BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END" },
+	{ "journal_no_delete", "journal",
+	  "CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal"
+	  " BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END" },
+
+	/* ---- the process ---- */
+	JOURNAL_TRIGGER("process_journal_insert", "INSERT", "process",
+			JOURNAL("process", "NULL", "insert", "NULL", PROCESS_JSON("NEW"))),
+	JOURNAL_TRIGGER("process_journal_update", "UPDATE", "process",
+			JOURNAL("process", "NULL", "update", PROCESS_JSON("OLD"),
+				PROCESS_JSON("NEW"))),
+	{ "process_no_delete", "process",
+	  "CREATE TRIGGER process_no_delete BEFORE DELETE ON process"
+	  " BEGIN SELECT RAISE(ABORT, 'the process cannot be deleted'); END" },
+
+	/* ---- phases ---- */
+	{ "phase_state_range", "phase_state",
+	  "CREATE TRIGGER phase_state_range BEFORE UPDATE ON phase_state"
+	  " WHEN NEW.current >= (SELECT count(*) FROM phase)"
+	  " BEGIN SELECT RAISE(ABORT, 'there is no such phase'); END" },
+	JOURNAL_TRIGGER("phase_log_journal", "INSERT", "phase_log",
+			JOURNAL("phase", "NEW.phase_id", "advance",
+				"json_object('phase', (SELECT id FROM phase WHERE ord ="
+				" (SELECT ord FROM phase WHERE id = NEW.phase_id) - 1))",
+				"json_object('phase', NEW.phase_id,"
+				" 'title', (SELECT title FROM phase WHERE id = NEW.phase_id),"
+				" 'override_reason', NEW.override_reason,"
+				" 'failed_gates', NEW.failed_gates)")),
+	{ "checklist_item_range", "checklist",
+	  "CREATE TRIGGER checklist_item_range BEFORE INSERT ON checklist"
+	  " WHEN NEW.item >= (SELECT n_checklist FROM phase WHERE id = NEW.phase_id)"
+	  " BEGIN SELECT bl_refuse('checklist', NEW.phase_id, NEW.item, n_checklist)"
+	  " FROM phase WHERE id = NEW.phase_id; END" },
+	JOURNAL_TRIGGER("checklist_journal_insert", "INSERT", "checklist",
+			JOURNAL("checklist", "NEW.phase_id", "insert", "NULL",
+				CHECKLIST_JSON("NEW"))),
+	JOURNAL_TRIGGER("checklist_journal_update", "UPDATE", "checklist",
+			JOURNAL("checklist", "NEW.phase_id", "update",
+				CHECKLIST_JSON("OLD"), CHECKLIST_JSON("NEW"))),
+	JOURNAL_TRIGGER("checklist_journal_delete", "DELETE", "checklist",
+			JOURNAL("checklist", "OLD.phase_id", "delete",
+				CHECKLIST_JSON("OLD"), "NULL")),
+
+	/* ---- areas ---- */
+	LOCK_TRIGGER("area_lock_insert", "INSERT", "area", 2, 4),
+	LOCK_TRIGGER("area_lock_update", "UPDATE", "area", 2, 4),
+	LOCK_TRIGGER("area_lock_delete", "DELETE", "area", 2, 4),
+	/* level is stored (the gates ask for areas by level) and must agree
+	 * with the parent's. */
+	{ "area_level", "area",
+	  "CREATE TRIGGER area_level BEFORE INSERT ON area"
+	  " WHEN NEW.level IS NOT coalesce((SELECT level + 1 FROM area"
+	  "  WHERE id = NEW.parent_id), 1)"
+	  " BEGIN SELECT RAISE(ABORT, 'an area''s level must be one below its parent''s');"
+	  " END" },
+	/* Moving an area would leave its subtree's levels stale. */
+	{ "area_no_move", "area",
+	  "CREATE TRIGGER area_no_move BEFORE UPDATE OF parent_id, level ON area"
+	  " WHEN OLD.parent_id IS NOT NEW.parent_id OR OLD.level IS NOT NEW.level"
+	  " BEGIN SELECT RAISE(ABORT, 'an area cannot be moved in the hierarchy'); END" },
+	JOURNAL_TRIGGER("area_journal_insert", "INSERT", "area",
+			JOURNAL("area", "NEW.code", "insert", "NULL", AREA_JSON("NEW"))),
+	JOURNAL_TRIGGER("area_journal_update", "UPDATE", "area",
+			JOURNAL("area", "NEW.code", "update", AREA_JSON("OLD"),
+				AREA_JSON("NEW"))),
+	JOURNAL_TRIGGER("area_journal_delete", "DELETE", "area",
+			JOURNAL("area", "OLD.code", "delete", AREA_JSON("OLD"), "NULL")),
+
+	/* ---- lines ---- */
+	LOCK_TRIGGER("line_lock_insert", "INSERT", "line", 1, 2),
+	LOCK_TRIGGER("line_lock_update", "UPDATE", "line", 1, 2),
+	LOCK_TRIGGER("line_lock_delete", "DELETE", "line", 1, 2),
+	/* Turning an expense into income changes what every amount of the
+	 * line means, and the balance by twice its sum: that is an amount
+	 * change, refused while amounts are locked. */
+	{ "line_lock_direction", "line",
+	  "CREATE TRIGGER line_lock_direction BEFORE UPDATE OF direction ON line"
+	  " WHEN OLD.direction IS NOT NEW.direction AND " LOCKS " & 1"
+	  " BEGIN " REFUSE_LOCK(0) " END" },
+	/* Remove the line's amounts and goal links while the line still
+	 * exists, so that their own triggers can journal them (with the
+	 * line code), check the amounts lock and update the totals.  The
+	 * foreign keys' ON DELETE CASCADE runs after the line row is gone,
+	 * when those triggers could no longer find it. */
+	{ "line_delete_children", "line",
+	  "CREATE TRIGGER line_delete_children BEFORE DELETE ON line BEGIN"
+	  " DELETE FROM goal_line WHERE line_id = OLD.id;"
+	  " DELETE FROM amount WHERE line_id = OLD.id; END" },
+	/* A line moved to another area or direction takes its amounts'
+	 * contributions with it. */
+	{ "line_total_move", "line",
+	  "CREATE TRIGGER line_total_move AFTER UPDATE OF area_id, direction ON line"
+	  " WHEN OLD.area_id IS NOT NEW.area_id OR OLD.direction IS NOT NEW.direction"
+	  " BEGIN "
+	  TOTAL_SUB("a.amount", "a.version_id", "a.year", "OLD.area_id",
+		    "OLD.direction", "amount a", "a.line_id = OLD.id")
+	  TOTAL_ADD("a.amount", "a.version_id", "a.year", "NEW.area_id",
+		    "NEW.direction", "amount a", "a.line_id = NEW.id")
+	  " END" },
+	JOURNAL_TRIGGER("line_journal_insert", "INSERT", "line",
+			JOURNAL("line", "NEW.code", "insert", "NULL", LINE_JSON("NEW"))),
+	JOURNAL_TRIGGER("line_journal_update", "UPDATE", "line",
+			JOURNAL("line", "NEW.code", "update", LINE_JSON("OLD"),
+				LINE_JSON("NEW"))),
+	JOURNAL_TRIGGER("line_journal_delete", "DELETE", "line",
+			JOURNAL("line", "OLD.code", "delete", LINE_JSON("OLD"), "NULL")),
+
+	/* ---- amounts ---- */
+	LOCK_TRIGGER("amount_lock_insert", "INSERT", "amount", 0, 1),
+	LOCK_TRIGGER("amount_lock_update", "UPDATE", "amount", 0, 1),
+	LOCK_TRIGGER("amount_lock_delete", "DELETE", "amount", 0, 1),
+	{ "amount_year_insert", "amount",
+	  "CREATE TRIGGER amount_year_insert BEFORE INSERT ON amount"
+	  " WHEN NEW.year NOT BETWEEN (SELECT budget_year FROM process)"
+	  "  AND (SELECT budget_year + n_years - 1 FROM process)"
+	  " BEGIN SELECT bl_refuse('year', NEW.year, budget_year,"
+	  "  budget_year + n_years - 1) FROM process; END" },
+	{ "amount_year_update", "amount",
+	  "CREATE TRIGGER amount_year_update BEFORE UPDATE OF year ON amount"
+	  " WHEN NEW.year NOT BETWEEN (SELECT budget_year FROM process)"
+	  "  AND (SELECT budget_year + n_years - 1 FROM process)"
+	  " BEGIN SELECT bl_refuse('year', NEW.year, budget_year,"
+	  "  budget_year + n_years - 1) FROM process; END" },
+	{ "amount_total_insert", "amount",
+	  "CREATE TRIGGER amount_total_insert AFTER INSERT ON amount BEGIN "
+	  TOTAL_ADD("NEW.amount", "NEW.version_id", "NEW.year",
+		    "l.area_id", "l.direction", "line l", "l.id = NEW.line_id")
+	  " END" },
+	{ "amount_total_update", "amount",
+	  "CREATE TRIGGER amount_total_update AFTER UPDATE ON amount"
+	  " WHEN OLD.amount IS NOT NEW.amount OR OLD.line_id IS NOT NEW.line_id"
+	  "  OR OLD.version_id IS NOT NEW.version_id OR OLD.year IS NOT NEW.year"
+	  " BEGIN "
+	  TOTAL_SUB("OLD.amount", "OLD.version_id", "OLD.year",
+		    "l.area_id", "l.direction", "line l", "l.id = OLD.line_id")
+	  TOTAL_ADD("NEW.amount", "NEW.version_id", "NEW.year",
+		    "l.area_id", "l.direction", "line l", "l.id = NEW.line_id")
+	  " END" },
+	{ "amount_total_delete", "amount",
+	  "CREATE TRIGGER amount_total_delete AFTER DELETE ON amount BEGIN "
+	  TOTAL_SUB("OLD.amount", "OLD.version_id", "OLD.year",
+		    "l.area_id", "l.direction", "line l", "l.id = OLD.line_id")
+	  " END" },
+	JOURNAL_TRIGGER("amount_journal_insert", "INSERT", "amount",
+			JOURNAL("amount", LINE_CODE("NEW"), "insert", "NULL",
+				AMOUNT_JSON("NEW"))),
+	JOURNAL_TRIGGER("amount_journal_update", "UPDATE", "amount",
+			JOURNAL("amount", LINE_CODE("NEW"), "update", AMOUNT_JSON("OLD"),
+				AMOUNT_JSON("NEW"))),
+	JOURNAL_TRIGGER("amount_journal_delete", "DELETE", "amount",
+			JOURNAL("amount", LINE_CODE("OLD"), "delete", AMOUNT_JSON("OLD"),
+				"NULL")),
+
+	/* ---- goals ---- */
+	LOCK_TRIGGER("goal_lock_insert", "INSERT", "goal", 3, 8),
+	LOCK_TRIGGER("goal_lock_update", "UPDATE", "goal", 3, 8),
+	LOCK_TRIGGER("goal_lock_delete", "DELETE", "goal", 3, 8),
+	/* Unlink first, journalled, as for lines. */
+	{ "goal_delete_children", "goal",
+	  "CREATE TRIGGER goal_delete_children BEFORE DELETE ON goal BEGIN"
+	  " DELETE FROM goal_line WHERE goal_id = OLD.id; END" },
+	JOURNAL_TRIGGER("goal_journal_insert", "INSERT", "goal",
+			JOURNAL("goal", "printf('%d', NEW.id)", "insert", "NULL",
+				GOAL_JSON("NEW"))),
+	JOURNAL_TRIGGER("goal_journal_update", "UPDATE", "goal",
+			JOURNAL("goal", "printf('%d', NEW.id)", "update", GOAL_JSON("OLD"),
+				GOAL_JSON("NEW"))),
+	JOURNAL_TRIGGER("goal_journal_delete", "DELETE", "goal",
+			JOURNAL("goal", "printf('%d', OLD.id)", "delete", GOAL_JSON("OLD"),
+				"NULL")),
+	LOCK_TRIGGER("goal_line_lock_insert", "INSERT", "goal_line", 3, 8),
+	LOCK_TRIGGER("goal_line_lock_update", "UPDATE", "goal_line", 3, 8),
+	LOCK_TRIGGER("goal_line_lock_delete", "DELETE", "goal_line", 3, 8),
+	JOURNAL_TRIGGER("goal_line_journal_insert", "INSERT", "goal_line",
+			JOURNAL("goal_line", "printf('%d', NEW.goal_id)", "insert", "NULL",
+				GOAL_LINE_JSON("NEW"))),
+	JOURNAL_TRIGGER("goal_line_journal_update", "UPDATE", "goal_line",
+			JOURNAL("goal_line", "printf('%d', NEW.goal_id)", "update",
+				GOAL_LINE_JSON("OLD"), GOAL_LINE_JSON("NEW"))),
+	JOURNAL_TRIGGER("goal_line_journal_delete", "DELETE", "goal_line",
+			JOURNAL("goal_line", "printf('%d', OLD.goal_id)", "delete",
+				GOAL_LINE_JSON("OLD"), "NULL")),
+};
+const size_t bl_n_triggers = sizeof bl_triggers / sizeof bl_triggers[0];
+
+/* Tables whose triggers a bulk load replaces by one journal entry and one
+ * rebuild of the totals. */
+static bool bulk_table(const char *table)
+{
+	return strcmp(table, "area") == 0 || strcmp(table, "line") == 0 ||
+	       strcmp(table, "amount") == 0;
+}
+
+static int create_trigger(bl_store *s, const bl_trigger *t, bl_err *err)
+{
+	if (bl_exec(s, t->sql, err) != 0)
+		return bl_err_prefix(err, _("cannot create trigger %s"), t->name);
+	return 0;
+}
+
+int bl_schema_install_triggers(bl_store *s, bl_err *err)
+{
+	/* Drop what is there, not just what this build knows: a trigger that
+	 * an older version had and this one removed must go too.  The names
+	 * come from the database's own schema and are quoted with %w. */
+	sqlite3_stmt *st;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	int rc = sqlite3_prepare_v2(s->db,
+				    "SELECT name FROM sqlite_schema WHERE type = 'trigger'",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return bl_store_fail(s, err);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			size_t ncap = cap ? 2 * cap : 64;
+			char **nn = realloc(names, ncap * sizeof *nn);
+			if (!nn)
+				break;
+			names = nn;
+			cap = ncap;
+		}
+		if (!bl_col_dup(st, 0, &names[n]))
+			break;
+		n++;
+	}
+	if (rc != SQLITE_DONE) {
+		if (rc == SQLITE_ROW)
+			bl_err_set(err, _("out of memory"));
+		else
+			bl_store_fail(s, err);
+		sqlite3_finalize(st);
+		for (size_t i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	int ret = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *sql = sqlite3_mprintf("DROP TRIGGER \"%w\"", names[i]);
+		if (!sql || (ret == 0 && bl_exec(s, sql, err) != 0))
+			ret = sql ? -1 : bl_err_set(err, _("out of memory"));
+		sqlite3_free(sql);
+		free(names[i]);
+	}
+	free(names);
+	for (size_t i = 0; ret == 0 && i < bl_n_triggers; i++)
+		ret = create_trigger(s, &bl_triggers[i], err);
+	return ret;
+}
+
+int bl_schema_bulk_triggers(bl_store *s, bool create, bl_err *err)
+{
+	for (size_t i = 0; i < bl_n_triggers; i++) {
+		const bl_trigger *t = &bl_triggers[i];
+		if (!bulk_table(t->table))
+			continue;
+		if (create) {
+			if (create_trigger(s, t, err) != 0)
+				return -1;
+		} else {
+			char sql[128];
+			snprintf(sql, sizeof sql, "DROP TRIGGER %s", t->name);
+			if (bl_exec(s, sql, err) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int bl_schema_migrate(bl_store *s, int from, bl_err *err)
+{
+	for (int v = from; v < BL_SCHEMA_VERSION; v++)
+		if (bl_exec(s, bl_migrations[v], err) != 0)
+			return bl_err_prefix(err, _("migrating '%s' from schema %d to %d"),
+					     s->path, v, v + 1);
+	if (bl_schema_install_triggers(s, err) != 0)
+		return -1;
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", BL_SCHEMA_VERSION);
+	return bl_exec(s, sql, err);
+}
+
+/* ---- SQL functions ---- */
+
+/* bl_now(): the time of the change, from bl_now_iso so that BUDGETLAB_NOW
+ * fixes it in tests.  Not deterministic: SQLite must call it every time. */
+static void fn_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	char buf[21];
+	bl_now_iso(buf);
+	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
+/* bl_actor(): who is making the change (bl_store_set_actor). */
+static void fn_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	bl_store *s = sqlite3_user_data(ctx);
+	sqlite3_result_text(ctx, s->actor ? s->actor : "unknown", -1,
+			    SQLITE_TRANSIENT);
+}
+
+static const char *text_arg(sqlite3_value *v)
+{
+	const unsigned char *t = sqlite3_value_text(v);
+	return t ? (const char *)t : "";
+}
+
+/* bl_refuse(kind, ...): ends the statement with a message for the user.
+ * RAISE() in SQLite 3.40 only takes a constant string, and these messages
+ * name the year, the range, the lock and the phase, and are translated. */
+static void fn_refuse(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	bl_store *s = sqlite3_user_data(ctx);
+	bl_err e;
+	const char *kind = argc > 0 ? text_arg(argv[0]) : "";
+	if (strcmp(kind, "locked") == 0 && argc == 3) {
+		bl_lock_refusal(&e, (unsigned)sqlite3_value_int(argv[1]),
+				text_arg(argv[2]));
+	} else if (strcmp(kind, "year") == 0 && argc == 4) {
+		bl_err_set(&e, _("the year %d is outside the process's years, %d to %d"),
+			   sqlite3_value_int(argv[1]), sqlite3_value_int(argv[2]),
+			   sqlite3_value_int(argv[3]));
+	} else if (strcmp(kind, "overflow") == 0 && argc == 4) {
+		/* A NULL area code is area 0: the whole budget. */
+		if (sqlite3_value_type(argv[1]) == SQLITE_NULL)
+			bl_err_set(&e, _("the budget's total for %d in the %s version would"
+					 " overflow (it must stay within a 64-bit number of øre)"),
+				   sqlite3_value_int(argv[2]), text_arg(argv[3]));
+		else
+			bl_err_set(&e, _("the total of area '%s' for %d in the %s version"
+					 " would overflow (it must stay within a 64-bit number of"
+					 " øre)"),
+				   text_arg(argv[1]), sqlite3_value_int(argv[2]),
+				   text_arg(argv[3]));
+	} else if (strcmp(kind, "checklist") == 0 && argc == 4) {
+		int n = sqlite3_value_int(argv[3]);
+		bl_err_set(&e, _("phase '%s' has %d checklist item(s); there is no item %d"),
+			   text_arg(argv[1]), n, sqlite3_value_int(argv[2]) + 1);
+	} else {
+		bl_err_set(&e, _("a change was refused by the database"));
+	}
+	snprintf(s->refusal, sizeof s->refusal, "%s", e.msg);
+	s->refused = true;
+	sqlite3_result_error(ctx, e.msg, -1);
+}
+
+int bl_schema_register_functions(bl_store *s, bl_err *err)
+{
+	if (sqlite3_create_function_v2(s->db, "bl_now", 0, SQLITE_UTF8, s, fn_now,
+				       NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(s->db, "bl_actor", 0, SQLITE_UTF8, s,
+				       fn_actor, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(s->db, "bl_refuse", -1, SQLITE_UTF8, s,
+				       fn_refuse, NULL, NULL, NULL) != SQLITE_OK)
+		return bl_store_fail(s, err);
+	return 0;
+}

@@ -42,15 +42,28 @@ int bl_store_create(const char *path, const bl_process_def *def,
  * never migrates.  Refuses, with a clear message and without changing the
  * file: a missing file, a file that is not SQLite, a SQLite file that is
  * not a budgetlab database, a newer schema version, a corrupt file.
- * Older schema versions are migrated forward on a read-write open. */
+ * Older schema versions are migrated forward on a read-write open (a
+ * read-only open of one is refused: "needs migrating").
+ * "Corrupt" is what the header shows (a file cut short) and a schema that
+ * cannot be read; PRAGMA quick_check is not run, as it reads every page
+ * (0.55 s on a 1,000,000-line budget).  Damage elsewhere is reported when
+ * the damaged page is read, as "'FILE' is damaged (...)".
+ * A read-only open of a file in WAL mode leaves an empty FILE-wal and a
+ * FILE-shm beside it (SQLite needs them and cannot remove them without
+ * write access); the next read-write close removes them. */
 int bl_store_open(const char *path, bool readonly, bl_store **out,
 		  bl_err *err);
 void bl_store_close(bl_store *s);
 
-/* Who is making changes, recorded in the journal.  Default: the
- * BUDGETLAB_ACTOR environment variable, else the OS user name. */
+/* Who is making changes, recorded in the journal.  Default (also after
+ * actor NULL or ""): the BUDGETLAB_ACTOR environment variable, else the OS
+ * user name, else "unknown". */
 void bl_store_set_actor(bl_store *s, const char *actor);
 
+/* One transaction around several writes (BEGIN IMMEDIATE).  A write that
+ * fails inside it is undone alone and leaves the transaction open, so the
+ * caller decides: bl_store_rollback undoes everything, bl_store_commit
+ * keeps what succeeded.  A failed commit rolls back.  Not nestable. */
 int bl_store_begin(bl_store *s, bl_err *err);
 int bl_store_commit(bl_store *s, bl_err *err);
 void bl_store_rollback(bl_store *s);
@@ -77,7 +90,8 @@ typedef struct bl_area {
 	char *name;
 	int level;         /* 1 = top */
 } bl_area;
-/* parent_id 0 for top level. */
+/* parent_id 0 for top level.  A code may not be empty nor contain '/',
+ * which separates the codes of a path. */
 int bl_store_area_add(bl_store *s, int64_t parent_id, const char *code,
 		      const char *name, int64_t *id_out, bl_err *err);
 /* ref is either a code unique in the whole hierarchy, or a path of codes
@@ -107,16 +121,24 @@ void bl_line_clear(bl_line *l);
 
 int bl_store_line_add(bl_store *s, const bl_line *l, int64_t *id_out,
 		      bl_err *err);
-/* Updates code, title, area, kind, direction, description of line l->id. */
+/* Updates code, title, area, kind, direction, description of line l->id.
+ * Changing the direction changes what every amount of the line means, so
+ * it is refused while amounts are locked, like an amount change. */
 int bl_store_line_update(bl_store *s, const bl_line *l, bl_err *err);
-/* Deletes the line and its amounts. */
+/* Deletes the line and its amounts and goal links, each journalled; so
+ * it is refused while amounts are locked (if it has amounts) or goals are
+ * (if it serves a goal), as well as while lines are. */
 int bl_store_line_delete(bl_store *s, int64_t line_id, bl_err *err);
 /* Fills out (strings malloc'd; bl_line_clear frees them). "no budget line
  * with code X" when there is none. */
 int bl_store_line_find(bl_store *s, const char *code, bl_line *out,
 		       bl_err *err);
 
-/* Set one amount (insert or replace).  year must be inside the process. */
+/* Set one amount (insert or replace).  year must be inside the process.
+ * Setting the amount it already has changes nothing (and is not
+ * journalled).  INT64_MIN is refused, so that every amount can be negated
+ * by the totals.  A change that would make a total (an area's, or the
+ * whole budget's, for its year and version) overflow is refused. */
 int bl_store_amount_set(bl_store *s, int64_t line_id, const char *version,
 			int year, bl_money amount, bl_err *err);
 /* Remove one amount (no-op if absent). */
@@ -129,7 +151,9 @@ int bl_store_line_amounts(bl_store *s, int64_t line_id, const char *version,
 
 /* Calls cb for each line (in area tree order, then by code) under area
  * area_id (0: all), with its amounts in the version (absent = 0, has[i]
- * false).  cb returns 0 to go on, non-zero to stop (returned as is). */
+ * false).  cb returns 0 to go on, non-zero to stop (returned as is).
+ * Lines are read one at a time (memory does not grow with the budget).
+ * cb may call other store functions, but not bl_store_lines_each. */
 typedef int (*bl_line_cb)(void *ctx, const bl_line *l, const bl_money *amounts,
 			  const bool *has, int n_years);
 int bl_store_lines_each(bl_store *s, const char *version, int64_t area_id,
@@ -164,7 +188,8 @@ int bl_store_goal_update(bl_store *s, const bl_goal *g, bl_err *err);
 int bl_store_goal_delete(bl_store *s, int64_t goal_id, bl_err *err);
 int bl_store_goals(bl_store *s, bl_goal **out, size_t *n, bl_err *err);
 void bl_goals_free(bl_goal *goals, size_t n);
-/* A line serves a goal. */
+/* A line serves a goal.  Linking a linked line, and unlinking one that is
+ * not linked, change nothing and are not errors. */
 int bl_store_goal_link(bl_store *s, int64_t goal_id, int64_t line_id,
 		       bl_err *err);
 int bl_store_goal_unlink(bl_store *s, int64_t goal_id, int64_t line_id,
@@ -182,7 +207,7 @@ int bl_store_locks(bl_store *s, unsigned *mask, bl_err *err);
 /* Move to phase `to_index` (normally current+1).  override_reason is NULL
  * when every gate passed; otherwise it and failed_gates (a human-readable
  * list) are journalled.  Refused when the process is already in its last
- * phase or to_index is not the next phase. */
+ * phase or to_index is not the next phase, or the reason is blank. */
 int bl_store_phase_advance(bl_store *s, int to_index,
 			   const char *override_reason,
 			   const char *failed_gates, bl_err *err);
@@ -195,7 +220,8 @@ typedef struct bl_phase_entry {
 int bl_store_phase_history(bl_store *s, bl_phase_entry **out, size_t *n,
 			   bl_err *err);
 void bl_phase_history_free(bl_phase_entry *e, size_t n);
-/* Tick (done=true) or untick a checklist item of a phase (0-based). */
+/* Tick (done=true) or untick a checklist item of a phase (0-based).
+ * Ticking a ticked item (or unticking an open one) changes nothing. */
 int bl_store_checklist_set(bl_store *s, const char *phase_id, int item,
 			   bool done, bl_err *err);
 
@@ -223,7 +249,17 @@ int bl_store_journal_count(bl_store *s, int64_t *n, bl_err *err);
  * One transaction.  Per-row journal entries are replaced by one entry that
  * says what was loaded (source, counts); totals are rebuilt once at the end.
  * Locks are checked once at the start: a bulk load of amounts during a
- * phase that locks amounts is refused. */
+ * phase that locks amounts is refused.
+ * Also refused: a phase that locks lines; creating an area (not finding
+ * one) in a phase that locks areas; a bulk load inside bl_store_begin.
+ * While a load is open, the store's other write functions are refused.
+ * A refused area or line leaves nothing (a line with a bad amount is
+ * taken out again with its amounts), and the load may go on without it;
+ * the caller may also abort.  A total that would overflow makes the commit
+ * fail, and then nothing of the load is kept.  bl_store_close rolls back
+ * a load left open.  The journal entry is entity "import", action "bulk",
+ * key the source, after {"source", "version", "areas", "lines",
+ * "amounts"} (areas: how many were created). */
 typedef struct bl_bulk bl_bulk;
 int bl_store_bulk_begin(bl_store *s, const char *version, const char *source,
 			bl_bulk **out, bl_err *err);

@@ -1,4 +1,11 @@
-check_PROGRAMS += tests/unit/test_store
-tests_unit_test_store_SOURCES = tests/unit/test_store.c tests/unit/tap.h
+# The store's tests: test_store (the contract of store.h) and test_migrate
+# (every frozen schema in tests/fixtures/schema migrates to the current).
+check_PROGRAMS += tests/unit/test_store tests/unit/test_migrate
+tests_unit_test_store_SOURCES = tests/unit/test_store.c tests/unit/tap.h \
+	tests/unit/store_util.h
 tests_unit_test_store_LDADD = $(TEST_LDADD)
-TESTS += tests/unit/test_store
+tests_unit_test_migrate_SOURCES = tests/unit/test_migrate.c tests/unit/tap.h \
+	tests/unit/store_util.h
+tests_unit_test_migrate_LDADD = $(TEST_LDADD)
+TESTS += tests/unit/test_store tests/unit/test_migrate
+EXTRA_DIST += tests/fixtures/schema/v1.sql

@@ -1,0 +1,181 @@
+/* facts.c: what the gates may ask about a process (bl_facts_ops in
+ * core/gates.h), answered from the database.  ctx is the bl_store *.
+ *
+ * Every answer reads small tables: totals and amount counts come from the
+ * trigger-kept table total, never from the amounts themselves. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/i18n.h"
+#include "store/store_internal.h"
+
+static int f_years(void *ctx, int *first_year, int *n_years, bl_err *err)
+{
+	(void)err;
+	bl_store *s = ctx;
+	*first_year = s->info.budget_year;
+	*n_years = s->info.n_years;
+	return 0;
+}
+
+static int f_year_totals(void *ctx, const char *version, bl_money *income,
+			 bl_money *expense, bl_err *err)
+{
+	return bl_store_year_totals(ctx, version, income, expense, err);
+}
+
+static int f_amount_count(void *ctx, const char *version, int64_t *count, bl_err *err)
+{
+	bl_store *s = ctx;
+	int64_t vid;
+	if (bl_version_id(s, version, &vid, err) != 0)
+		return -1;
+	sqlite3_stmt *st = bl_stmt(s, ST_AMOUNT_COUNT, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, vid);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*count = sqlite3_column_int64(st, 0);
+	else
+		bl_store_fail(s, err);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+static int f_areas_without_goal(void *ctx, int level, char ***codes, size_t *n,
+				int64_t *n_areas_at_level, bl_err *err)
+{
+	bl_store *s = ctx;
+	*codes = NULL;
+	*n = 0;
+	*n_areas_at_level = 0;
+	sqlite3_stmt *st = bl_stmt(s, ST_AREAS_AT_LEVEL, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, level);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		bl_store_fail(s, err);
+		sqlite3_reset(st);
+		return -1;
+	}
+	*n_areas_at_level = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (!(st = bl_stmt(s, ST_AREAS_WITHOUT_GOAL, err)))
+		return -1;
+	sqlite3_bind_int(st, 1, level);
+	char **v = NULL;
+	size_t len = 0, cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			size_t ncap = cap ? 2 * cap : 16;
+			char **nv = realloc(v, ncap * sizeof *nv);
+			if (!nv)
+				goto oom;
+			v = nv;
+			cap = ncap;
+		}
+		if (!bl_col_dup(st, 0, &v[len]) || !v[len])
+			goto oom;
+		len++;
+	}
+	if (rc != SQLITE_DONE) {
+		bl_store_fail(s, err);
+		goto fail;
+	}
+	sqlite3_reset(st);
+	*codes = v;
+	*n = len;
+	return 0;
+oom:
+	bl_err_set(err, _("out of memory"));
+fail:
+	sqlite3_reset(st);
+	for (size_t i = 0; i < len; i++)
+		free(v[i]);
+	free(v);
+	return -1;
+}
+
+static int f_phase_entered(void *ctx, const char *phase_id, bool *entered,
+			   bl_date *when, bl_err *err)
+{
+	bl_store *s = ctx;
+	*entered = false;
+	sqlite3_stmt *st = bl_stmt(s, ST_PHASE_ENTERED, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, phase_id ? phase_id : "", -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return 0;
+	}
+	if (rc != SQLITE_ROW) {
+		bl_store_fail(s, err);
+		sqlite3_reset(st);
+		return -1;
+	}
+	/* entered_at is "YYYY-MM-DDTHH:MM:SSZ"; the gate counts days. */
+	char day[11] = "";
+	const char *at = (const char *)sqlite3_column_text(st, 0);
+	if (at)
+		snprintf(day, sizeof day, "%.10s", at);
+	sqlite3_reset(st);
+	if (bl_date_parse(day, when, err) != 0)
+		return bl_err_prefix(err, _("'%s' is damaged (phase '%s' has a bad entry time)"),
+				     s->path, phase_id);
+	*entered = true;
+	return 0;
+}
+
+static int f_checklist_done(void *ctx, const char *phase_id, bool *done, size_t n,
+			    bl_err *err)
+{
+	bl_store *s = ctx;
+	for (size_t i = 0; i < n; i++)
+		done[i] = false;
+	sqlite3_stmt *st = bl_stmt(s, ST_CHECK_DONE, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, phase_id ? phase_id : "", -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t item = sqlite3_column_int64(st, 0);
+		if (item >= 0 && (uint64_t)item < n)
+			done[item] = true;
+	}
+	if (rc != SQLITE_DONE)
+		bl_store_fail(s, err);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static bl_date f_today(void *ctx)
+{
+	(void)ctx;
+	return bl_date_today();
+}
+
+static int f_language(void *ctx, bl_lang *lang, bl_err *err)
+{
+	(void)err;
+	*lang = ((bl_store *)ctx)->info.lang;
+	return 0;
+}
+
+const bl_facts_ops bl_store_facts_ops = {
+	.years = f_years,
+	.year_totals = f_year_totals,
+	.amount_count = f_amount_count,
+	.areas_without_goal = f_areas_without_goal,
+	.phase_entered = f_phase_entered,
+	.checklist_done = f_checklist_done,
+	.today = f_today,
+	.language = f_language,
+};
