@@ -5,4 +5,5 @@ include $(top_srcdir)/tests/unit/money.mk
 include $(top_srcdir)/tests/unit/config.mk
 include $(top_srcdir)/tests/unit/store.mk
 include $(top_srcdir)/tests/unit/gates.mk
+include $(top_srcdir)/tests/unit/demo.mk
 include $(top_srcdir)/tests/cli/cli.mk

@@ -30,7 +30,7 @@ int bl_cmd_advance(int argc, char **argv)
 	const char *reason = NULL, *actor = NULL;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			reason = optarg;
@@ -119,7 +119,7 @@ int bl_cmd_tick(int argc, char **argv)
 	const char *actor = NULL;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'u':
 			undo = true;

@@ -64,7 +64,7 @@ int bl_cmd_create(int argc, char **argv)
 	const char *muni = NULL, *title = NULL, *actor = NULL;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'm':
 			if (bl_opt_text("create", "--municipality", optarg, 200, false))

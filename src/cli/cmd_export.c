@@ -83,7 +83,7 @@ int bl_cmd_export(int argc, char **argv)
 	const char *version = "proposal", *output = NULL;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+ho:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'v':
 			if (bl_opt_version("export", optarg, &version))

@@ -61,7 +61,7 @@ int bl_cmd_area(int argc, char **argv)
 		return BL_EXIT_USAGE;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc - 3, argv + 3, "+", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc - 3, argv + 3, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'n':
 			if (bl_opt_text("area add", "--name", optarg, NAME_MAX_BYTES, false))
@@ -196,7 +196,7 @@ int bl_cmd_goal(int argc, char **argv)
 	const char *title = NULL, *area = NULL, *desc = NULL, *actor = NULL;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc - 2, argv + 2, "+", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc - 2, argv + 2, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case 't':
 			if (bl_opt_text("goal", "--title", optarg, NAME_MAX_BYTES, false))

@@ -33,7 +33,7 @@ int bl_cmd_journal(int argc, char **argv)
 	long limit = 0;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
 			line = optarg;

@@ -80,7 +80,7 @@ int bl_cmd_lines(int argc, char **argv)
 	bl_unit unit = BL_UNIT_THOUSANDS;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
 			area = optarg;
@@ -173,7 +173,7 @@ static int parse_line_opts(const char *cmd, int argc, char **argv, line_opts *o,
 	o->dir = -1;
 	o->version = "proposal";
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case 't':
 			if (bl_opt_text(cmd, "--title", optarg, TITLE_MAX, false))

@@ -196,7 +196,7 @@ int bl_cmd_status(int argc, char **argv)
 	long depth = 1;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'v':
 			if (bl_opt_version("status", optarg, &version))

@@ -29,6 +29,11 @@
 #define DEMO_MUNICIPALITY "Egekær Kommune"
 #define DEMO_PHASES "phases/danish-municipality.yaml"
 #define DEMO_VERSION "proposal"
+/* The checklist item the demo ticks: the second of the goals phase ("the
+ * goals are tied to the SDGs and the three pillars"), which the demo's
+ * goals are.  Not the first ("every committee has its goals"): one
+ * committee has none yet, which is the point of the demo. */
+#define DEMO_TICK_ITEM 1
 /* The demo files are tens of kilobytes; a file far larger is not ours, and
  * reading it whole would only waste memory. */
 #define DEMO_MAX_BYTES (8L * 1024 * 1024)
@@ -126,17 +131,16 @@ static int tsv_open(tsv *t, const char *rel, bl_err *err)
 	t->pos = 0;
 	t->lineno = 0;
 
-	/* Text only: say where the first byte that is not UTF-8 is. */
+	/* Text only: say on which line the first byte that is not UTF-8 is. */
 	int line = 1;
 	for (size_t i = 0; i < t->len;) {
-		unsigned cp;
-		size_t used = t->buf[i] ? bl_utf8_next(t->buf + i, t->len - i, &cp) : 0;
-		if (used == 0 || (used == 1 && cp == 0xFFFD))
+		const unsigned char *u = (const unsigned char *)t->buf + i;
+		size_t used = *u && *u < 0x80 ? 1 : *u ? bl_utf8_seq(u, t->len - i) : 0;
+		if (used == 0)
 			return bl_err_set(err, _("%s:%d: %s; expected UTF-8 text"), t->path,
-					  line, used == 0 ? _("a NUL byte")
-						  : _("a byte that is not UTF-8"));
-		if (cp == '\n')
-			line++;
+					  line, *u ? _("a byte that is not UTF-8")
+						   : _("a NUL byte"));
+		line += *u == '\n';
 		i += used;
 	}
 	return 0;
@@ -170,13 +174,16 @@ static int field_err(const tsv *t, int field, const char *text, bl_err *err,
 static int field_err(const tsv *t, int field, const char *text, bl_err *err,
 		     const char *fmt, ...)
 {
-	char msg[BL_ERR_MAX / 2];
+	char msg[BL_ERR_MAX / 2], quoted[BL_QUOTE_MAX];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	return bl_err_set(err, _("%s:%d: field %d (%s) is \"%.200s\"; %s"), t->path,
-			  t->lineno, field + 1, t->cols[field], text, msg);
+	/* Quoted, so that a control character in the file cannot reach the
+	 * terminal as an escape sequence. */
+	bl_text_quote(text, strlen(text), quoted);
+	return bl_err_set(err, _("%s:%d: field %d (%s) is \"%s\"; %s"), t->path,
+			  t->lineno, field + 1, t->cols[field], quoted, msg);
 }
 
 /* Split the next line into exactly t->ncols fields.  Returns 1 with a
@@ -240,11 +247,14 @@ static int tsv_header(tsv *t, const char *const *cols, int ncols, bl_err *err)
 	if (rc == 0)
 		return bl_err_set(err, _("%s:1: the file is empty; expected a header "
 					 "row with the columns %s"), t->path, want);
-	for (int i = 0; i < ncols; i++)
-		if (strcmp(f[i], cols[i]) != 0)
-			return row_err(t, err, _("the header names column %d \"%.100s\"; "
-						 "expected the columns %s"),
-				       i + 1, f[i], want);
+	for (int i = 0; i < ncols; i++) {
+		if (strcmp(f[i], cols[i]) == 0)
+			continue;
+		char quoted[BL_QUOTE_MAX];
+		bl_text_quote(f[i], strlen(f[i]), quoted);
+		return row_err(t, err, _("the header names column %d \"%s\"; "
+					 "expected the columns %s"), i + 1, quoted, want);
+	}
 	return 0;
 }
 
@@ -563,11 +573,7 @@ static int load_goals(bl_store *s, demo_data *d, bl_err *err)
 			return at_row(&d->links_f, k->lineno, err);
 		}
 	}
-	if (bl_store_commit(s, err)) {
-		bl_store_rollback(s);
-		return -1;
-	}
-	return 0;
+	return bl_store_commit(s, err); /* rolls back if it fails */
 }
 
 /* Remove the database we created and SQLite's companions of it.  Only
@@ -593,9 +599,9 @@ int bl_demo_create(const char *path, bl_err *err)
 {
 	demo_data d;
 	bl_process_def *def = NULL;
-	char *text = NULL, *muni = NULL, yaml[4096];
+	char *text = NULL, *muni = NULL, *saved = NULL, yaml[4096];
 	bl_store *s = NULL;
-	int rc = -1;
+	int rc = -1, created;
 
 	memset(&d, 0, sizeof d);
 	if (bl_path_shipped(DEMO_PHASES, yaml, sizeof yaml) != 0) {
@@ -629,8 +635,23 @@ int bl_demo_create(const char *path, bl_err *err)
 	    read_links(&d, err))
 		goto out;
 
-	/* Refuses an existing file, which then stays untouched. */
-	if (bl_store_create(path, def, text, &s, err))
+	/* Refuses an existing file, which then stays untouched.  The actor is
+	 * read from the environment when the store is created, and creating
+	 * already journals the process: so "demo" goes there for the moment,
+	 * and the caller's value comes back right after. */
+	saved = getenv("BUDGETLAB_ACTOR");
+	if (saved && !(saved = strdup(saved))) {
+		bl_err_set(err, _("out of memory"));
+		goto out;
+	}
+	setenv("BUDGETLAB_ACTOR", DEMO_ACTOR, 1);
+	created = bl_store_create(path, def, text, &s, err);
+	if (saved)
+		setenv("BUDGETLAB_ACTOR", saved, 1);
+	else
+		unsetenv("BUDGETLAB_ACTOR");
+	free(saved);
+	if (created != 0)
 		goto out;
 	bl_store_set_actor(s, DEMO_ACTOR);
 	if (load_budget(s, &d, err) || load_goals(s, &d, err))
@@ -642,7 +663,9 @@ int bl_demo_create(const char *path, bl_err *err)
 	}
 	/* One item done, so the checklist shows a process under way. */
 	if (def->phases[0].n_checklist > 0 &&
-	    bl_store_checklist_set(s, def->phases[0].id, 0, true, err))
+	    bl_store_checklist_set(s, def->phases[0].id,
+				   def->phases[0].n_checklist > DEMO_TICK_ITEM ? DEMO_TICK_ITEM : 0,
+				   true, err))
 		goto fail;
 	bl_store_close(s);
 	s = NULL;

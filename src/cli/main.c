@@ -92,5 +92,5 @@ int main(int argc, char **argv)
 	struct stat st;
 	if (stat(a, &st) != 0 && !strchr(a, '/') && !strchr(a, '.'))
 		return bl_usage(NULL, _("unknown command '%s'"), a);
-	return bl_cmd_status(argc - 1, argv + 1);
+	return bl_cmd_status(argc, argv);
 }

@@ -25,7 +25,7 @@ run status "$db" --unit mio --depth 2
 same demo-status-mio
 run phase "$db"
 is $RC 0 "the demo's phase view"
-has "$OUT" "[x] 1." "a checklist item is ticked"
+has "$OUT" "[x] 2." "a checklist item is ticked"
 run lines "$db" --area BSU
 is $RC 0 "lines under an area"
 has "$OUT" "lines" "with a count"
