@@ -68,6 +68,13 @@ void bl_fmt_amount(const bl_app *app, bl_money v, bl_unit unit, char *buf,
 /* Print one table cell fitted to width (UTF-8 aware) and a separator. */
 void bl_cell(FILE *f, const char *s, int width, bool right);
 
+/* Print text word-wrapped to width columns, each line indented. */
+void bl_print_wrapped(FILE *f, const char *text, int indent, int width);
+/* Print a number right-aligned in width columns; never cut. */
+void bl_cell_num(FILE *f, const char *s, int width);
+/* The widest of the amounts v[0..n) formatted in unit, at least min. */
+int bl_amount_width(const bl_app *app, const bl_money *v, size_t n,
+		    bl_unit unit, int min);
 /* Evaluate every gate of phase i; prints them if out is non-NULL.
  * Returns the number of failing gates, or -1 on error (printed).  If
  * failed is non-NULL it receives a malloc'd description of the failures. */

@@ -23,6 +23,7 @@ typedef struct {
 	bl_area *areas;
 	size_t n_areas;
 	int64_t count;
+	int amt_w;
 	int64_t last_id; /* the area looked up last, and its code */
 	const char *last_code;
 } list_ctx;
@@ -60,7 +61,7 @@ static int print_line(void *ctx, const bl_line *l, const bl_money *amounts,
 		else
 			strcpy(buf, "-");
 		fputc(' ', stdout);
-		bl_cell(stdout, buf, 11, true);
+		bl_cell_num(stdout, buf, c->amt_w);
 	}
 	fputc('\n', stdout);
 	c->count++;
@@ -109,7 +110,7 @@ int bl_cmd_lines(int argc, char **argv)
 	if (rc)
 		return rc;
 	bl_err err = { { 0 } };
-	list_ctx ctx = { &app, unit, NULL, 0, 0, -1, "" };
+	list_ctx ctx = { &app, unit, NULL, 0, 0, 11, -1, "" };
 	int64_t area_id = 0;
 	if ((area && bl_store_area_find(app.store, area, &area_id, &err) != 0)) {
 		rc = bl_fail_err(BL_EXIT_REFUSED, &err);
@@ -119,6 +120,15 @@ int bl_cmd_lines(int argc, char **argv)
 		rc = bl_fail_err(BL_EXIT_FILE, &err);
 		goto out;
 	}
+	/* Size the amount columns by the year totals: a single line is rarely
+	 * larger, and if it is, bl_cell_num prints it whole rather than cut. */
+	bl_money inc[BL_MAX_YEARS], exp[BL_MAX_YEARS];
+	if (bl_store_year_totals(app.store, version, inc, exp, &err) != 0) {
+		rc = bl_fail_err(BL_EXIT_FILE, &err);
+		goto out;
+	}
+	ctx.amt_w = bl_amount_width(&app, inc, (size_t)app.info.n_years, unit, 11);
+	ctx.amt_w = bl_amount_width(&app, exp, (size_t)app.info.n_years, unit, ctx.amt_w);
 	printf(_("%s version, amounts in %s\n"), version, bl_unit_label(unit, app.info.lang));
 	bl_cell(stdout, _("Code"), 12, false);
 	fputc(' ', stdout);
@@ -127,7 +137,7 @@ int bl_cmd_lines(int argc, char **argv)
 	bl_cell(stdout, _("Area"), 10, false);
 	printf(" %-3s %-3s", _("K"), _("D"));
 	for (int y = 0; y < app.info.n_years; y++)
-		printf(" %11d", app.info.budget_year + y);
+		printf(" %*d", ctx.amt_w, app.info.budget_year + y);
 	printf("\n");
 	if (bl_store_lines_each(app.store, version, area_id, print_line, &ctx, &err) != 0) {
 		rc = bl_fail_err(BL_EXIT_FILE, &err);
@@ -377,7 +387,7 @@ static int line_show(bl_app *app, const char *code)
 			if (has[y])
 				bl_money_format_whole(a[y], app->info.lang, buf, sizeof buf);
 			printf(" ");
-			bl_cell(stdout, buf, 15, true);
+			bl_cell_num(stdout, buf, 15);
 		}
 		printf("\n");
 	}

@@ -77,18 +77,18 @@ static size_t find_idx(const id_idx *map, size_t n, int64_t id)
 	return hit ? hit->idx : SIZE_MAX;
 }
 
-#define NAME_W 30
-#define AMT_W 12
+#define NAME_W 31
+#define AMT_MIN 11
 
 static void print_row(bl_app *app, const char *label, const bl_money *v,
-		      int n_years, bl_unit unit)
+		      int n_years, bl_unit unit, int amt_w)
 {
 	bl_cell(stdout, label, NAME_W, false);
 	for (int y = 0; y < n_years; y++) {
 		char buf[BL_MONEY_BUFSZ];
 		bl_fmt_amount(app, v[y], unit, buf, sizeof buf);
 		fputc(' ', stdout);
-		bl_cell(stdout, buf, AMT_W, true);
+		bl_cell_num(stdout, buf, amt_w);
 	}
 	fputc('\n', stdout);
 }
@@ -146,6 +146,21 @@ static int print_money(bl_app *app, const char *version, bl_unit unit, int depth
 		}
 	}
 
+	for (int y = 0; y < n_years; y++)
+		if (!bl_money_sub(income[y], expense[y], &bal[y])) {
+			bl_fail(BL_EXIT_FILE, _("the balance of %d overflows"), first + y);
+			goto out;
+		}
+	/* Columns as wide as the widest amount shown, so none is ever cut. */
+	int amt_w = AMT_MIN;
+	amt_w = bl_amount_width(app, income, (size_t)n_years, unit, amt_w);
+	amt_w = bl_amount_width(app, expense, (size_t)n_years, unit, amt_w);
+	amt_w = bl_amount_width(app, bal, (size_t)n_years, unit, amt_w);
+	for (size_t i = 0; i < n_areas; i++)
+		if (areas[i].level <= depth)
+			amt_w = bl_amount_width(app, &net[i * (size_t)n_years],
+						(size_t)n_years, unit, amt_w);
+
 	printf(_("\nBudget, %s version, in %s; per area: net = expenses - income\n"),
 	       version, bl_unit_label(unit, app->info.lang));
 	bl_cell(stdout, _("Area"), NAME_W, false);
@@ -153,7 +168,7 @@ static int print_money(bl_app *app, const char *version, bl_unit unit, int depth
 		char yb[8];
 		snprintf(yb, sizeof yb, "%d", first + y);
 		fputc(' ', stdout);
-		bl_cell(stdout, yb, AMT_W, true);
+		bl_cell_num(stdout, yb, amt_w);
 	}
 	fputc('\n', stdout);
 	for (size_t i = 0; i < n_areas; i++) {
@@ -162,16 +177,14 @@ static int print_money(bl_app *app, const char *version, bl_unit unit, int depth
 		char label[512];
 		snprintf(label, sizeof label, "%*s%s %s", 2 * (areas[i].level - 1), "",
 			 areas[i].code, areas[i].name);
-		print_row(app, label, &net[i * (size_t)n_years], n_years, unit);
+		print_row(app, label, &net[i * (size_t)n_years], n_years, unit, amt_w);
 	}
-	for (int y = 0; y < n_years; y++)
-		if (!bl_money_sub(income[y], expense[y], &bal[y])) {
-			bl_fail(BL_EXIT_FILE, _("the balance of %d overflows"), first + y);
-			goto out;
-		}
-	print_row(app, _("Income"), income, n_years, unit);
-	print_row(app, _("Expenses"), expense, n_years, unit);
-	print_row(app, _("Balance (income - expenses)"), bal, n_years, unit);
+	for (int i = 0; i < NAME_W + n_years * (amt_w + 1); i++)
+		fputc('-', stdout);
+	fputc('\n', stdout);
+	print_row(app, _("Income"), income, n_years, unit, amt_w);
+	print_row(app, _("Expenses"), expense, n_years, unit, amt_w);
+	print_row(app, _("Balance (income - expenses)"), bal, n_years, unit, amt_w);
 	rc = 0;
 out:
 	bl_areas_free(areas, n_areas);

@@ -149,6 +149,57 @@ void bl_cell(FILE *f, const char *s, int width, bool right)
 	fputs(buf, f);
 }
 
+void bl_cell_num(FILE *f, const char *s, int width)
+{
+	/* A number is never cut: one that is wider than its column pushes the
+	 * row out of line instead, which a reader notices; a cut one lies. */
+	int w = bl_text_width(s);
+	if (w < width)
+		fprintf(f, "%*s", width - w, "");
+	fputs(s, f);
+}
+
+int bl_amount_width(const bl_app *app, const bl_money *v, size_t n,
+		    bl_unit unit, int min)
+{
+	int w = min;
+	for (size_t i = 0; i < n; i++) {
+		char buf[BL_MONEY_BUFSZ];
+		bl_fmt_amount(app, v[i], unit, buf, sizeof buf);
+		int k = bl_text_width(buf);
+		if (k > w)
+			w = k;
+	}
+	return w;
+}
+
+void bl_print_wrapped(FILE *f, const char *text, int indent, int width)
+{
+	/* Greedy word wrap by display width, so æ, ø, å count as one column. */
+	const char *p = text;
+	while (*p) {
+		int col = indent;
+		const char *line = p, *brk = NULL;
+		fprintf(f, "%*s", indent, "");
+		while (*p && *p != '\n') {
+			unsigned cp;
+			size_t k = bl_utf8_next(p, strlen(p), &cp);
+			if (cp == ' ')
+				brk = p;
+			col += bl_cp_width(cp);
+			if (col > width && brk) {
+				p = brk;
+				break;
+			}
+			p += k;
+		}
+		fwrite(line, 1, (size_t)(p - line), f);
+		fputc('\n', f);
+		while (*p == ' ' || *p == '\n')
+			p++;
+	}
+}
+
 int bl_gates_report(bl_app *app, int phase_index, FILE *out, char **failed)
 {
 	const bl_phase *ph = &app->def->phases[phase_index];
@@ -174,8 +225,10 @@ int bl_gates_report(bl_app *app, int phase_index, FILE *out, char **failed)
 			return -1;
 		}
 		bl_gate_ref_describe(&ph->gates[i], desc, sizeof desc);
-		if (out)
-			fprintf(out, "  %s %s\n         %s\n", r ? _("pass") : _("FAIL"), desc, why);
+		if (out) {
+			fprintf(out, "  %s %s\n", r ? _("pass") : _("FAIL"), desc);
+			bl_print_wrapped(out, why, 9, 78);
+		}
 		if (!r) {
 			n_failed++;
 			if (list) {

@@ -3,4 +3,10 @@ EXTRA_DIST += tests/cli/lib.sh $(CLI_TESTS) $(CLI_EXPECTED)
 CLI_TESTS = tests/cli/basics.sh tests/cli/files.sh tests/cli/process.sh tests/cli/demo.sh
 TESTS += $(CLI_TESTS)
 $(CLI_TESTS:.sh=.log): budgetlab$(EXEEXT)
-CLI_EXPECTED =
+CLI_EXPECTED = \
+	tests/cli/expected/demo-status-mio.out \
+	tests/cli/expected/demo-status.out \
+	tests/cli/expected/export-csv.out \
+	tests/cli/expected/line-show.out \
+	tests/cli/expected/lines-kr.out \
+	tests/cli/expected/status-setup.out
