@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "core/i18n.h"
+#include "core/text.h"
 
 #define NAME_MAX_BYTES 200
 #define DESC_MAX 4000
@@ -142,11 +143,19 @@ int bl_cmd_goals(int argc, char **argv)
 		}
 		for (size_t j = 0; j < nl; j++) {
 			/* Few lines per goal: looking each up by id is fine here. */
-			printf("%s", j == 0 ? _("     served by lines:") : "");
-			printf(" #%" PRId64, ids[j]);
+			bl_line l = { 0 };
+			if (bl_store_line_get(app.store, ids[j], &l, &err) != 0) {
+				free(ids);
+				rc = bl_fail_err(BL_EXIT_FILE, &err);
+				goto out;
+			}
+			const char *label = _("served by:");
+			if (j == 0)
+				printf("     %s %s %s\n", label, l.code, l.title);
+			else
+				printf("     %*s %s %s\n", bl_text_width(label), "", l.code, l.title);
+			bl_line_clear(&l);
 		}
-		if (nl)
-			printf("\n");
 		free(ids);
 	}
 	printf(_("%zu goals\n"), n);

@@ -1421,6 +1421,23 @@ int bl_store_line_find(bl_store *s, const char *code, bl_line *out, bl_err *err)
 	return ok ? 0 : bl_err_set(err, _("out of memory"));
 }
 
+int bl_store_line_get(bl_store *s, int64_t id, bl_line *out, bl_err *err)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = bl_stmt(s, ST_LINE_GET, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int r = step_row(s, st, err);
+	if (r < 0)
+		return -1;
+	if (r == 0)
+		return bl_err_set(err, _("no budget line with id %" PRId64), id);
+	bool ok = read_line(st, out);
+	sqlite3_reset(st);
+	return ok ? 0 : bl_err_set(err, _("out of memory"));
+}
+
 int bl_store_line_count(bl_store *s, int64_t *n, bl_err *err)
 {
 	sqlite3_stmt *st = bl_stmt(s, ST_LINE_COUNT, err);

@@ -158,6 +158,8 @@ typedef int (*bl_line_cb)(void *ctx, const bl_line *l, const bl_money *amounts,
 			  const bool *has, int n_years);
 int bl_store_lines_each(bl_store *s, const char *version, int64_t area_id,
 			bl_line_cb cb, void *ctx, bl_err *err);
+/* The same by id (e.g. for a goal's linked lines). */
+int bl_store_line_get(bl_store *s, int64_t id, bl_line *out, bl_err *err);
 int bl_store_line_count(bl_store *s, int64_t *n, bl_err *err);
 
 /* ---- totals (kept by triggers, so status is instant on a large budget) ---- */

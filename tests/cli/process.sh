@@ -107,6 +107,8 @@ changed goal add "$db" --title "Flere børn i trivsel" --area BSU --description 
 changed goal link "$db" 1 3.22.01 3.22.05
 run goal link "$db" 1 NOPE
 is $RC 1 "linking an unknown line is refused"
+run goals "$db"
+has "$OUT" "served by: 3.22.01 Folkeskoler i alt" "a goal lists the lines that serve it"
 changed tick "$db" 1
 run tick "$db" 99
 is $RC 2 "an item number past the checklist is refused"
