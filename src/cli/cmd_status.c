@@ -303,9 +303,11 @@ int bl_cmd_phase(int argc, char **argv)
 	} else {
 		const bl_phase *ph = &app.def->phases[cur];
 		printf(_("Now: %s\n"), ph->title);
-		if (ph->guidance)
-			printf("\n%s%s", ph->guidance,
-			       ph->guidance[0] && ph->guidance[strlen(ph->guidance) - 1] == '\n' ? "" : "\n");
+		if (ph->guidance) {
+			/* Each line of the guidance is a paragraph (folded YAML). */
+			printf("\n");
+			bl_print_wrapped(stdout, ph->guidance, 2, 78);
+		}
 		if (ph->n_checklist) {
 			bool done[64] = { false };
 			size_t n = ph->n_checklist < 64 ? ph->n_checklist : 64;

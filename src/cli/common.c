@@ -195,8 +195,15 @@ void bl_print_wrapped(FILE *f, const char *text, int indent, int width)
 		}
 		fwrite(line, 1, (size_t)(p - line), f);
 		fputc('\n', f);
-		while (*p == ' ' || *p == '\n')
+		while (*p == ' ')
 			p++;
+		if (*p == '\n') {
+			/* A new line in the text starts a paragraph. */
+			while (*p == '\n' || *p == ' ')
+				p++;
+			if (*p)
+				fputc('\n', f);
+		}
 	}
 }
 
@@ -224,7 +231,7 @@ int bl_gates_report(bl_app *app, int phase_index, FILE *out, char **failed)
 			bl_fail_err(BL_EXIT_FILE, &err);
 			return -1;
 		}
-		bl_gate_ref_describe(&ph->gates[i], desc, sizeof desc);
+		bl_gate_ref_describe(&ph->gates[i], app->info.lang, desc, sizeof desc);
 		if (out) {
 			fprintf(out, "  %s %s\n", r ? _("pass") : _("FAIL"), desc);
 			bl_print_wrapped(out, why, 9, 78);

@@ -291,7 +291,8 @@ void bl_gate_ref_clear(bl_gate_ref *ref)
 	}
 }
 
-void bl_gate_ref_describe(const bl_gate_ref *ref, char *buf, size_t bufsz)
+void bl_gate_ref_describe(const bl_gate_ref *ref, bl_lang lang, char *buf,
+			  size_t bufsz)
 {
 	if (bufsz == 0)
 		return;
@@ -320,7 +321,7 @@ void bl_gate_ref_describe(const bl_gate_ref *ref, char *buf, size_t bufsz)
 			app(buf, bufsz, "%s", tmp);
 			break;
 		case BL_PARAM_AMOUNT:
-			bl_money_format_whole(a->m, BL_LANG_DA, tmp, sizeof tmp);
+			bl_money_format_whole(a->m, lang, tmp, sizeof tmp);
 			app(buf, bufsz, "%s", tmp);
 			break;
 		}

@@ -74,8 +74,9 @@ const bl_gate_kind *bl_gate_kind_find(const char *name);
 int bl_gate_param_index(const bl_gate_kind *kind, const char *name);
 /* Frees the strings owned by ref's arguments. */
 void bl_gate_ref_clear(bl_gate_ref *ref);
-/* "budget_balances(version: proposal)" for display. */
-void bl_gate_ref_describe(const bl_gate_ref *ref, char *buf, size_t bufsz);
+/* "budget_balances(version: proposal)" for display; amounts in lang. */
+void bl_gate_ref_describe(const bl_gate_ref *ref, bl_lang lang, char *buf,
+			  size_t bufsz);
 
 /* Budget version keys, in order. */
 extern const char *const bl_version_keys[];

@@ -205,10 +205,13 @@ int main(void)
 
 	/* describe */
 	char d[128];
-	bl_gate_ref_describe(&m, d, sizeof d);
+	bl_gate_ref_describe(&m, BL_LANG_DA, d, sizeof d);
 	is_str(d, "min_days_since(phase: first_reading, days: 21)", "a gate describes itself");
-	bl_gate_ref_describe(&c, d, sizeof d);
+	bl_gate_ref_describe(&c, BL_LANG_DA, d, sizeof d);
 	is_str(d, "checklist_complete", "a gate without parameters");
+	b.args[1].m = 123456789;
+	bl_gate_ref_describe(&b, BL_LANG_NB, d, sizeof d);
+	is_str(d, "budget_balances(version: proposal, tolerance: 1 234 567,89)", "amounts in the process language");
 	bl_gate_ref none;
 	memset(&none, 0, sizeof none);
 	bl_err err = { { 0 } };
