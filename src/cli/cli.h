@@ -70,6 +70,10 @@ void bl_cell(FILE *f, const char *s, int width, bool right);
 
 /* Print text word-wrapped to width columns, each line indented. */
 void bl_print_wrapped(FILE *f, const char *text, int indent, int width);
+/* Print an identifier left-aligned in width columns; never cut. */
+void bl_cell_left(FILE *f, const char *s, int width);
+/* Columns to lay out for: $COLUMNS, else the terminal, else 80. */
+int bl_term_width(void);
 /* Print a number right-aligned in width columns; never cut. */
 void bl_cell_num(FILE *f, const char *s, int width);
 /* The widest of the amounts v[0..n) formatted in unit, at least min. */

@@ -23,35 +23,35 @@ typedef struct {
 	bl_area *areas;
 	size_t n_areas;
 	int64_t count;
-	int amt_w;
-	int64_t last_id; /* the area looked up last, and its code */
-	const char *last_code;
+	int amt_w, title_w;
+	int64_t last_id; /* the area of the line printed last */
 } list_ctx;
 
-static const char *area_code(list_ctx *c, int64_t id)
+#define CODE_W 12
+#define TYPE_W 7 /* "cap inc" */
+
+static const bl_area *area_of(const list_ctx *c, int64_t id)
 {
-	/* Areas are few next to lines; a linear scan per area change is cheap
-	 * because lines arrive grouped by area. */
-	if (id == c->last_id)
-		return c->last_code;
 	for (size_t i = 0; i < c->n_areas; i++)
-		if (c->areas[i].id == id) {
-			c->last_id = id;
-			c->last_code = c->areas[i].code;
-			return c->last_code;
-		}
-	return "?";
+		if (c->areas[i].id == id)
+			return &c->areas[i];
+	return NULL;
 }
 
 static int print_line(void *ctx, const bl_line *l, const bl_money *amounts,
 		      const bool *has, int n_years)
 {
 	list_ctx *c = ctx;
-	bl_cell(stdout, l->code, 12, false);
+	/* Lines arrive grouped by area, in tree order: a heading per area. */
+	if (l->area_id != c->last_id) {
+		const bl_area *a = area_of(c, l->area_id);
+		printf("%s%s  %s\n", c->count ? "\n" : "", a ? a->code : "?", a ? a->name : "");
+		c->last_id = l->area_id;
+	}
+	printf("  ");
+	bl_cell_left(stdout, l->code, CODE_W);
 	fputc(' ', stdout);
-	bl_cell(stdout, l->title, 28, false);
-	fputc(' ', stdout);
-	bl_cell(stdout, area_code(c, l->area_id), 10, false);
+	bl_cell(stdout, l->title, c->title_w, false);
 	printf(" %-3s %-3s", l->kind == BL_KIND_CAPITAL ? "cap" : "op",
 	       l->dir == BL_DIR_INCOME ? "inc" : "exp");
 	for (int y = 0; y < n_years; y++) {
@@ -110,7 +110,7 @@ int bl_cmd_lines(int argc, char **argv)
 	if (rc)
 		return rc;
 	bl_err err = { { 0 } };
-	list_ctx ctx = { &app, unit, NULL, 0, 0, 11, -1, "" };
+	list_ctx ctx = { &app, unit, NULL, 0, 0, 10, 0, -1 };
 	int64_t area_id = 0;
 	if ((area && bl_store_area_find(app.store, area, &area_id, &err) != 0)) {
 		rc = bl_fail_err(BL_EXIT_REFUSED, &err);
@@ -127,15 +127,21 @@ int bl_cmd_lines(int argc, char **argv)
 		rc = bl_fail_err(BL_EXIT_FILE, &err);
 		goto out;
 	}
-	ctx.amt_w = bl_amount_width(&app, inc, (size_t)app.info.n_years, unit, 11);
+	ctx.amt_w = bl_amount_width(&app, inc, (size_t)app.info.n_years, unit, 6);
 	ctx.amt_w = bl_amount_width(&app, exp, (size_t)app.info.n_years, unit, ctx.amt_w);
+	/* The title takes what the terminal has left; codes and amounts are
+	 * never cut. */
+	ctx.title_w = bl_term_width() - 2 - CODE_W - 1 - 1 - TYPE_W -
+		      app.info.n_years * (ctx.amt_w + 1);
+	if (ctx.title_w < 12)
+		ctx.title_w = 12;
 	printf(_("%s version, amounts in %s\n"), version, bl_unit_label(unit, app.info.lang));
-	bl_cell(stdout, _("Code"), 12, false);
+	printf("  ");
+	bl_cell(stdout, _("Code"), CODE_W, false);
 	fputc(' ', stdout);
-	bl_cell(stdout, _("Title"), 28, false);
+	bl_cell(stdout, _("Title"), ctx.title_w, false);
 	fputc(' ', stdout);
-	bl_cell(stdout, _("Area"), 10, false);
-	printf(" %-3s %-3s", _("K"), _("D"));
+	bl_cell(stdout, _("Type"), TYPE_W, false);
 	for (int y = 0; y < app.info.n_years; y++)
 		printf(" %*d", ctx.amt_w, app.info.budget_year + y);
 	printf("\n");
@@ -143,7 +149,7 @@ int bl_cmd_lines(int argc, char **argv)
 		rc = bl_fail_err(BL_EXIT_FILE, &err);
 		goto out;
 	}
-	printf(_("%" PRId64 " lines\n"), ctx.count);
+	printf(_("%s%" PRId64 " lines\n"), ctx.count ? "\n" : "", ctx.count);
 out:
 	bl_areas_free(ctx.areas, ctx.n_areas);
 	bl_app_close(&app);

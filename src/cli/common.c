@@ -7,6 +7,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "config/process_yaml.h"
@@ -147,6 +149,33 @@ void bl_cell(FILE *f, const char *s, int width, bool right)
 	char buf[1024];
 	bl_text_fit(s, width, right, buf, sizeof buf);
 	fputs(buf, f);
+}
+
+void bl_cell_left(FILE *f, const char *s, int width)
+{
+	/* An identifier is never cut either. */
+	int w = bl_text_width(s);
+	fputs(s, f);
+	if (w < width)
+		fprintf(f, "%*s", width - w, "");
+}
+
+int bl_term_width(void)
+{
+	/* $COLUMNS first (tests and scripts set it), then the terminal; a pipe
+	 * or file gets 80, so output does not depend on where it was run. */
+	const char *cols = getenv("COLUMNS");
+	if (cols) {
+		char *end;
+		long v = strtol(cols, &end, 10);
+		if (!*end && end != cols && v >= 40 && v <= 1000)
+			return (int)v;
+	}
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= 40)
+		return ws.ws_col;
+	return 80;
 }
 
 void bl_cell_num(FILE *f, const char *s, int width)
