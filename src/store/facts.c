@@ -72,14 +72,8 @@ static int f_areas_without_goal(void *ctx, int level, char ***codes, size_t *n,
 	char **v = NULL;
 	size_t len = 0, cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t ncap = cap ? 2 * cap : 16;
-			char **nv = realloc(v, ncap * sizeof *nv);
-			if (!nv)
-				goto oom;
-			v = nv;
-			cap = ncap;
-		}
+		if (!bl_grow((void *)&v, &cap, len + 1, sizeof *v))
+			goto oom;
 		if (!bl_col_dup(st, 0, &v[len]) || !v[len])
 			goto oom;
 		len++;

@@ -524,14 +524,8 @@ int bl_schema_install_triggers(bl_store *s, bl_err *err)
 	if (rc != SQLITE_OK)
 		return bl_store_fail(s, err);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			size_t ncap = cap ? 2 * cap : 64;
-			char **nn = realloc(names, ncap * sizeof *nn);
-			if (!nn)
-				break;
-			names = nn;
-			cap = ncap;
-		}
+		if (!bl_grow((void *)&names, &cap, n + 1, sizeof *names))
+			break;
 		if (!bl_col_dup(st, 0, &names[n]))
 			break;
 		n++;

@@ -1194,14 +1194,8 @@ static int area_tree(bl_store *s, int64_t root, bl_area **out, size_t *n, bl_err
 	size_t len = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t ncap = cap ? 2 * cap : 32;
-			bl_area *nv = realloc(v, ncap * sizeof *nv);
-			if (!nv)
-				goto oom;
-			v = nv;
-			cap = ncap;
-		}
+		if (!bl_grow((void *)&v, &cap, len + 1, sizeof *v))
+			goto oom;
 		bl_area *a = &v[len];
 		memset(a, 0, sizeof *a);
 		a->id = sqlite3_column_int64(st, 0);
@@ -1263,6 +1257,28 @@ const char *bl_direction_name(bl_direction d)
 		return "income";
 	}
 	return NULL;
+}
+
+bool bl_grow(void *vp, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return true;
+	size_t ncap = *cap ? *cap : 16;
+	while (ncap < need)
+		ncap *= 2;
+	if (ncap > SIZE_MAX / size)
+		return false;
+	/* vp points to the caller's pointer, of whatever type; read and write
+	 * it as bytes so no object is accessed through a pointer type it does
+	 * not have. */
+	void *old;
+	memcpy(&old, vp, sizeof old);
+	void *nv = realloc(old, ncap * size);
+	if (!nv)
+		return false;
+	memcpy(vp, &nv, sizeof nv);
+	*cap = ncap;
+	return true;
 }
 
 void bl_line_clear(bl_line *l)
@@ -1649,16 +1665,10 @@ int bl_store_area_totals(bl_store *s, const char *version, bl_area_total **out,
 	size_t len = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t ncap = cap ? 2 * cap : 64;
-			bl_area_total *nv = realloc(v, ncap * sizeof *nv);
-			if (!nv) {
-				free(v);
-				sqlite3_reset(st);
-				return bl_err_set(err, _("out of memory"));
-			}
-			v = nv;
-			cap = ncap;
+		if (!bl_grow((void *)&v, &cap, len + 1, sizeof *v)) {
+			free(v);
+			sqlite3_reset(st);
+			return bl_err_set(err, _("out of memory"));
 		}
 		v[len].area_id = sqlite3_column_int64(st, 0);
 		v[len].year = sqlite3_column_int(st, 1);
@@ -1775,14 +1785,8 @@ int bl_store_goals(bl_store *s, bl_goal **out, size_t *n, bl_err *err)
 	size_t len = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t ncap = cap ? 2 * cap : 16;
-			bl_goal *nv = realloc(v, ncap * sizeof *nv);
-			if (!nv)
-				goto oom;
-			v = nv;
-			cap = ncap;
-		}
+		if (!bl_grow((void *)&v, &cap, len + 1, sizeof *v))
+			goto oom;
 		bl_goal *g = &v[len++];
 		memset(g, 0, sizeof *g);
 		g->id = sqlite3_column_int64(st, 0);
@@ -1857,16 +1861,10 @@ int bl_store_goal_lines(bl_store *s, int64_t goal_id, int64_t **ids, size_t *n,
 	size_t len = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t ncap = cap ? 2 * cap : 16;
-			int64_t *nv = realloc(v, ncap * sizeof *nv);
-			if (!nv) {
-				free(v);
-				sqlite3_reset(st);
-				return bl_err_set(err, _("out of memory"));
-			}
-			v = nv;
-			cap = ncap;
+		if (!bl_grow((void *)&v, &cap, len + 1, sizeof *v)) {
+			free(v);
+			sqlite3_reset(st);
+			return bl_err_set(err, _("out of memory"));
 		}
 		v[len++] = sqlite3_column_int64(st, 0);
 	}
@@ -2005,14 +2003,8 @@ int bl_store_phase_history(bl_store *s, bl_phase_entry **out, size_t *n, bl_err 
 	size_t len = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t ncap = cap ? 2 * cap : 8;
-			bl_phase_entry *nv = realloc(v, ncap * sizeof *nv);
-			if (!nv)
-				goto oom;
-			v = nv;
-			cap = ncap;
-		}
+		if (!bl_grow((void *)&v, &cap, len + 1, sizeof *v))
+			goto oom;
 		bl_phase_entry *e = &v[len++];
 		memset(e, 0, sizeof *e);
 		if (!bl_col_dup(st, 0, &e->phase_id) || !bl_col_dup(st, 1, &e->entered_at) ||

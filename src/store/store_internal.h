@@ -173,4 +173,9 @@ int bl_schema_register_functions(bl_store *s, bl_err *err);
 /* Called by bl_store_close for a bulk load that was left open. */
 void bl_bulk_discard(bl_bulk *b);
 
+/* Make room for `need` elements of `size` bytes in the array whose pointer
+ * is at vp (pass &array; capacity *cap, doubled as needed).  False, with
+ * the array untouched, when out of memory. */
+bool bl_grow(void *vp, size_t *cap, size_t need, size_t size);
+
 #endif
