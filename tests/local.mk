@@ -6,4 +6,8 @@ include $(top_srcdir)/tests/unit/config.mk
 include $(top_srcdir)/tests/unit/store.mk
 include $(top_srcdir)/tests/unit/gates.mk
 include $(top_srcdir)/tests/unit/demo.mk
+include $(top_srcdir)/tests/unit/bigtext.mk
+include $(top_srcdir)/tests/unit/goal_view.mk
+include $(top_srcdir)/tests/unit/journal_fmt.mk
 include $(top_srcdir)/tests/cli/cli.mk
+include $(top_srcdir)/tests/ui/ui.mk

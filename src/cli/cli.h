@@ -2,6 +2,7 @@
 #ifndef BL_CLI_CLI_H
 #define BL_CLI_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -48,6 +49,9 @@ int bl_fail(int code, const char *fmt, ...) BL_PRINTF(2, 3);
 int bl_usage(const char *cmd, const char *fmt, ...) BL_PRINTF(2, 3);
 /* Print the error message (which may be several lines) with the prefix. */
 int bl_fail_err(int code, const bl_err *err);
+/* The same after a store call failed: BL_EXIT_FILE if the file could not
+ * be used (damaged, unreadable, full disk...), else BL_EXIT_REFUSED. */
+int bl_fail_store(const bl_app *app, const bl_err *err);
 
 /* Options shared by several commands. */
 int bl_opt_unit(const char *cmd, const char *arg, bl_unit *out);
@@ -58,6 +62,11 @@ int bl_opt_int(const char *cmd, const char *opt, const char *arg, long min,
  * (newline and tab allowed if allow_newline), at most maxlen bytes. */
 int bl_opt_text(const char *cmd, const char *opt, const char *arg,
 		size_t maxlen, bool allow_newline);
+/* getopt_long returned ':' or '?' (with opterr = 0 and an option string
+ * that starts with ':'): one usage message that names the option and
+ * says what is wrong with it.  Returns BL_EXIT_USAGE. */
+int bl_opt_error(const char *cmd, int c, char **argv,
+		 const struct option *longopts);
 /* "YEAR=AMOUNT": year within the process, amount in its language. */
 int bl_opt_year_amount(const bl_app *app, const char *arg, int *year,
 		       bl_money *amount);
@@ -65,11 +74,21 @@ int bl_opt_year_amount(const bl_app *app, const char *arg, int *year,
 /* Amount for display in a unit, in the process language. */
 void bl_fmt_amount(const bl_app *app, bl_money v, bl_unit unit, char *buf,
 		   size_t bufsz);
+/* The same; in kr. with two decimals also for whole kroner if ore (a
+ * column in which some amount has øre, so that the digits align). */
+void bl_fmt_amount_in(const bl_app *app, bl_money v, bl_unit unit, bool ore,
+		      char *buf, size_t bufsz);
+/* What a table shows for a sum that does not fit in 64 bits. */
+const char *bl_overflow_label(void);
 /* Print one table cell fitted to width (UTF-8 aware) and a separator. */
 void bl_cell(FILE *f, const char *s, int width, bool right);
 
 /* Print text word-wrapped to width columns, each line indented. */
 void bl_print_wrapped(FILE *f, const char *text, int indent, int width);
+/* The same with `first` printed before the first line (a list item's
+ * "  [ ] 3. "), and the text's other lines indented under it. */
+void bl_print_hanging(FILE *f, const char *first, const char *text,
+		      int indent, int width);
 /* Print an identifier left-aligned in width columns; never cut. */
 void bl_cell_left(FILE *f, const char *s, int width);
 /* Columns to lay out for: $COLUMNS, else the terminal, else 80. */
@@ -79,6 +98,13 @@ void bl_cell_num(FILE *f, const char *s, int width);
 /* The widest of the amounts v[0..n) formatted in unit, at least min. */
 int bl_amount_width(const bl_app *app, const bl_money *v, size_t n,
 		    bl_unit unit, int min);
+/* The same formatted as bl_fmt_amount_in does with ore. */
+int bl_amount_width_in(const bl_app *app, const bl_money *v, size_t n,
+		       bl_unit unit, bool ore, int min);
+/* Columns between two amounts (and before the first): two, so that
+ * amounts written with spaces between their digit groups (nb) never run
+ * together. */
+#define BL_AMOUNT_GAP 2
 /* Evaluate every gate of phase i; prints them if out is non-NULL.
  * Returns the number of failing gates, or -1 on error (printed).  If
  * failed is non-NULL it receives a malloc'd description of the failures. */
@@ -100,5 +126,7 @@ int bl_cmd_goals(int argc, char **argv);
 int bl_cmd_goal(int argc, char **argv);
 int bl_cmd_journal(int argc, char **argv);
 int bl_cmd_export(int argc, char **argv);
+int bl_cmd_open(int argc, char **argv);
+int bl_cmd_keys(int argc, char **argv);
 
 #endif

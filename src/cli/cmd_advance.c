@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "core/i18n.h"
+#include "core/text.h"
 
 static bool blank(const char *s)
 {
@@ -30,7 +31,8 @@ int bl_cmd_advance(int argc, char **argv)
 	const char *reason = NULL, *actor = NULL;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			reason = optarg;
@@ -46,7 +48,7 @@ int bl_cmd_advance(int argc, char **argv)
 			       bl_progname);
 			return BL_EXIT_OK;
 		default:
-			return bl_usage("advance", _("unknown option"));
+			return bl_opt_error("advance", c, argv, longopts);
 		}
 	}
 	if (argc - optind != 1)
@@ -94,7 +96,7 @@ int bl_cmd_advance(int argc, char **argv)
 	}
 	if (bl_store_phase_advance(app.store, cur + 1, n_failed ? reason : NULL,
 				   n_failed ? failed : NULL, &err) != 0) {
-		rc = bl_fail_err(BL_EXIT_REFUSED, &err);
+		rc = bl_fail_store(&app, &err);
 		goto out;
 	}
 	printf(_("Now in phase %d of %zu: %s [%s]%s\n"), cur + 2, app.def->n_phases,
@@ -119,7 +121,8 @@ int bl_cmd_tick(int argc, char **argv)
 	const char *actor = NULL;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'u':
 			undo = true;
@@ -133,7 +136,7 @@ int bl_cmd_tick(int argc, char **argv)
 				 "phase's checklist, or untick it with --undo.\n"), bl_progname, bl_progname);
 			return BL_EXIT_OK;
 		default:
-			return bl_usage("tick", _("unknown option"));
+			return bl_opt_error("tick", c, argv, longopts);
 		}
 	}
 	if (argc - optind != 2)
@@ -166,10 +169,12 @@ int bl_cmd_tick(int argc, char **argv)
 		goto out;
 	}
 	if (bl_store_checklist_set(app.store, ph->id, (int)item - 1, !undo, &err) != 0) {
-		rc = bl_fail_err(BL_EXIT_REFUSED, &err);
+		rc = bl_fail_store(&app, &err);
 		goto out;
 	}
-	printf("[%s] %ld. %s\n", undo ? " " : "x", item, ph->checklist[item - 1]);
+	char head[32];
+	snprintf(head, sizeof head, "[%s] %ld. ", undo ? " " : "x", item);
+	bl_print_hanging(stdout, head, ph->checklist[item - 1], bl_text_width(head), 78);
 out:
 	free(id);
 	bl_app_close(&app);

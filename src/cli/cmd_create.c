@@ -64,7 +64,8 @@ int bl_cmd_create(int argc, char **argv)
 	const char *muni = NULL, *title = NULL, *actor = NULL;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'm':
 			if (bl_opt_text("create", "--municipality", optarg, 200, false))
@@ -88,7 +89,7 @@ int bl_cmd_create(int argc, char **argv)
 				 "`%s advance PATH` starts it.\n"), bl_progname, PKGDATADIR, bl_progname);
 			return BL_EXIT_OK;
 		default:
-			return bl_usage("create", _("unknown option"));
+			return bl_opt_error("create", c, argv, longopts);
 		}
 	}
 	if (argc - optind != 2)

@@ -83,7 +83,8 @@ int bl_cmd_export(int argc, char **argv)
 	const char *version = "proposal", *output = NULL;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'v':
 			if (bl_opt_version("export", optarg, &version))
@@ -101,7 +102,7 @@ int bl_cmd_export(int argc, char **argv)
 				 "only when the export is complete.\n"), bl_progname);
 			return BL_EXIT_OK;
 		default:
-			return bl_usage("export", _("unknown option"));
+			return bl_opt_error("export", c, argv, longopts);
 		}
 	}
 	if (argc - optind != 1)
@@ -145,7 +146,8 @@ int bl_cmd_export(int argc, char **argv)
 		snprintf(tmp, len, "%s.tmp%ld", output, (long)getpid());
 		ctx.f = fopen(tmp, "wx");
 		if (!ctx.f) {
-			rc = bl_fail(BL_EXIT_FILE, _("cannot write '%s': %s"), tmp, strerror(errno));
+			/* The temporary file is ours; the user named output. */
+			rc = bl_fail(BL_EXIT_FILE, _("cannot write '%s': %s"), output, strerror(errno));
 			goto out;
 		}
 	}
@@ -154,7 +156,9 @@ int bl_cmd_export(int argc, char **argv)
 		fprintf(ctx.f, ",%d", app.info.budget_year + y);
 	fputs("\r\n", ctx.f);
 	if (bl_store_lines_each(app.store, version, 0, export_line, &ctx, &err) != 0) {
-		rc = bl_fail_err(BL_EXIT_FILE, &err);
+		rc = err.msg[0] ? bl_fail_err(BL_EXIT_FILE, &err)
+				: bl_fail(BL_EXIT_FILE, _("cannot write '%s': %s"),
+					  output ? output : _("standard output"), strerror(errno));
 	} else if (fflush(ctx.f) != 0 || ferror(ctx.f)) {
 		rc = bl_fail(BL_EXIT_FILE, _("cannot write '%s': %s"), output ? output : _("standard output"), strerror(errno));
 	}

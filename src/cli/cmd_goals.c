@@ -35,7 +35,7 @@ int bl_cmd_areas(int argc, char **argv)
 	}
 	for (size_t i = 0; i < n; i++)
 		printf("%*s%s  %s\n", 2 * (a[i].level - 1), "", a[i].code, a[i].name);
-	printf(_("%zu areas\n"), n);
+	printf(ngettext("%zu area\n", "%zu areas\n", (unsigned long)n), n);
 	bl_areas_free(a, n);
 	bl_app_close(&app);
 	return 0;
@@ -49,7 +49,8 @@ int bl_cmd_area(int argc, char **argv)
 		{ "actor", required_argument, NULL, 'a' },
 		{ NULL, 0, NULL, 0 },
 	};
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+	if ((argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) ||
+	    (argc >= 3 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0))) {
 		printf(_("Usage: %s area add DB CODE --name NAME [--parent AREA] [--actor NAME]\n"
 			 "Add an area (e.g. a committee, a service area under it, a service).\n"
 			 "CODE must be unique among its siblings; AREA is a code or a path a/b.\n"), bl_progname);
@@ -62,7 +63,8 @@ int bl_cmd_area(int argc, char **argv)
 		return BL_EXIT_USAGE;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc - 3, argv + 3, "", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc - 3, argv + 3, ":", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'n':
 			if (bl_opt_text("area add", "--name", optarg, NAME_MAX_BYTES, false))
@@ -76,7 +78,7 @@ int bl_cmd_area(int argc, char **argv)
 			actor = optarg;
 			break;
 		default:
-			return bl_usage("area add", _("unknown option"));
+			return bl_opt_error("area add", c, argv + 3, longopts);
 		}
 	}
 	if (optind != argc - 3)
@@ -93,7 +95,7 @@ int bl_cmd_area(int argc, char **argv)
 	int64_t pid = 0, id;
 	if ((parent && bl_store_area_find(app.store, parent, &pid, &err) != 0) ||
 	    bl_store_area_add(app.store, pid, code, name, &id, &err) != 0)
-		rc = bl_fail_err(BL_EXIT_REFUSED, &err);
+		rc = bl_fail_store(&app, &err);
 	else
 		printf(_("Added area %s: %s\n"), code, name);
 	bl_app_close(&app);
@@ -158,7 +160,7 @@ int bl_cmd_goals(int argc, char **argv)
 		}
 		free(ids);
 	}
-	printf(_("%zu goals\n"), n);
+	printf(ngettext("%zu goal\n", "%zu goals\n", (unsigned long)n), n);
 out:
 	bl_goals_free(g, n);
 	bl_areas_free(a, na);
@@ -184,7 +186,8 @@ int bl_cmd_goal(int argc, char **argv)
 		{ "actor", required_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 },
 	};
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+	if ((argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) ||
+	    (argc >= 3 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0))) {
 		printf(_("Usage: %s goal add DB --title T [--area AREA] [--description D]\n"
 			 "       %s goal set DB GOAL [--title T] [--area AREA] [--description D]\n"
 			 "       %s goal delete DB GOAL\n"
@@ -205,7 +208,8 @@ int bl_cmd_goal(int argc, char **argv)
 	const char *title = NULL, *area = NULL, *desc = NULL, *actor = NULL;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc - 2, argv + 2, "", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc - 2, argv + 2, ":", longopts, NULL)) != -1) {
 		switch (c) {
 		case 't':
 			if (bl_opt_text("goal", "--title", optarg, NAME_MAX_BYTES, false))
@@ -224,7 +228,7 @@ int bl_cmd_goal(int argc, char **argv)
 			actor = optarg;
 			break;
 		default:
-			return bl_usage("goal", _("unknown option"));
+			return bl_opt_error("goal", c, argv + 2, longopts);
 		}
 	}
 	char **rest = argv + 2 + optind;
@@ -254,14 +258,14 @@ int bl_cmd_goal(int argc, char **argv)
 	bl_err err = { { 0 } };
 	int64_t area_id = 0;
 	if (area && bl_store_area_find(app.store, area, &area_id, &err) != 0) {
-		rc = bl_fail_err(BL_EXIT_REFUSED, &err);
+		rc = bl_fail_store(&app, &err);
 		goto out;
 	}
 	if (add) {
 		bl_goal g = { 0, area_id, (char *)title, (char *)desc };
 		int64_t id;
 		if (bl_store_goal_add(app.store, &g, &id, &err) != 0)
-			rc = bl_fail_err(BL_EXIT_REFUSED, &err);
+			rc = bl_fail_store(&app, &err);
 		else
 			printf(_("Added goal %" PRId64 ": %s\n"), id, title);
 	} else if (set) {
@@ -285,14 +289,14 @@ int bl_cmd_goal(int argc, char **argv)
 			if (desc)
 				ng.description = (char *)desc;
 			if (bl_store_goal_update(app.store, &ng, &err) != 0)
-				rc = bl_fail_err(BL_EXIT_REFUSED, &err);
+				rc = bl_fail_store(&app, &err);
 			else
 				printf(_("Changed goal %" PRId64 "\n"), goal_id);
 		}
 		bl_goals_free(all, n);
 	} else if (del) {
 		if (bl_store_goal_delete(app.store, goal_id, &err) != 0)
-			rc = bl_fail_err(BL_EXIT_REFUSED, &err);
+			rc = bl_fail_store(&app, &err);
 		else
 			printf(_("Deleted goal %" PRId64 "\n"), goal_id);
 	} else {
@@ -306,7 +310,7 @@ int bl_cmd_goal(int argc, char **argv)
 			if (bl_store_line_find(app.store, rest[i], &l, &err) != 0 ||
 			    (link ? bl_store_goal_link(app.store, goal_id, l.id, &err)
 				  : bl_store_goal_unlink(app.store, goal_id, l.id, &err)) != 0)
-				rc = bl_fail_err(BL_EXIT_REFUSED, &err);
+				rc = bl_fail_store(&app, &err);
 			bl_line_clear(&l);
 		}
 		if (rc) {

@@ -5,6 +5,7 @@
 
 #include <getopt.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,14 +13,14 @@
 #include "core/i18n.h"
 #include "core/text.h"
 
-static void print_window(const bl_phase *ph)
+static void print_window(FILE *f, const bl_phase *ph)
 {
 	if (!ph->has_window)
 		return;
 	char a[11], b[11];
 	bl_date_format(ph->from, a);
 	bl_date_format(ph->to, b);
-	printf(_(", %s to %s"), a, b);
+	fprintf(f, _(", %s to %s"), a, b);
 }
 
 static void print_locks(unsigned locks)
@@ -27,9 +28,12 @@ static void print_locks(unsigned locks)
 	if (!locks)
 		return;
 	printf(_("Locked in this phase:"));
+	bool first = true;
 	for (unsigned i = 0; i < BL_LOCK_COUNT; i++)
-		if (locks & (1u << i))
-			printf(" %s", bl_lock_name(i));
+		if (locks & (1u << i)) {
+			printf("%s %s", first ? "" : ",", bl_lock_name(i));
+			first = false;
+		}
 	printf("\n");
 }
 
@@ -48,7 +52,7 @@ static int print_where(bl_app *app, int cur)
 	const bl_phase *ph = &app->def->phases[cur];
 	printf(_("Phase %d of %zu: %s [%s]"), cur + 1, app->def->n_phases,
 	       ph->title, ph->id);
-	print_window(ph);
+	print_window(stdout, ph);
 	printf("\n");
 	print_locks(ph->locks);
 	if ((size_t)cur + 1 < app->def->n_phases)
@@ -77,20 +81,64 @@ static size_t find_idx(const id_idx *map, size_t n, int64_t id)
 	return hit ? hit->idx : SIZE_MAX;
 }
 
-#define NAME_W 31
-#define AMT_MIN 11
+/* The name column gets what the amounts leave of the terminal, down to
+ * NAME_MIN (or the width of "Balance (income - expenses)", which is never
+ * cut); it is never wider than its widest label needs. */
+#define NAME_MIN 20
+#define AMT_MIN 9
 
-static void print_row(bl_app *app, const char *label, const bl_money *v,
-		      int n_years, bl_unit unit, int amt_w)
+/* One amount cell: a value, or a sum that does not fit (an older file
+ * may hold one; the store refuses them now). */
+typedef struct {
+	bl_money v;
+	bool ovf;
+} cell;
+
+typedef struct {
+	bl_app *app;
+	bl_unit unit;
+	int n_years;
+	int name_w;
+	int amt_w[BL_MAX_YEARS];
+	bool ore[BL_MAX_YEARS];
+} layout;
+
+static void fmt_cell(const layout *lo, int y, const cell *c, char *buf, size_t sz)
 {
-	bl_cell(stdout, label, NAME_W, false);
-	for (int y = 0; y < n_years; y++) {
+	if (c->ovf)
+		snprintf(buf, sz, "%s", bl_overflow_label());
+	else
+		bl_fmt_amount_in(lo->app, c->v, lo->unit, lo->ore[y], buf, sz);
+}
+
+static void print_row(const layout *lo, const char *label, const cell *v)
+{
+	bl_cell(stdout, label, lo->name_w, false);
+	for (int y = 0; y < lo->n_years; y++) {
 		char buf[BL_MONEY_BUFSZ];
-		bl_fmt_amount(app, v[y], unit, buf, sizeof buf);
-		fputc(' ', stdout);
-		bl_cell_num(stdout, buf, amt_w);
+		fmt_cell(lo, y, &v[y], buf, sizeof buf);
+		printf("%*s", BL_AMOUNT_GAP, "");
+		bl_cell_num(stdout, buf, lo->amt_w[y]);
 	}
 	fputc('\n', stdout);
+}
+
+/* Let a row of cells widen the layout: øre in a column (kr. only), the
+ * widest amount. */
+static void measure(layout *lo, const cell *v, bool ore_pass)
+{
+	for (int y = 0; y < lo->n_years; y++) {
+		if (ore_pass) {
+			if (lo->unit == BL_UNIT_KR && !v[y].ovf && v[y].v % 100 != 0)
+				lo->ore[y] = true;
+			continue;
+		}
+		char buf[BL_MONEY_BUFSZ];
+		fmt_cell(lo, y, &v[y], buf, sizeof buf);
+		int w = bl_text_width(buf);
+		if (w > lo->amt_w[y])
+			lo->amt_w[y] = w;
+	}
 }
 
 /* Net (expenses - income) per area, rolled up the hierarchy, shown down to
@@ -102,21 +150,24 @@ static int print_money(bl_app *app, const char *version, bl_unit unit, int depth
 	bl_area_total *tot = NULL;
 	size_t n_areas = 0, n_tot = 0;
 	int n_years = app->info.n_years, first = app->info.budget_year, rc = -1;
-	bl_money income[BL_MAX_YEARS], expense[BL_MAX_YEARS], bal[BL_MAX_YEARS];
-	bl_money *net = NULL;
+	bl_money income[BL_MAX_YEARS], expense[BL_MAX_YEARS];
+	cell inc[BL_MAX_YEARS], exp[BL_MAX_YEARS], bal[BL_MAX_YEARS];
+	bl_money_sum *net = NULL;
+	cell *row = NULL;
 	id_idx *map = NULL;
 	size_t *parent = NULL;
 
 	if (bl_store_areas(app->store, &areas, &n_areas, &err) != 0 ||
 	    bl_store_area_totals(app->store, version, &tot, &n_tot, &err) != 0 ||
 	    bl_store_year_totals(app->store, version, income, expense, &err) != 0) {
-		bl_fail_err(BL_EXIT_FILE, &err);
+		bl_fail_store(app, &err);
 		goto out;
 	}
 	net = calloc(n_areas ? n_areas * (size_t)n_years : 1, sizeof *net);
+	row = calloc(n_areas ? n_areas * (size_t)n_years : 1, sizeof *row);
 	map = calloc(n_areas ? n_areas : 1, sizeof *map);
 	parent = calloc(n_areas ? n_areas : 1, sizeof *parent);
-	if (!net || !map || !parent) {
+	if (!net || !row || !map || !parent) {
 		bl_fail(BL_EXIT_FILE, _("out of memory"));
 		goto out;
 	}
@@ -127,48 +178,77 @@ static int print_money(bl_app *app, const char *version, bl_unit unit, int depth
 		parent[i] = areas[i].parent_id ? find_idx(map, n_areas, areas[i].parent_id) : SIZE_MAX;
 	for (size_t t = 0; t < n_tot; t++) {
 		int y = tot[t].year - first;
-		bl_money d;
 		if (y < 0 || y >= n_years)
 			continue;
-		if (!bl_money_sub(tot[t].expense, tot[t].income, &d)) {
-			bl_fail(BL_EXIT_FILE, _("the totals of %d overflow"), tot[t].year);
-			goto out;
-		}
-		/* Walk up the tree; the depth bound guards against a cycle that a
-		 * damaged file could contain. */
+		/* Exact sums: a sum that does not fit shows as "overflow"
+		 * in its cell, and the rest of the table is still right.
+		 * Walk up the tree; the depth bound guards against a cycle
+		 * that a damaged file could contain. */
 		size_t a = find_idx(map, n_areas, tot[t].area_id);
 		for (int hop = 0; a != SIZE_MAX && hop < 64; hop++, a = parent[a]) {
-			bl_money *cell = &net[a * (size_t)n_years + (size_t)y];
-			if (!bl_money_add(*cell, d, cell)) {
-				bl_fail(BL_EXIT_FILE, _("the totals of %d overflow"), tot[t].year);
-				goto out;
-			}
+			bl_money_sum *c = &net[a * (size_t)n_years + (size_t)y];
+			bl_money_sum_add(c, tot[t].expense);
+			bl_money_sum_sub(c, tot[t].income);
 		}
 	}
+	for (size_t i = 0; i < n_areas * (size_t)n_years; i++)
+		row[i].ovf = !bl_money_sum_get(&net[i], &row[i].v);
+	for (int y = 0; y < n_years; y++) {
+		inc[y] = (cell){ income[y], false };
+		exp[y] = (cell){ expense[y], false };
+		bal[y].ovf = !bl_money_sub(income[y], expense[y], &bal[y].v);
+	}
 
+	/* Each amount column as wide as its widest amount, so none is ever
+	 * cut, and in kr. with øre throughout if any amount in it has øre,
+	 * so that the digits align. */
+	layout lo = { app, unit, n_years, 0, { 0 }, { false } };
+	for (int pass = 1; pass >= 0; pass--) {
+		for (int y = 0; y < n_years && !pass; y++)
+			lo.amt_w[y] = AMT_MIN;
+		measure(&lo, inc, pass);
+		measure(&lo, exp, pass);
+		measure(&lo, bal, pass);
+		for (size_t i = 0; i < n_areas; i++)
+			if (areas[i].level <= depth)
+				measure(&lo, &row[i * (size_t)n_years], pass);
+	}
+	/* The name column: as wide as its widest label, if the terminal
+	 * has room after the amounts, else what is left (not below
+	 * NAME_MIN); names are cut, amounts never. */
+	const char *fixed[] = { _("Area"), _("Income"), _("Expenses"),
+				_("Balance (income - expenses)") };
+	int need = 0, amounts = 0, least = NAME_MIN;
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+		if (bl_text_width(fixed[i]) > need)
+			need = bl_text_width(fixed[i]);
+	/* The row labels below the line are never cut. */
+	if (need > least)
+		least = need;
+	for (size_t i = 0; i < n_areas; i++) {
+		if (areas[i].level > depth)
+			continue;
+		int w = 2 * (areas[i].level - 1) + bl_text_width(areas[i].code) + 1 +
+			bl_text_width(areas[i].name);
+		if (w > need)
+			need = w;
+	}
 	for (int y = 0; y < n_years; y++)
-		if (!bl_money_sub(income[y], expense[y], &bal[y])) {
-			bl_fail(BL_EXIT_FILE, _("the balance of %d overflows"), first + y);
-			goto out;
-		}
-	/* Columns as wide as the widest amount shown, so none is ever cut. */
-	int amt_w = AMT_MIN;
-	amt_w = bl_amount_width(app, income, (size_t)n_years, unit, amt_w);
-	amt_w = bl_amount_width(app, expense, (size_t)n_years, unit, amt_w);
-	amt_w = bl_amount_width(app, bal, (size_t)n_years, unit, amt_w);
-	for (size_t i = 0; i < n_areas; i++)
-		if (areas[i].level <= depth)
-			amt_w = bl_amount_width(app, &net[i * (size_t)n_years],
-						(size_t)n_years, unit, amt_w);
+		amounts += BL_AMOUNT_GAP + lo.amt_w[y];
+	lo.name_w = bl_term_width() - amounts;
+	if (lo.name_w > need)
+		lo.name_w = need;
+	if (lo.name_w < least)
+		lo.name_w = least;
 
 	printf(_("\nBudget, %s version, in %s; per area: net = expenses - income\n"),
 	       version, bl_unit_label(unit, app->info.lang));
-	bl_cell(stdout, _("Area"), NAME_W, false);
+	bl_cell(stdout, _("Area"), lo.name_w, false);
 	for (int y = 0; y < n_years; y++) {
 		char yb[8];
 		snprintf(yb, sizeof yb, "%d", first + y);
-		fputc(' ', stdout);
-		bl_cell_num(stdout, yb, amt_w);
+		printf("%*s", BL_AMOUNT_GAP, "");
+		bl_cell_num(stdout, yb, lo.amt_w[y]);
 	}
 	fputc('\n', stdout);
 	for (size_t i = 0; i < n_areas; i++) {
@@ -177,19 +257,20 @@ static int print_money(bl_app *app, const char *version, bl_unit unit, int depth
 		char label[512];
 		snprintf(label, sizeof label, "%*s%s %s", 2 * (areas[i].level - 1), "",
 			 areas[i].code, areas[i].name);
-		print_row(app, label, &net[i * (size_t)n_years], n_years, unit, amt_w);
+		print_row(&lo, label, &row[i * (size_t)n_years]);
 	}
-	for (int i = 0; i < NAME_W + n_years * (amt_w + 1); i++)
+	for (int i = 0; i < lo.name_w + amounts; i++)
 		fputc('-', stdout);
 	fputc('\n', stdout);
-	print_row(app, _("Income"), income, n_years, unit, amt_w);
-	print_row(app, _("Expenses"), expense, n_years, unit, amt_w);
-	print_row(app, _("Balance (income - expenses)"), bal, n_years, unit, amt_w);
+	print_row(&lo, _("Income"), inc);
+	print_row(&lo, _("Expenses"), exp);
+	print_row(&lo, _("Balance (income - expenses)"), bal);
 	rc = 0;
 out:
 	bl_areas_free(areas, n_areas);
 	free(tot);
 	free(net);
+	free(row);
 	free(map);
 	free(parent);
 	return rc;
@@ -209,7 +290,8 @@ int bl_cmd_status(int argc, char **argv)
 	long depth = 1;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'v':
 			if (bl_opt_version("status", optarg, &version))
@@ -231,7 +313,7 @@ int bl_cmd_status(int argc, char **argv)
 			       bl_progname);
 			return BL_EXIT_OK;
 		default:
-			return bl_usage("status", _("unknown option"));
+			return bl_opt_error("status", c, argv, longopts);
 		}
 	}
 	if (argc - optind != 1)
@@ -248,7 +330,11 @@ int bl_cmd_status(int argc, char **argv)
 		return bl_fail_err(BL_EXIT_FILE, &err);
 	}
 	free(id);
-	if (print_where(&app, cur) != 0 || print_money(&app, version, unit, (int)depth) != 0)
+	/* The money even when a gate could not be checked: all there is to
+	 * see is shown, and the exit status says something went wrong. */
+	if (print_where(&app, cur) != 0)
+		rc = BL_EXIT_FILE;
+	if (print_money(&app, version, unit, (int)depth) != 0)
 		rc = BL_EXIT_FILE;
 	bl_app_close(&app);
 	return rc;
@@ -284,18 +370,41 @@ int bl_cmd_phase(int argc, char **argv)
 	for (size_t i = 0; i < app.def->n_phases; i++) {
 		const bl_phase *ph = &app.def->phases[i];
 		const char *mark = (int)i < cur ? _("done") : (int)i == cur ? _("now ") : "    ";
-		printf("  %s %2zu. %s [%s]", mark, i + 1, ph->title, ph->id);
-		print_window(ph);
-		/* When it was entered, and whether a gate was overridden. */
+		/* The entry is wrapped to the terminal under its title (an
+		 * override reason can be long). */
+		char head[64], *text = NULL;
+		size_t text_len = 0;
+		snprintf(head, sizeof head, "  %s %2zu. ", mark, i + 1);
+		FILE *m = open_memstream(&text, &text_len);
+		if (!m) {
+			rc = bl_fail(BL_EXIT_FILE, _("out of memory"));
+			break;
+		}
+		fprintf(m, "%s [%s]", ph->title, ph->id);
+		print_window(m, ph);
+		/* When it was entered, and whether it was left past failing
+		 * gates: the override is kept with the entry into the next
+		 * phase, but it was this phase's gates that were overridden. */
 		for (size_t h = n_hist; h-- > 0;) {
 			if (strcmp(hist[h].phase_id, ph->id) != 0)
 				continue;
-			printf(_("; began %.10s"), hist[h].entered_at);
-			if (hist[h].override_reason)
-				printf(_(" (gates overridden: %s)"), hist[h].override_reason);
+			fprintf(m, _("; began %.10s"), hist[h].entered_at);
 			break;
 		}
-		printf("\n");
+		if (i + 1 < app.def->n_phases) {
+			const char *next = app.def->phases[i + 1].id;
+			for (size_t h = n_hist; h-- > 0;) {
+				if (strcmp(hist[h].phase_id, next) != 0)
+					continue;
+				if (hist[h].override_reason)
+					fprintf(m, _(" (left with gates overridden: %s)"),
+						hist[h].override_reason);
+				break;
+			}
+		}
+		fclose(m);
+		bl_print_hanging(stdout, head, text, bl_text_width(head), bl_term_width());
+		free(text);
 	}
 	printf("\n");
 	if (cur < 0) {
@@ -315,8 +424,15 @@ int bl_cmd_phase(int argc, char **argv)
 				rc = bl_fail_err(BL_EXIT_FILE, &err);
 			} else {
 				printf(_("\nChecklist (tick with: %s tick %s N):\n"), bl_progname, app.path);
-				for (size_t i = 0; i < n; i++)
-					printf("  [%s] %zu. %s\n", done[i] ? "x" : " ", i + 1, ph->checklist[i]);
+				for (size_t i = 0; i < n; i++) {
+					/* Wrapped like the guidance, the text's
+					 * lines under its first. */
+					char head[32];
+					snprintf(head, sizeof head, "  [%s] %zu. ", done[i] ? "x" : " ",
+						 i + 1);
+					bl_print_hanging(stdout, head, ph->checklist[i],
+							 bl_text_width(head), 78);
+				}
 			}
 		}
 		print_locks(ph->locks);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -31,6 +32,12 @@ int bl_fail_err(int code, const bl_err *err)
 	return bl_fail(code, "%s", err->msg[0] ? err->msg : _("unknown error"));
 }
 
+int bl_fail_store(const bl_app *app, const bl_err *err)
+{
+	return bl_fail_err(bl_store_failed_on_file(app->store) ? BL_EXIT_FILE : BL_EXIT_REFUSED,
+			   err);
+}
+
 int bl_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
@@ -41,6 +48,45 @@ int bl_usage(const char *cmd, const char *fmt, ...)
 	fprintf(stderr, _("\nTry '%s %s%s--help' for more information.\n"),
 		bl_progname, cmd ? cmd : "", cmd ? " " : "");
 	return BL_EXIT_USAGE;
+}
+
+int bl_opt_error(const char *cmd, int c, char **argv, const struct option *longopts)
+{
+	/* getopt's own messages are off (opterr = 0) and the option strings
+	 * start with ':', so this is the one message, naming the option:
+	 * argv[optind - 1] is the word getopt stopped at for a long option
+	 * (glibc sets optopt to 0 for an unknown one), optopt a short one. */
+	const char *word = optind > 0 ? argv[optind - 1] : "";
+	bool is_long = strncmp(word, "--", 2) == 0;
+	char name[64];
+	size_t n = strcspn(word, "=");
+	if (n > sizeof name - 1)
+		n = sizeof name - 1;
+	memcpy(name, word, n);
+	name[n] = '\0';
+	if (c == ':') {
+		if (is_long)
+			return bl_usage(cmd, _("option '%s' needs a value"), name);
+		return bl_usage(cmd, _("option '-%c' needs a value"), optopt);
+	}
+	if (is_long && optopt != 0 && word[n] == '=')
+		return bl_usage(cmd, _("option '%s' takes no value"), name);
+	if (optopt > ' ' && optopt < 127)
+		return bl_usage(cmd, _("unknown option '-%c'"), optopt);
+	/* A prefix of two or more options is ambiguous (of one, getopt
+	 * would have taken it). */
+	char alts[256] = "";
+	int n_alts = 0;
+	for (const struct option *o = longopts; is_long && n > 2 && o && o->name; o++)
+		if (strncmp(o->name, name + 2, n - 2) == 0) {
+			size_t len = strlen(alts);
+			snprintf(alts + len, sizeof alts - len, "%s--%s", n_alts ? ", " : "",
+				 o->name);
+			n_alts++;
+		}
+	if (n_alts > 1)
+		return bl_usage(cmd, _("option '%s' is ambiguous; it could be %s"), name, alts);
+	return bl_usage(cmd, _("unknown option '%s'"), name);
 }
 
 int bl_app_open(bl_app *app, const char *path, bool readonly)
@@ -129,7 +175,8 @@ int bl_opt_year_amount(const bl_app *app, const char *arg, int *year,
 	if (y < first || y > last)
 		return bl_fail(BL_EXIT_REFUSED, _("--amount '%s': the year must be one of the process's years, %d to %d"),
 			       arg, first, last);
-	if (bl_money_parse(eq + 1, app->info.lang, amount, &err) != 0)
+	if (bl_money_parse_in(eq + 1, strlen(eq + 1), app->info.lang, app->info.currency, amount,
+			      &err) != 0)
 		return bl_fail(BL_EXIT_REFUSED, _("--amount for %ld: %s"), y, err.msg);
 	*year = (int)y;
 	return 0;
@@ -138,10 +185,21 @@ int bl_opt_year_amount(const bl_app *app, const char *arg, int *year,
 void bl_fmt_amount(const bl_app *app, bl_money v, bl_unit unit, char *buf,
 		   size_t bufsz)
 {
-	if (unit == BL_UNIT_KR)
+	bl_fmt_amount_in(app, v, unit, false, buf, bufsz);
+}
+
+void bl_fmt_amount_in(const bl_app *app, bl_money v, bl_unit unit, bool ore,
+		      char *buf, size_t bufsz)
+{
+	if (unit == BL_UNIT_KR && !ore)
 		bl_money_format_whole(v, app->info.lang, buf, bufsz);
 	else
 		bl_money_format(v, app->info.lang, unit, buf, bufsz);
+}
+
+const char *bl_overflow_label(void)
+{
+	return _("overflow");
 }
 
 void bl_cell(FILE *f, const char *s, int width, bool right)
@@ -191,10 +249,16 @@ void bl_cell_num(FILE *f, const char *s, int width)
 int bl_amount_width(const bl_app *app, const bl_money *v, size_t n,
 		    bl_unit unit, int min)
 {
+	return bl_amount_width_in(app, v, n, unit, false, min);
+}
+
+int bl_amount_width_in(const bl_app *app, const bl_money *v, size_t n,
+		       bl_unit unit, bool ore, int min)
+{
 	int w = min;
 	for (size_t i = 0; i < n; i++) {
 		char buf[BL_MONEY_BUFSZ];
-		bl_fmt_amount(app, v[i], unit, buf, sizeof buf);
+		bl_fmt_amount_in(app, v[i], unit, ore, buf, sizeof buf);
 		int k = bl_text_width(buf);
 		if (k > w)
 			w = k;
@@ -204,12 +268,31 @@ int bl_amount_width(const bl_app *app, const bl_money *v, size_t n,
 
 void bl_print_wrapped(FILE *f, const char *text, int indent, int width)
 {
-	/* Greedy word wrap by display width, so æ, ø, å count as one column. */
+	bl_print_hanging(f, "", text, indent, width);
+}
+
+void bl_print_hanging(FILE *f, const char *first, const char *text, int indent,
+		      int width)
+{
+	/* Greedy word wrap by display width, so æ, ø, å count as one column.
+	 * The first line starts with `first` (then text at its end, or at
+	 * indent if first is shorter); the others at indent. */
 	const char *p = text;
+	bool first_line = true;
 	while (*p) {
 		int col = indent;
 		const char *line = p, *brk = NULL;
-		fprintf(f, "%*s", indent, "");
+		if (first_line && *first) {
+			int w = bl_text_width(first);
+			fputs(first, f);
+			if (w < indent)
+				fprintf(f, "%*s", indent - w, "");
+			else
+				col = w;
+		} else {
+			fprintf(f, "%*s", indent, "");
+		}
+		first_line = false;
 		while (*p && *p != '\n') {
 			unsigned cp;
 			size_t k = bl_utf8_next(p, strlen(p), &cp);
@@ -248,6 +331,7 @@ int bl_gates_report(bl_app *app, int phase_index, FILE *out, char **failed)
 			return bl_fail(-1, _("out of memory"));
 		*failed = NULL;
 	}
+	bool broken = false;
 	if (out && ph->n_gates == 0)
 		fprintf(out, _("  (this phase has no gates)\n"));
 	for (size_t i = 0; i < ph->n_gates; i++) {
@@ -256,9 +340,14 @@ int bl_gates_report(bl_app *app, int phase_index, FILE *out, char **failed)
 		int r = bl_gate_eval(ph, &ph->gates[i], &bl_store_facts_ops,
 				     app->store, why, sizeof why, &err);
 		if (r < 0) {
-			free(list);
+			/* A gate that cannot be checked fails, and the report
+			 * goes on with the others: the reader sees all of it
+			 * (the caller still ends with an error). */
 			bl_fail_err(BL_EXIT_FILE, &err);
-			return -1;
+			snprintf(why, sizeof why, _("cannot be checked: %s"),
+				 err.msg[0] ? err.msg : _("unknown error"));
+			broken = true;
+			r = 0;
 		}
 		bl_gate_ref_describe(&ph->gates[i], app->info.lang, desc, sizeof desc);
 		if (out) {
@@ -280,6 +369,10 @@ int bl_gates_report(bl_app *app, int phase_index, FILE *out, char **failed)
 				cap += add;
 			}
 		}
+	}
+	if (broken) {
+		free(list);
+		return -1;
 	}
 	if (failed)
 		*failed = list;

@@ -32,15 +32,17 @@ const bl_cmd bl_cmds[] = {
 	{ "goal", "add|set|delete|link|unlink DB ...", N_("add, change, delete a goal, or link it to lines"), bl_cmd_goal, false },
 	{ "journal", "DB [--line CODE] [--limit N]", N_("the change history, newest first"), bl_cmd_journal, false },
 	{ "export", "DB [--version V] [--output FILE]", N_("export the budget as CSV"), bl_cmd_export, false },
+	{ "keys", "[--man]", N_("the keys of the screens (with --man: as budgetlab(1) lists them)"), bl_cmd_keys, false },
 	{ NULL, NULL, NULL, NULL, false },
 };
 
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s COMMAND [ARGS]...\n"
-		     "       %s DB             (open a budget process: its status)\n"
+		     "       %s [--theme T] [--unit U] DB   open a budget process in the screens\n"
+		     "       %s --present DB               the projector view (read-only, follows changes)\n"
 		     "Participatory budgeting for municipalities.\n\n"
-		     "Commands:\n"), bl_progname, bl_progname);
+		     "Commands:\n"), bl_progname, bl_progname, bl_progname);
 	for (const bl_cmd *c = bl_cmds; c->name; c++) {
 		if (c->hidden)
 			continue;
@@ -49,7 +51,14 @@ static void usage(FILE *f)
 	}
 	fprintf(f, _("\nOptions:\n"
 		     "  -h, --help     show this help (also: COMMAND --help)\n"
-		     "  -V, --version  show the version\n\n"
+		     "  -V, --version  show the version\n"
+		     "  --present      the projector view: large type, read-only, follows changes\n"
+		     "  --theme T      default, contrast (for projectors) or mono; NO_COLOR is honoured\n"
+		     "  --unit U       kr, t (1.000 kr.) or mio\n"
+		     "  --show V       the budget version shown first: proposal, first_reading, adopted\n"
+		     "  --screen S     the first screen: process (default), budget, goals, journal\n"
+		     "  --script FILE  read keys from FILE, tty-free (tests; also BUDGETLAB_SCRIPT)\n"
+		     "  --size CxR     the screen size in script mode (default 80x24)\n\n"
 		     "Amounts are written as the process's language writes them, e.g.\n"
 		     "1.234.567,50 (da), 1 234 567 (nb), 1,234,567.50 (en).\n"
 		     "Exit status: 0 done, 1 refused (bad input, lock, failing gate),\n"
@@ -84,13 +93,11 @@ int main(int argc, char **argv)
 	for (const bl_cmd *c = bl_cmds; c->name; c++)
 		if (strcmp(a, c->name) == 0)
 			return c->run(argc - 1, argv + 1);
-	if (a[0] == '-')
-		return bl_usage(NULL, _("unknown option '%s'"), a);
-	/* `budgetlab DB`: open a process.  Until the screens exist, that is
-	 * its status.  A word that is neither a command nor a file is most
-	 * likely a mistyped command, so say that rather than "no such file". */
+	/* `budgetlab [OPTIONS] DB`: open a process in the screens.  A word
+	 * that is neither a command nor a file is most likely a mistyped
+	 * command, so say that rather than "no such file". */
 	struct stat st;
-	if (stat(a, &st) != 0 && !strchr(a, '/') && !strchr(a, '.'))
+	if (a[0] != '-' && stat(a, &st) != 0 && !strchr(a, '/') && !strchr(a, '.'))
 		return bl_usage(NULL, _("unknown command '%s'"), a);
-	return bl_cmd_status(argc, argv);
+	return bl_cmd_open(argc, argv);
 }

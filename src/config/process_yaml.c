@@ -301,12 +301,24 @@ static bool check_encoding(ctx *c)
 					  "character (byte 0x%02x); expected the rest of the "
 					  "file (is it cut off?)"),
 					s[i]);
-			else if (s[i] >= 0xA0 && j == i + 1)
+			else if (s[i] >= 0xA0 && j == i + 1) {
+				/* The byte as Latin-1 (and Windows-1252, which
+				 * differs only below 0xA0): U+00A0..U+00FF, so
+				 * the user sees which letter it was. */
+				char ch[64];
+				if (s[i] == 0xA0)
+					snprintf(ch, sizeof ch, "%s", _("a no-break space"));
+				else if (s[i] == 0xAD)
+					snprintf(ch, sizeof ch, "%s", _("a soft hyphen"));
+				else
+					snprintf(ch, sizeof ch, "'%c%c'", (char)(0xC0 | (s[i] >> 6)),
+						 (char)(0x80 | (s[i] & 0x3F)));
 				add_err(c, line, col,
 					_("the file is not valid UTF-8 (byte 0x%02x); expected "
 					  "UTF-8 text: save the file as UTF-8 (it looks like "
-					  "Latin-1 or Windows-1252, where 'æ' is the byte 0xe6)"),
-					s[i]);
+					  "Latin-1 or Windows-1252, where the byte 0x%02x is %s)"),
+					s[i], s[i], ch);
+			}
 			else
 				add_err(c, line, col,
 					_("the file is not valid UTF-8 (byte 0x%02x); expected "

@@ -5,4 +5,5 @@ libbudgetlab_a_SOURCES += \
 	src/core/date.c src/core/date.h \
 	src/core/process.c src/core/process.h \
 	src/core/gates.c src/core/gates.h \
-	src/core/text.c src/core/text.h
+	src/core/text.c src/core/text.h \
+	src/core/journal_fmt.c src/core/journal_fmt.h

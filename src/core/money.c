@@ -225,8 +225,12 @@ static int fail(bl_err *err, const char *s, size_t len, bl_lang lang,
 static int fail(bl_err *err, const char *s, size_t len, bl_lang lang,
 		bool with_example, const char *fmt, ...)
 {
+	/* Errors without an example (the encoding, the range, the
+	 * currency) are about what the input says, not how it is written:
+	 * -2 tells bl_money_parse_in not to look for another notation. */
+	int rc = with_example ? -1 : -2;
 	if (!err)
-		return -1;
+		return rc;
 	char q[BL_QUOTE_MAX], why[1024];
 	va_list ap;
 	va_start(ap, fmt);
@@ -234,10 +238,11 @@ static int fail(bl_err *err, const char *s, size_t len, bl_lang lang,
 	va_end(ap);
 	bl_text_quote(s, len, q);
 	if (with_example)
-		return bl_err_set(err,
-				  _("\"%s\" is not an amount: %s (expected e.g. %s)"),
-				  q, why, example(lang));
-	return bl_err_set(err, _("\"%s\" is not an amount: %s"), q, why);
+		bl_err_set(err, _("\"%s\" is not an amount: %s (expected e.g. %s)"),
+			   q, why, example(lang));
+	else
+		bl_err_set(err, _("\"%s\" is not an amount: %s"), q, why);
+	return rc;
 }
 
 /* Bytes of the white-space character at p[0..n), or 0.  Besides ASCII
@@ -341,14 +346,103 @@ static const char *sep_name(enum tok t)
 	}
 }
 
+/* A currency code after the digits: three capital letters (DKK and NOK in
+ * any case, as before there was a currency to compare with), at the end
+ * of p[a..b) and after a digit or white space.  Its length, or 0. */
+static size_t currency_at_end(const unsigned char *p, size_t a, size_t b)
+{
+	if (b - a < 3)
+		return 0;
+	if (ends_with_ci(p, a, b, "dkk") || ends_with_ci(p, a, b, "nok"))
+		return 3;
+	for (size_t i = b - 3; i < b; i++)
+		if (p[i] < 'A' || p[i] > 'Z')
+			return 0;
+	if (b - a == 3)
+		return 0;
+	unsigned c = p[b - 4];
+	bool before_ok = (c >= '0' && c <= '9') || c == ' ' || c == '\t' ||
+			 c == 0xA0 || c == 0xAF;
+	return before_ok ? 3 : 0;
+}
+
+static int parse(const char *s, size_t len, bl_lang lang,
+		 const char *currency, bl_money *out, bl_err *err);
+
+/* The language whose notation is the other one: English for da and nb
+ * (which read each other's), Danish for English. */
+static bl_lang other_lang(bl_lang lang)
+{
+	return lang == BL_LANG_EN ? BL_LANG_DA : BL_LANG_EN;
+}
+
+static const char *lang_title(bl_lang lang)
+{
+	switch (lang) {
+	case BL_LANG_NB:
+		return _("Norwegian");
+	case BL_LANG_EN:
+		return _("English");
+	default:
+		return _("Danish");
+	}
+}
+
+/* Whether s is plainly written in the other notation: it parses there,
+ * and uses that notation's decimal separator or two of its thousands
+ * separators.  ("1,234" in Danish is not plain: it may as well be
+ * 1,23 with a digit too many.) */
+static bool other_notation(const char *s, size_t len, bl_lang lang)
+{
+	bl_lang o = other_lang(lang);
+	char dsep = o == BL_LANG_EN ? '.' : ',', gsep = o == BL_LANG_EN ? ',' : '.';
+	size_t n_dec = 0, n_grp = 0;
+	for (size_t i = 0; i < len; i++) {
+		n_dec += s[i] == dsep;
+		n_grp += s[i] == gsep;
+	}
+	if (n_dec == 0 && n_grp < 2)
+		return false;
+	return parse(s, len, o, NULL, NULL, NULL) == 0;
+}
+
 int bl_money_parse_n(const char *s, size_t len, bl_lang lang, bl_money *out,
 		     bl_err *err)
+{
+	return bl_money_parse_in(s, len, lang, NULL, out, err);
+}
+
+int bl_money_parse_in(const char *s, size_t len, bl_lang lang,
+		      const char *currency, bl_money *out, bl_err *err)
 {
 	if (!s) {
 		s = "";
 		len = 0;
 	}
 	lang = norm_lang(lang);
+	bl_err mine;
+	int rc = parse(s, len, lang, currency, out, err ? &mine : NULL);
+	if (rc == 0)
+		return 0;
+	if (!err)
+		return -1;
+	/* Only a syntax error can be another notation; a message about the
+	 * encoding, the range or the currency says more. */
+	if (rc == -1 && other_notation(s, len, lang)) {
+		fail(err, s, len, lang, false,
+		     _("it is written in another number format (%s, e.g. %s); "
+		       "this process writes amounts in %s, e.g. %s"),
+		     lang_title(other_lang(lang)), example(other_lang(lang)),
+		     lang_title(lang), example(lang));
+		return -1;
+	}
+	*err = mine;
+	return -1;
+}
+
+static int parse(const char *s, size_t len, bl_lang lang,
+		 const char *currency, bl_money *out, bl_err *err)
+{
 	const unsigned char *p = (const unsigned char *)s;
 	const enum tok dec = lang == BL_LANG_EN ? T_DOT : T_COMMA;
 
@@ -375,13 +469,39 @@ int bl_money_parse_n(const char *s, size_t len, bl_lang lang, bl_money *out,
 			    _("it is empty or only white space"));
 
 	bool unit = false;
-	static const char *const units[] = {"kr.", "kr", "dkk", "nok"};
-	for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
-		if (ends_with_ci(p, a, b, units[u])) {
-			b -= strlen(units[u]);
-			unit = true;
-			break;
+	size_t cur = currency_at_end(p, a, b);
+	if (cur && currency) {
+		/* A currency code must be the process's: 1.234 NOK in a
+		 * Danish process is not 1.234 kr. */
+		bool same = strlen(currency) == 3;
+		for (size_t i = 0; same && i < 3; i++) {
+			unsigned c = p[b - 3 + i];
+			if (c >= 'a' && c <= 'z')
+				c -= 'a' - 'A';
+			same = c == (unsigned char)currency[i];
 		}
+		if (!same) {
+			char code[4] = {(char)p[b - 3], (char)p[b - 2],
+					(char)p[b - 1], '\0'};
+			return fail(err, s, len, lang, false,
+				    _("it is in %s, but this process's amounts "
+				      "are in %s; write it in %s or without a "
+				      "currency"),
+				    code, currency, currency);
+		}
+	} else if (cur && !ends_with_ci(p, a, b, "dkk") &&
+		   !ends_with_ci(p, a, b, "nok")) {
+		cur = 0; /* no currency to compare with: not a unit here */
+	}
+	if (cur) {
+		b -= cur;
+		unit = true;
+	} else if (ends_with_ci(p, a, b, "kr.")) {
+		b -= 3;
+		unit = true;
+	} else if (ends_with_ci(p, a, b, "kr")) {
+		b -= 2;
+		unit = true;
 	}
 	while (b > a && (k = ws_before(p, a, b)) > 0)
 		b -= k;
@@ -498,6 +618,11 @@ int bl_money_parse_n(const char *s, size_t len, bl_lang lang, bl_money *out,
 		} else {
 			char c[BL_QUOTE_MAX];
 			bl_text_quote((const char *)p + i, k, c);
+			if (currency)
+				return fail(err, s, len, lang, true,
+					    _("\"%s\" is not a digit, sign, "
+					      "separator or unit (kr., kr, %s)"),
+					    c, currency);
 			return fail(err, s, len, lang, true,
 				    _("\"%s\" is not a digit, sign, separator "
 				      "or unit (kr., kr, DKK, NOK)"),
@@ -522,25 +647,62 @@ int bl_money_parse_n(const char *s, size_t len, bl_lang lang, bl_money *out,
 	uint64_t mag;
 	if (nfrac == 1)
 		frac *= 10;
-	/* The negative range reaches one øre further than the positive. */
-	uint64_t limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+	/* The range is symmetric: INT64_MIN is not an amount, so that
+	 * every amount can be negated (see BL_MONEY_MIN). */
 	if (overflow || __builtin_mul_overflow(whole, 100, &mag) ||
-	    __builtin_add_overflow(mag, frac, &mag) || mag > limit) {
+	    __builtin_add_overflow(mag, frac, &mag) ||
+	    mag > (uint64_t)BL_MONEY_MAX) {
 		char lo[BL_MONEY_BUFSZ], hi[BL_MONEY_BUFSZ];
 		bl_money_format(BL_MONEY_MIN, lang, BL_UNIT_KR, lo, sizeof lo);
 		bl_money_format(BL_MONEY_MAX, lang, BL_UNIT_KR, hi, sizeof hi);
+		if (neg)
+			return fail(err, s, len, lang, false,
+				    _("it is too small; amounts must lie "
+				      "between %s and %s kr."),
+				    lo, hi);
 		return fail(err, s, len, lang, false,
 			    _("it is too large; amounts must lie between %s "
 			      "and %s kr."),
 			    lo, hi);
 	}
 	if (out)
-		*out = !neg || mag == 0 ? (bl_money)mag
-					: -(bl_money)(mag - 1) - 1;
+		*out = neg ? -(bl_money)mag : (bl_money)mag;
 	return 0;
 }
 
 int bl_money_parse(const char *s, bl_lang lang, bl_money *out, bl_err *err)
 {
-	return bl_money_parse_n(s, s ? strlen(s) : 0, lang, out, err);
+	return bl_money_parse_in(s, s ? strlen(s) : 0, lang, NULL, out, err);
+}
+
+/* ---- exact sums ------------------------------------------------------- */
+
+/* low is the sum modulo 2^64 (as a two's-complement int64_t) and wraps
+ * counts how often it wrapped: the exact sum is low + wraps * 2^64.  A
+ * wrap upwards (adding a positive amount past INT64_MAX) leaves low 2^64
+ * too small, so wraps goes up; a wrap downwards, the other way. */
+void bl_money_sum_add(bl_money_sum *sum, bl_money v)
+{
+	bl_money r;
+	if (__builtin_add_overflow(sum->low, v, &r))
+		sum->wraps += v > 0 ? 1 : -1;
+	sum->low = r;
+}
+
+void bl_money_sum_sub(bl_money_sum *sum, bl_money v)
+{
+	bl_money r;
+	if (__builtin_sub_overflow(sum->low, v, &r))
+		sum->wraps += v < 0 ? 1 : -1;
+	sum->low = r;
+}
+
+bool bl_money_sum_get(const bl_money_sum *sum, bl_money *out)
+{
+	/* With wraps != 0 the sum is at least 2^63 away from zero. */
+	if (sum->wraps != 0)
+		return false;
+	if (out)
+		*out = sum->low;
+	return true;
 }

@@ -15,8 +15,12 @@
 
 typedef int64_t bl_money;
 
+/* The range of an amount, and of what the parser accepts.  It is
+ * symmetric: INT64_MIN is not an amount, so that every amount can be
+ * negated (the store's totals subtract).  bl_money_format still prints
+ * INT64_MIN, which a sum can reach. */
 #define BL_MONEY_MAX INT64_MAX
-#define BL_MONEY_MIN INT64_MIN
+#define BL_MONEY_MIN (-INT64_MAX)
 
 typedef enum bl_lang {
 	BL_LANG_DA, /* 1.234.567,50   decimal comma, '.' groups */
@@ -47,13 +51,24 @@ const char *bl_unit_label(bl_unit unit, bl_lang lang);
  * Surrounding white space is ignored; a lone "-" (with any padding) is zero;
  * a leading '-' or U+2212 makes it negative; a trailing "kr.", "kr", "DKK"
  * or "NOK" is allowed.  At most two decimals.  Digit groups must be of three.
- * Overflow and anything else malformed is an error with a message that
- * quotes the input and says what was expected; *out is untouched then. */
+ * The value must lie in BL_MONEY_MIN..BL_MONEY_MAX ("too small", "too
+ * large").  An input plainly written in the other notation ("1,234,567.50"
+ * in Danish) is refused with a message that says so.  Anything malformed
+ * is an error with a message that quotes the input and says what was
+ * expected; *out is untouched then. */
 int bl_money_parse(const char *s, bl_lang lang, bl_money *out, bl_err *err);
 
 /* Like bl_money_parse but for the first len bytes of s (not NUL-terminated). */
 int bl_money_parse_n(const char *s, size_t len, bl_lang lang, bl_money *out,
 		     bl_err *err);
+
+/* Like bl_money_parse_n, for a process whose currency is `currency` (three
+ * capital letters, e.g. "DKK"): a trailing currency code (three capital
+ * letters, or dkk/nok in any case) must be that one, and "1.234 NOK" in
+ * a DKK process is refused, naming both.  currency NULL: as
+ * bl_money_parse_n (DKK and NOK are both taken as "kr."). */
+int bl_money_parse_in(const char *s, size_t len, bl_lang lang,
+		      const char *currency, bl_money *out, bl_err *err);
 
 /* Format into buf (always NUL-terminated; returns the length written, or -1
  * if bufsize was too small).  BL_UNIT_KR prints two decimals exactly, so
@@ -70,6 +85,18 @@ int bl_money_format_whole(bl_money v, bl_lang lang, char *buf, size_t bufsize);
 /* Checked arithmetic: return false on overflow and leave *out untouched. */
 bool bl_money_add(bl_money a, bl_money b, bl_money *out);
 bool bl_money_sub(bl_money a, bl_money b, bl_money *out);
+
+/* An exact sum of any number of amounts: the order of the terms does not
+ * matter (MAX + 1 - 1 is MAX), and bl_money_sum_get says whether the end
+ * result fits.  Start from a zeroed struct. */
+typedef struct bl_money_sum {
+	bl_money low;   /* the sum modulo 2^64 */
+	int64_t wraps;  /* the exact sum is low + wraps * 2^64 */
+} bl_money_sum;
+void bl_money_sum_add(bl_money_sum *sum, bl_money v);
+void bl_money_sum_sub(bl_money_sum *sum, bl_money v);
+/* The sum into *out; false (and *out untouched) if it does not fit. */
+bool bl_money_sum_get(const bl_money_sum *sum, bl_money *out);
 
 /* Longest output of bl_money_format, including the NUL. */
 #define BL_MONEY_BUFSZ 40

@@ -4,4 +4,6 @@ libbudgetlab_a_SOURCES += \
 	src/store/store.c src/store/store_internal.h \
 	src/store/schema.c \
 	src/store/bulk.c \
-	src/store/facts.c
+	src/store/facts.c \
+	src/store/view.c src/store/goal_view.c
+libbudgetlab_a_SOURCES += src/store/journal_view.c

@@ -20,7 +20,11 @@
  * connection without them (the sqlite3 shell, another program) cannot
  * even prepare a statement that would fire these triggers ("no such
  * function: bl_now"), so such tools cannot change the budget behind the
- * journal's back, nor past a lock. */
+ * journal's back, nor past a lock.
+ * bl_fold() and bl_contains() (the screens' case-insensitive sort and
+ * filter) are registered on every connection, read-only ones included, as
+ * reading needs them; no table, index or trigger uses them, so other tools
+ * can still read the file. */
 #include "config.h"
 
 #include <stdio.h>
@@ -198,7 +202,32 @@ static const char schema_v1[] =
 	") STRICT;"
 	"CREATE INDEX journal_key ON journal (key);";
 
-const char *const bl_migrations[] = { schema_v1 };
+/* 1 -> 2: the spotlight, what the facilitator has put on the projected
+ * screen (bl_store_spotlight_set).  Its own table, not a journal entry
+ * nor a column of phase_state: pointing at a line changes nothing in the
+ * budget, so it has no journal trigger and no lock trigger, and a screen
+ * in another terminal reads it with one primary-key lookup.  Exactly one
+ * row (id = 1), inserted here, so that reading it never has to handle
+ * "no row" and setting it replaces the one there is.  ref and text go with
+ * the kind (CHECKs, as the C code checks them first with better
+ * messages); the text limit is in bytes (CAST AS BLOB), as in store.h,
+ * because it bounds what the projector's one line must hold. */
+static const char schema_v2[] =
+	"CREATE TABLE spotlight ("
+	" id INTEGER PRIMARY KEY CONSTRAINT spotlight_single CHECK (id = 1),"
+	" kind TEXT NOT NULL CONSTRAINT spotlight_kind"
+	"  CHECK (kind IN ('none', 'line', 'area', 'goal', 'message')),"
+	" ref TEXT CONSTRAINT spotlight_ref"
+	"  CHECK ((ref IS NOT NULL) = (kind IN ('line', 'area', 'goal'))),"
+	" text TEXT CONSTRAINT spotlight_text"
+	"  CHECK ((text IS NOT NULL) = (kind = 'message')"
+	"   AND (text IS NULL OR length(CAST(text AS BLOB)) BETWEEN 1 AND 200)),"
+	" at TEXT,"
+	" actor TEXT"
+	") STRICT;"
+	"INSERT INTO spotlight (id, kind) VALUES (1, 'none');";
+
+const char *const bl_migrations[] = { schema_v1, schema_v2 };
 const size_t bl_n_migrations = sizeof bl_migrations / sizeof bl_migrations[0];
 
 _Static_assert(sizeof bl_migrations / sizeof bl_migrations[0] == BL_SCHEMA_VERSION,
@@ -656,6 +685,164 @@ static void fn_refuse(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_error(ctx, e.msg, -1);
 }
 
+/* Lower case in UTF-8, in place, for the Latin-1 letters the screens'
+ * users type (see bl_schema_register_fold); the length does not change.
+ * Not the full Unicode case folding of ICU, which SQLite does not have
+ * built in and budgetlab does not link: the municipalities' texts are
+ * Danish, Norwegian and English, whose letters are all in Latin-1, and
+ * the rule is simple enough to hold in the head (one byte pair, +0x20). */
+static void fold_bytes(char *text, size_t n)
+{
+	unsigned char *p = (unsigned char *)text;
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] >= 'A' && p[i] <= 'Z') {
+			p[i] = (unsigned char)(p[i] + ('a' - 'A'));
+		} else if (p[i] == 0xC3 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9E &&
+			   p[i + 1] != 0x97) {
+			/* U+00C0-U+00DE but U+00D7 (the multiplication sign):
+			 * the second byte of the lower case is 0x20 higher. */
+			p[i + 1] = (unsigned char)(p[i + 1] + 0x20);
+			i++;
+		}
+	}
+}
+
+/* bl_fold(text): fold_bytes on a copy; NULL stays NULL.  Other values
+ * are folded as the text SQLite makes of them. */
+static void fn_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const unsigned char *t = sqlite3_value_text(argv[0]);
+	int n = sqlite3_value_bytes(argv[0]);
+	char *out = t ? sqlite3_malloc(n + 1) : NULL;
+	if (!out) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	memcpy(out, t, (size_t)n + 1);
+	fold_bytes(out, (size_t)n);
+	sqlite3_result_text(ctx, out, n, sqlite3_free);
+}
+
+/* The n bytes at t folded into buf if they fit, else into memory from
+ * sqlite3_malloc64 (*heap set, for the caller to free); NULL when out of
+ * memory. */
+static char *fold_copy(const unsigned char *t, size_t n, char *buf, size_t bufsz, char **heap)
+{
+	char *out = buf;
+	*heap = NULL;
+	if (n > bufsz && !(out = *heap = sqlite3_malloc64(n)))
+		return NULL;
+	if (n)
+		memcpy(out, t, n);
+	fold_bytes(out, n);
+	return out;
+}
+
+/* The needle of bl_contains, folded once per statement (auxdata). */
+typedef struct needle {
+	size_t n;
+	char text[];
+} needle;
+
+/* Does the n bytes at t, folded, contain nd? */
+static bool contains(const unsigned char *t, size_t n, const needle *nd, bool *oom)
+{
+	size_t m = nd->n;
+	if (m == 0)
+		return true;
+	if (m > n)
+		return false;
+	char buf[512], *heap;
+	char *ft = fold_copy(t, n, buf, sizeof buf, &heap);
+	if (!ft) {
+		*oom = true;
+		return false;
+	}
+	bool found = false;
+	for (const char *p = ft, *end = ft + (n - m); !found && p <= end; p++) {
+		p = memchr(p, nd->text[0], (size_t)(end - p) + 1);
+		if (!p)
+			break;
+		found = memcmp(p, nd->text, m) == 0;
+	}
+	sqlite3_free(heap);
+	return found;
+}
+
+/* bl_contains(needle, text, ...): 1 if one of the texts contains the
+ * needle, both folded by fold_bytes, else 0 (NULL texts contain nothing);
+ * NULL for a NULL needle.  The screens' filter runs it on every line's
+ * code and title (1,000,000 lines for the counts per area), so it takes
+ * both in one call (SQLite's cost per call is most of the time here: on
+ * 1,000,000 lines, length(code) < 0 OR length(title) < 0 alone takes
+ * 0.29 s), folds the needle once per statement, folds each text into a
+ * stack buffer and compares bytes; instr(bl_fold(x), ?) would make a
+ * folded copy of every title as an SQL value (1.2 s against 0.3 s for
+ * the counts).  Bytes are enough: folding keeps UTF-8 valid, and a valid
+ * needle can only match a valid text at a character boundary. */
+static void fn_contains(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (argc < 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	needle *nd = sqlite3_get_auxdata(ctx, 0), *made = NULL;
+	if (!nd) {
+		const unsigned char *t = sqlite3_value_text(argv[0]);
+		size_t m = (size_t)sqlite3_value_bytes(argv[0]);
+		if (!t || !(made = sqlite3_malloc64(sizeof *made + m + 1))) {
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+		made->n = m;
+		memcpy(made->text, t, m + 1);
+		fold_bytes(made->text, m);
+		nd = made;
+	}
+	bool oom = false, found = false;
+	for (int i = 1; i < argc && !found && !oom; i++) {
+		if (sqlite3_value_type(argv[i]) == SQLITE_NULL)
+			continue;
+		const unsigned char *t = sqlite3_value_text(argv[i]);
+		if (!t)
+			oom = true;
+		else
+			found = contains(t, (size_t)sqlite3_value_bytes(argv[i]), nd, &oom);
+	}
+	if (oom)
+		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_int(ctx, found);
+	/* Handed over last, as SQLite may free it at once (when the needle
+	 * is not a constant of the statement); else it is kept for the next
+	 * row. */
+	if (made)
+		sqlite3_set_auxdata(ctx, 0, made, sqlite3_free);
+}
+
+int bl_schema_register_fold(bl_store *s, bl_err *err)
+{
+	if (s->fold_ready)
+		return 0;
+	/* Deterministic: the same result for the same arguments, so SQLite
+	 * may compute one of a bound value once per statement.  Innocuous:
+	 * they only compute, so they are safe wherever SQLite allows
+	 * functions. */
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+	if (sqlite3_create_function_v2(s->db, "bl_fold", 1, flags, NULL, fn_fold, NULL, NULL,
+				       NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(s->db, "bl_contains", -1, flags, NULL, fn_contains, NULL,
+				       NULL, NULL) != SQLITE_OK)
+		return bl_store_fail(s, err);
+	s->fold_ready = true;
+	return 0;
+}
+
 int bl_schema_register_functions(bl_store *s, bl_err *err)
 {
 	if (sqlite3_create_function_v2(s->db, "bl_now", 0, SQLITE_UTF8, s, fn_now,
@@ -665,5 +852,5 @@ int bl_schema_register_functions(bl_store *s, bl_err *err)
 	    sqlite3_create_function_v2(s->db, "bl_refuse", -1, SQLITE_UTF8, s,
 				       fn_refuse, NULL, NULL, NULL) != SQLITE_OK)
 		return bl_store_fail(s, err);
-	return 0;
+	return bl_schema_register_fold(s, err);
 }

@@ -50,17 +50,12 @@ static const char *const stmt_sql[ST_COUNT] = {
 	 * for 0.  Each area's sort key is its ancestors' sibling ranks as
 	 * fixed-width numbers, so that plain string order is tree order
 	 * whatever characters the codes contain. */
-	[ST_AREA_TREE] =
-		"WITH RECURSIVE sib AS (SELECT id, parent_id, code, name, level,"
-		"  row_number() OVER (PARTITION BY coalesce(parent_id, 0) ORDER BY code) AS rn"
-		"  FROM area),"
-		" t(id, parent_id, code, name, level, path, depth) AS ("
-		"  SELECT id, parent_id, code, name, level, printf('%08d', rn), 1 FROM sib"
-		"  WHERE CASE WHEN ?1 = 0 THEN parent_id IS NULL ELSE id = ?1 END"
-		"  UNION ALL SELECT s.id, s.parent_id, s.code, s.name, s.level,"
-		"  t.path || printf('%08d', s.rn), t.depth + 1"
-		"  FROM sib s JOIN t ON s.parent_id = t.id WHERE t.depth < 64)"
-		" SELECT id, coalesce(parent_id, 0), code, name, level FROM t ORDER BY path",
+	/* By parent, then code: the index area_sibling_code in order.  The
+	 * tree order (pre-order) is made from it in C (area_tree): a
+	 * recursive CTE that numbers siblings took 57 ms for 5,110 areas,
+	 * this takes 3. */
+	[ST_AREA_TREE] = "SELECT id, coalesce(parent_id, 0), code, name, level FROM area"
+			 " ORDER BY coalesce(parent_id, 0), code",
 	[ST_LINE_ADD] = "INSERT INTO line (code, title, area_id, kind, direction,"
 			" description) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[ST_LINE_UPDATE] = "UPDATE line SET code = ?2, title = ?3, area_id = ?4,"
@@ -157,8 +152,34 @@ int bl_exec(bl_store *s, const char *sql, bl_err *err)
 	return 0;
 }
 
+bool bl_store_failed_on_file(const bl_store *s)
+{
+	if (!s)
+		return true;
+	switch (s->last_ext & 0xff) {
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+	case SQLITE_FULL:
+	case SQLITE_READONLY:
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+	case SQLITE_NOLFS:
+	case SQLITE_NOMEM:
+	case SQLITE_PROTOCOL:
+		return true;
+	default:
+		return false;
+	}
+}
+
 sqlite3_stmt *bl_stmt(bl_store *s, enum bl_stmt_id id, bl_err *err)
 {
+	/* A new statement: an earlier failure is no longer the last one. */
+	s->last_ext = SQLITE_OK;
 	sqlite3_stmt *st = s->stmt[id];
 	if (st) {
 		sqlite3_reset(st);
@@ -309,9 +330,12 @@ int bl_store_fail(bl_store *s, bl_err *err)
 {
 	if (s->refused) {
 		s->refused = false;
+		s->last_ext = SQLITE_CONSTRAINT_TRIGGER;
 		return bl_err_set(err, "%s", s->refusal);
 	}
 	int ext = sqlite3_extended_errcode(s->db);
+	/* Kept for bl_store_failed_on_file (and as bl_step_done keeps it). */
+	s->last_ext = ext;
 	const char *msg = sqlite3_errmsg(s->db);
 	const char *known;
 	static const char check[] = "CHECK constraint failed: ";
@@ -375,6 +399,7 @@ int bl_write_begin(bl_store *s, bool *outer, bl_err *err)
 		return bl_err_set(err, _("a bulk load into '%s' is in progress; commit or abort it"
 					 " first"), s->path);
 	s->refused = false;
+	s->last_ext = SQLITE_OK;
 	*outer = sqlite3_get_autocommit(s->db) != 0;
 	if (*outer && s->in_tx)
 		return bl_err_set(err, _("an earlier error undid the transaction on '%s'; nothing"
@@ -1182,6 +1207,21 @@ int bl_store_area_find(bl_store *s, const char *ref, int64_t *id_out, bl_err *er
 }
 
 /* Areas of the subtree under root (0: all) in tree order. */
+/* The first of the areas v[0..n) (sorted by parent, then code) whose
+ * parent is p: its children start there. */
+static size_t first_child(const bl_area *v, size_t n, int64_t p)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].parent_id < p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static int area_tree(bl_store *s, int64_t root, bl_area **out, size_t *n, bl_err *err)
 {
 	*out = NULL;
@@ -1189,9 +1229,8 @@ static int area_tree(bl_store *s, int64_t root, bl_area **out, size_t *n, bl_err
 	sqlite3_stmt *st = bl_stmt(s, ST_AREA_TREE, err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, root);
-	bl_area *v = NULL;
-	size_t len = 0, cap = 0;
+	bl_area *v = NULL, *tree = NULL;
+	size_t len = 0, cap = 0, *stack = NULL;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (!bl_grow((void *)&v, &cap, len + 1, sizeof *v))
@@ -1212,12 +1251,44 @@ static int area_tree(bl_store *s, int64_t root, bl_area **out, size_t *n, bl_err
 		return -1;
 	}
 	sqlite3_reset(st);
-	*out = v;
-	*n = len;
+	/* Pre-order: a stack of areas still to visit, children pushed in
+	 * reverse code order so they come off in code order.  Each area is
+	 * visited once; the stack holds at most every area. */
+	tree = calloc(len ? len : 1, sizeof *tree);
+	stack = calloc(len ? len : 1, sizeof *stack);
+	if (!tree || !stack)
+		goto oom;
+	size_t top = 0, nt = 0;
+	if (root == 0) {
+		size_t end = first_child(v, len, 1);
+		for (size_t i = end; i-- > first_child(v, len, 0);)
+			stack[top++] = i;
+	} else {
+		for (size_t i = 0; i < len; i++)
+			if (v[i].id == root)
+				stack[top++] = i;
+	}
+	while (top > 0 && nt < len) {
+		size_t i = stack[--top];
+		/* The strings move to the tree; parent_id stays for the
+		 * binary searches. */
+		tree[nt++] = v[i];
+		v[i].code = v[i].name = NULL;
+		int64_t id = tree[nt - 1].id;
+		size_t from = first_child(v, len, id), to = first_child(v, len, id + 1);
+		for (size_t c = to; c-- > from && top < len;)
+			stack[top++] = c;
+	}
+	bl_areas_free(v, len);
+	free(stack);
+	*out = tree;
+	*n = nt;
 	return 0;
 oom:
 	sqlite3_reset(st);
 	bl_areas_free(v, len);
+	free(tree);
+	free(stack);
 	return bl_err_set(err, _("out of memory"));
 }
 
@@ -1306,6 +1377,12 @@ int bl_line_valid(const bl_line *l, bl_err *err)
 	return 0;
 }
 
+/* In the section on amounts below; line updates and deletes use them. */
+static int line_place(bl_store *s, int64_t id, int64_t *area, bl_direction *dir,
+		      bl_err *err);
+static int check_balances(bl_store *s, int64_t vid, int year, int64_t area1, int64_t area2,
+			  bl_err *err);
+
 /* Bind code, title, area, kind, direction, description from index i. */
 static void bind_line(sqlite3_stmt *st, int i, const bl_line *l)
 {
@@ -1389,7 +1466,10 @@ int bl_store_line_update(bl_store *s, const bl_line *l, bl_err *err)
 	if (bl_write_begin(s, &outer, err) != 0)
 		return -1;
 	int rc = -1;
-	if (line_exists(s, l->id, err) != 0 || bl_area_exists(s, l->area_id, err) != 0)
+	int64_t old_area;
+	bl_direction old_dir;
+	if (line_place(s, l->id, &old_area, &old_dir, err) != 0 ||
+	    bl_area_exists(s, l->area_id, err) != 0)
 		goto out;
 	sqlite3_stmt *st = bl_stmt(s, ST_LINE_UPDATE, err);
 	if (!st)
@@ -1401,6 +1481,11 @@ int bl_store_line_update(bl_store *s, const bl_line *l, bl_err *err)
 			bl_err_set(err, _("a budget line with code '%s' already exists"), l->code);
 		goto out;
 	}
+	/* A move or a change of direction takes its amounts along, in every
+	 * version and year. */
+	if ((old_area != l->area_id || old_dir != l->dir) &&
+	    check_balances(s, 0, 0, old_area, l->area_id, err) != 0)
+		goto out;
 	rc = 0;
 out:
 	return bl_write_end(s, outer, rc, err);
@@ -1412,10 +1497,15 @@ int bl_store_line_delete(bl_store *s, int64_t line_id, bl_err *err)
 	if (bl_write_begin(s, &outer, err) != 0)
 		return -1;
 	int rc = -1;
+	int64_t area;
 	sqlite3_stmt *st;
-	if (line_exists(s, line_id, err) == 0 && (st = bl_stmt(s, ST_LINE_DELETE, err))) {
+	if (line_place(s, line_id, &area, NULL, err) == 0 &&
+	    (st = bl_stmt(s, ST_LINE_DELETE, err))) {
 		sqlite3_bind_int64(st, 1, line_id);
 		rc = step_done(s, st, err);
+		/* What is left of the area's sums must fit, too. */
+		if (rc == 0)
+			rc = check_balances(s, 0, 0, area, 0, err);
 	}
 	return bl_write_end(s, outer, rc, err);
 }
@@ -1467,18 +1557,190 @@ int bl_store_line_count(bl_store *s, int64_t *n, bl_err *err)
 	return 0;
 }
 
+/* ---- totals that must fit ----
+ * The triggers refuse a change that makes an income or expense total
+ * overflow.  What they cannot see: the balance (income - expenses) of a
+ * total, and the sums over an area's subtree that status shows.  After a
+ * change, inside its transaction, these are checked here for the areas
+ * it touched and their ancestors (each ancestor's subtree summed
+ * exactly, whatever the order of its parts), and for the whole budget;
+ * a failure makes the caller undo the change. */
+
+/* ?1 version id (0: all), ?2 year (0: all), ?3 and ?4 the areas changed
+ * (0: none; ?3 = -1: every area).  One row per total under each area
+ * to check (top) with the key of its version; area 0 is the whole
+ * budget's own total.  The UNIONs end the recursion should a damaged
+ * file have a cycle.  "+sub.id" has no affinity, so that the index on
+ * coalesce(parent_id, 0) is used (with sub.id's INTEGER affinity SQLite
+ * scans every area for every row: 0.2 s instead of 1 ms on 5,110 areas). */
+static const char balance_sql[] =
+	"WITH RECURSIVE anc(id) AS ("
+	" SELECT id FROM area WHERE id IN (?3, ?4) OR ?3 = -1"
+	" UNION SELECT a.parent_id FROM area a JOIN anc ON a.id = anc.id"
+	" WHERE a.parent_id IS NOT NULL),"
+	" sub(top, id) AS ("
+	" SELECT id, id FROM anc"
+	" UNION SELECT sub.top, a.id FROM sub JOIN area a ON coalesce(a.parent_id, 0) = +sub.id)"
+	" SELECT sub.top, t.version_id, t.year, t.income, t.expense,"
+	" (SELECT key FROM version WHERE id = t.version_id), t.area_id"
+	" FROM sub JOIN total t ON t.area_id = sub.id"
+	" WHERE (?1 = 0 OR t.version_id = ?1) AND (?2 = 0 OR t.year = ?2)"
+	" UNION ALL SELECT 0, version_id, year, income, expense,"
+	" (SELECT key FROM version WHERE id = version_id), 0"
+	" FROM total WHERE area_id = 0 AND (?1 = 0 OR version_id = ?1) AND (?2 = 0 OR year = ?2)"
+	" ORDER BY 1, 2, 3";
+
+/* Which of a total's three sums does not fit: NULL if all do.  The net
+ * (expenses - income, as status shows it per area) must fit as well as
+ * the balance, so INT64_MIN is not a balance either. */
+static const char *sum_overflow(const bl_money_sum *inc, const bl_money_sum *exp,
+				const bl_money_sum *net)
+{
+	bl_money v;
+	if (!bl_money_sum_get(inc, NULL))
+		return _("income");
+	if (!bl_money_sum_get(exp, NULL))
+		return _("expenses");
+	if (!bl_money_sum_get(net, &v) || v == INT64_MIN)
+		return _("balance (income - expenses)");
+	return NULL;
+}
+
+static int overflow_refusal(bl_store *s, int64_t area, int year, const char *version,
+			    const char *what, bl_err *err)
+{
+	char lo[BL_MONEY_BUFSZ], hi[BL_MONEY_BUFSZ];
+	bl_money_format(BL_MONEY_MIN, s->info.lang, BL_UNIT_KR, lo, sizeof lo);
+	bl_money_format(BL_MONEY_MAX, s->info.lang, BL_UNIT_KR, hi, sizeof hi);
+	if (area == 0)
+		return bl_err_set(err, _("the change would make the %s of the whole budget for %d"
+					 " in the %s version overflow; it must stay between %s and"
+					 " %s kr.; nothing was changed"),
+				  what, year, version, lo, hi);
+	char path[512];
+	area_path(s, area, path, sizeof path);
+	return bl_err_set(err, _("the change would make the %s of area '%s' for %d in the %s"
+				 " version overflow; it must stay between %s and %s kr.;"
+				 " nothing was changed"),
+			  what, path, year, version, lo, hi);
+}
+
+static int check_balances(bl_store *s, int64_t vid, int year, int64_t area1, int64_t area2,
+			  bl_err *err)
+{
+	sqlite3_stmt *st;
+	if (prepare(s, balance_sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, vid);
+	sqlite3_bind_int(st, 2, year);
+	sqlite3_bind_int64(st, 3, area1);
+	sqlite3_bind_int64(st, 4, area2);
+	int rc, ret = 0;
+	bool have = false;
+	int64_t g_area = 0, g_vid = 0;
+	int g_year = 0;
+	char g_version[64] = "";
+	bl_money_sum inc = { 0, 0 }, exp = { 0, 0 }, net = { 0, 0 };
+	const char *what = NULL;
+	for (;;) {
+		rc = sqlite3_step(st);
+		bool row = rc == SQLITE_ROW;
+		int64_t area = row ? sqlite3_column_int64(st, 0) : 0;
+		int64_t v = row ? sqlite3_column_int64(st, 1) : 0;
+		int y = row ? sqlite3_column_int(st, 2) : 0;
+		if (have && (!row || area != g_area || v != g_vid || y != g_year)) {
+			/* A group is complete: check its sums. */
+			if ((what = sum_overflow(&inc, &exp, &net)) != NULL)
+				break;
+			have = false;
+		}
+		if (!row)
+			break;
+		if (!have) {
+			have = true;
+			g_area = area;
+			g_vid = v;
+			g_year = y;
+			const unsigned char *key = sqlite3_column_text(st, 5);
+			snprintf(g_version, sizeof g_version, "%s", key ? (const char *)key : "?");
+			inc = exp = net = (bl_money_sum){ 0, 0 };
+		}
+		bl_money i = sqlite3_column_int64(st, 3), e = sqlite3_column_int64(st, 4);
+		bl_money_sum_add(&inc, i);
+		bl_money_sum_add(&exp, e);
+		bl_money_sum_add(&net, e);
+		bl_money_sum_sub(&net, i);
+		/* Each area's own total too (a parent with lines of its own). */
+		bl_money_sum own = { 0, 0 };
+		bl_money_sum_add(&own, e);
+		bl_money_sum_sub(&own, i);
+		bl_money ov;
+		if (!bl_money_sum_get(&own, &ov) || ov == INT64_MIN) {
+			what = _("balance (income - expenses)");
+			g_area = sqlite3_column_int64(st, 6);
+			break;
+		}
+	}
+	if (what)
+		ret = overflow_refusal(s, g_area, g_year, g_version, what, err);
+	else if (rc != SQLITE_DONE)
+		ret = bl_store_fail(s, err);
+	sqlite3_finalize(st);
+	return ret;
+}
+
+int bl_store_totals_check(bl_store *s, const char *version, bl_err *err)
+{
+	int64_t vid = 0;
+	if (version && bl_version_id(s, version, &vid, err) != 0)
+		return -1;
+	return check_balances(s, vid, 0, -1, 0, err);
+}
+
 /* ---- amounts ---- */
+
+/* The area and direction of line id; "no budget line with id N" if none. */
+static int line_place(bl_store *s, int64_t id, int64_t *area, bl_direction *dir,
+		      bl_err *err)
+{
+	sqlite3_stmt *st = bl_stmt(s, ST_LINE_GET, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int r = step_row(s, st, err);
+	if (r < 0)
+		return -1;
+	if (r == 0)
+		return bl_err_set(err, _("no budget line with id %" PRId64), id);
+	*area = sqlite3_column_int64(st, 3);
+	if (dir) {
+		const char *d = (const char *)sqlite3_column_text(st, 5);
+		*dir = d && strcmp(d, "income") == 0 ? BL_DIR_INCOME : BL_DIR_EXPENSE;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
 
 int bl_store_amount_set(bl_store *s, int64_t line_id, const char *version,
 			int year, bl_money amount, bl_err *err)
 {
+	if (amount < BL_MONEY_MIN) {
+		/* The schema refuses it too; this says what the range is. */
+		char v[BL_MONEY_BUFSZ], lo[BL_MONEY_BUFSZ], hi[BL_MONEY_BUFSZ];
+		bl_money_format(amount, s->info.lang, BL_UNIT_KR, v, sizeof v);
+		bl_money_format(BL_MONEY_MIN, s->info.lang, BL_UNIT_KR, lo, sizeof lo);
+		bl_money_format(BL_MONEY_MAX, s->info.lang, BL_UNIT_KR, hi, sizeof hi);
+		return bl_err_set(err, _("the amount %s kr. is too small; amounts must lie between"
+					 " %s and %s kr."), v, lo, hi);
+	}
 	bool outer;
-	int64_t vid;
+	int64_t vid, area;
 	if (bl_write_begin(s, &outer, err) != 0)
 		return -1;
 	int rc = -1;
 	sqlite3_stmt *st;
-	if (bl_version_id(s, version, &vid, err) != 0 || line_exists(s, line_id, err) != 0 ||
+	if (bl_version_id(s, version, &vid, err) != 0 ||
+	    line_place(s, line_id, &area, NULL, err) != 0 ||
 	    !(st = bl_stmt(s, ST_AMOUNT_SET, err)))
 		goto out;
 	sqlite3_bind_int64(st, 1, line_id);
@@ -1486,6 +1748,8 @@ int bl_store_amount_set(bl_store *s, int64_t line_id, const char *version,
 	sqlite3_bind_int(st, 3, year);
 	sqlite3_bind_int64(st, 4, amount);
 	rc = step_done(s, st, err);
+	if (rc == 0)
+		rc = check_balances(s, vid, year, area, 0, err);
 out:
 	return bl_write_end(s, outer, rc, err);
 }
@@ -1494,18 +1758,22 @@ int bl_store_amount_clear(bl_store *s, int64_t line_id, const char *version,
 			  int year, bl_err *err)
 {
 	bool outer;
-	int64_t vid;
+	int64_t vid, area;
 	if (bl_write_begin(s, &outer, err) != 0)
 		return -1;
 	int rc = -1;
 	sqlite3_stmt *st;
-	if (bl_version_id(s, version, &vid, err) != 0 || line_exists(s, line_id, err) != 0 ||
+	if (bl_version_id(s, version, &vid, err) != 0 ||
+	    line_place(s, line_id, &area, NULL, err) != 0 ||
 	    !(st = bl_stmt(s, ST_AMOUNT_CLEAR, err)))
 		goto out;
 	sqlite3_bind_int64(st, 1, line_id);
 	sqlite3_bind_int64(st, 2, vid);
 	sqlite3_bind_int(st, 3, year);
 	rc = step_done(s, st, err);
+	/* Taking an amount away changes a balance as much as adding one. */
+	if (rc == 0)
+		rc = check_balances(s, vid, year, area, 0, err);
 out:
 	return bl_write_end(s, outer, rc, err);
 }
@@ -1618,6 +1886,72 @@ int bl_store_lines_each(bl_store *s, const char *version, int64_t area_id,
 		ret = area_lines(s, areas[i].id, vid, cb, ctx, &cb_rc, err);
 	bl_areas_free(areas, n);
 	return ret ? ret : cb_rc;
+}
+
+/* The areas under ?2 (0: all) and ?2 itself, for the statistics. */
+#define SUBTREE_CTE                                                         \
+	"WITH RECURSIVE sub(id) AS (SELECT ?2 UNION SELECT a.id FROM sub"      \
+	" JOIN area a ON coalesce(a.parent_id, 0) = +sub.id) "
+
+int bl_store_lines_stats(bl_store *s, const char *version, int64_t area_id,
+			 bl_lines_stats *out, bl_err *err)
+{
+	static const char amounts_sql[] =
+		SUBTREE_CTE
+		"SELECT a.year, min(a.amount), max(a.amount), max(a.amount % 100 <> 0)"
+		" FROM sub JOIN line l ON l.area_id = sub.id"
+		" JOIN amount a ON a.line_id = l.id AND a.version_id = ?1 GROUP BY a.year";
+	static const char lines_sql[] =
+		SUBTREE_CTE
+		"SELECT count(*), coalesce(max(length(l.code)), 0), coalesce(max(length(l.title)), 0)"
+		" FROM sub JOIN line l ON l.area_id = sub.id";
+	/* For the whole budget, straight through the tables: a third
+	 * faster than through the areas (200,000 lines: 0.37 s). */
+	static const char all_amounts_sql[] =
+		"SELECT year, min(amount), max(amount), max(amount % 100 <> 0) FROM amount"
+		" WHERE version_id = ?1 AND ?2 = 0 GROUP BY year";
+	static const char all_lines_sql[] =
+		"SELECT count(*), coalesce(max(length(code)), 0), coalesce(max(length(title)), 0)"
+		" FROM line WHERE ?2 = 0";
+	int64_t vid;
+	memset(out, 0, sizeof *out);
+	if (bl_version_id(s, version, &vid, err) != 0)
+		return -1;
+	if (area_id != 0 && bl_area_exists(s, area_id, err) != 0)
+		return -1;
+	sqlite3_stmt *st;
+	if (prepare(s, area_id ? lines_sql : all_lines_sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 2, area_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->n_lines = sqlite3_column_int64(st, 0);
+		out->code_chars = sqlite3_column_int(st, 1);
+		out->title_chars = sqlite3_column_int(st, 2);
+		rc = SQLITE_DONE;
+	}
+	if (rc != SQLITE_DONE)
+		bl_store_fail(s, err);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (prepare(s, area_id ? amounts_sql : all_amounts_sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, vid);
+	sqlite3_bind_int64(st, 2, area_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int i = sqlite3_column_int(st, 0) - s->info.budget_year;
+		if (i < 0 || i >= s->info.n_years || i >= BL_MAX_YEARS)
+			continue;
+		out->has[i] = true;
+		out->min[i] = sqlite3_column_int64(st, 1);
+		out->max[i] = sqlite3_column_int64(st, 2);
+		out->ore[i] = sqlite3_column_int(st, 3) != 0;
+	}
+	if (rc != SQLITE_DONE)
+		bl_store_fail(s, err);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* ---- totals ---- */

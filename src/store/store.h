@@ -27,7 +27,7 @@
 typedef struct bl_store bl_store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define BL_SCHEMA_VERSION 1
+#define BL_SCHEMA_VERSION 2
 
 /* Create a new database at path (mode 0600; refuses an existing file),
  * holding the process described by def.  config_text is the YAML the
@@ -54,6 +54,12 @@ int bl_store_create(const char *path, const bl_process_def *def,
 int bl_store_open(const char *path, bool readonly, bl_store **out,
 		  bl_err *err);
 void bl_store_close(bl_store *s);
+/* After a call on s failed: true if the file could not be used (it is
+ * damaged, unreadable or read-only, another program holds it, the disk
+ * is full, memory ran out), false if the change or lookup was refused
+ * (bad input, a lock, not found).  The command line exits 3 for the
+ * first, 1 for the second. */
+bool bl_store_failed_on_file(const bl_store *s);
 
 /* Who is making changes, recorded in the journal.  Default (also after
  * actor NULL or ""): the BUDGETLAB_ACTOR environment variable, else the OS
@@ -137,8 +143,12 @@ int bl_store_line_find(bl_store *s, const char *code, bl_line *out,
 /* Set one amount (insert or replace).  year must be inside the process.
  * Setting the amount it already has changes nothing (and is not
  * journalled).  INT64_MIN is refused, so that every amount can be negated
- * by the totals.  A change that would make a total (an area's, or the
- * whole budget's, for its year and version) overflow is refused. */
+ * by the totals.  A change after which a total (an area's own, an area's
+ * with its sub-areas, or the whole budget's, for its year and version)
+ * would overflow, in its income, its expenses or its balance, is refused
+ * with a message naming the total.  So are such changes by
+ * bl_store_amount_clear, bl_store_line_update (a move, a change of
+ * direction) and bl_store_line_delete. */
 int bl_store_amount_set(bl_store *s, int64_t line_id, const char *version,
 			int year, bl_money amount, bl_err *err);
 /* Remove one amount (no-op if absent). */
@@ -158,6 +168,20 @@ typedef int (*bl_line_cb)(void *ctx, const bl_line *l, const bl_money *amounts,
 			  const bool *has, int n_years);
 int bl_store_lines_each(bl_store *s, const char *version, int64_t area_id,
 			bl_line_cb cb, void *ctx, bl_err *err);
+/* What a listing of the lines under area_id (0: all) in the version must
+ * know before its first line, to size its columns: counted and measured
+ * in the database (two statements, each reading the lines once). */
+typedef struct bl_lines_stats {
+	int64_t n_lines;
+	int code_chars;              /* the longest code, in characters */
+	int title_chars;             /* the longest title, in characters */
+	bool has[BL_MAX_YEARS];      /* some line has an amount in the year */
+	bool ore[BL_MAX_YEARS];      /* some amount is not whole kroner */
+	bl_money min[BL_MAX_YEARS];  /* the smallest and largest amount */
+	bl_money max[BL_MAX_YEARS];
+} bl_lines_stats;
+int bl_store_lines_stats(bl_store *s, const char *version, int64_t area_id,
+			 bl_lines_stats *out, bl_err *err);
 /* The same by id (e.g. for a goal's linked lines). */
 int bl_store_line_get(bl_store *s, int64_t id, bl_line *out, bl_err *err);
 int bl_store_line_count(bl_store *s, int64_t *n, bl_err *err);
@@ -175,6 +199,13 @@ typedef struct bl_area_total {
 } bl_area_total;
 int bl_store_area_totals(bl_store *s, const char *version,
 			 bl_area_total **out, size_t *n, bl_err *err);
+/* Check that every total of the version (NULL: all versions) fits, as
+ * bl_store_amount_set does after a change: income, expenses and balance
+ * of each area's own lines, of each area with its sub-areas, and of the
+ * whole budget.  -1 with a message naming the first that does not.  For
+ * the bulk loader, before its commit, and for a file written by an older
+ * budgetlab. */
+int bl_store_totals_check(bl_store *s, const char *version, bl_err *err);
 
 /* ---- goals ---- */
 typedef struct bl_goal {
@@ -199,6 +230,26 @@ int bl_store_goal_unlink(bl_store *s, int64_t goal_id, int64_t line_id,
 /* Line ids linked to a goal (malloc'd array). */
 int bl_store_goal_lines(bl_store *s, int64_t goal_id, int64_t **ids,
 			size_t *n, bl_err *err);
+/* For the goals screen (goal_view.c); they work on read-only opens.
+ * How many lines serve each goal, in one query: goals with none left
+ * out, ordered by goal id; *out is malloc'd (NULL when *n is 0), free()
+ * it. */
+typedef struct bl_goal_count {
+	int64_t goal_id;
+	int64_t n;
+} bl_goal_count;
+int bl_store_goal_line_counts(bl_store *s, bl_goal_count **out, size_t *n,
+			      bl_err *err);
+/* The lines that serve goal_id, by code, each with its amounts in the
+ * version (cb as in bl_line_cb: amounts[i] for year first_year+i,
+ * absent = 0 with has[i] false).  Refused: an unknown goal ("no goal
+ * with id N"), an unknown version (the message names the valid keys).
+ * The lines and their amounts are read by one statement, so they agree
+ * with each other while another terminal writes.  Returns what cb
+ * returns if non-zero (and stops there).  cb may call other store
+ * functions. */
+int bl_store_goal_lines_each(bl_store *s, int64_t goal_id, const char *version,
+			     bl_line_cb cb, void *ctx, bl_err *err);
 
 /* ---- phases ---- */
 /* Index (0-based, in the process's order) and id of the current phase;
@@ -246,6 +297,15 @@ typedef int (*bl_journal_cb)(void *ctx, const bl_journal_entry *e);
 int bl_store_journal_each(bl_store *s, const char *line_code, int limit,
 			  bl_journal_cb cb, void *ctx, bl_err *err);
 int bl_store_journal_count(bl_store *s, int64_t *n, bl_err *err);
+/* A page of what bl_store_journal_each gives (newest first, line_code
+ * NULL or "" for all): entries [offset, offset+limit).  Past the end, or
+ * limit 0, calls cb for none.  A negative offset or limit, or a line code
+ * that is not valid UTF-8, is refused.  journal_view.c. */
+int bl_store_journal_page(bl_store *s, const char *line_code, int64_t offset,
+			  int64_t limit, bl_journal_cb cb, void *ctx, bl_err *err);
+/* How many entries bl_store_journal_page pages through. */
+int bl_store_journal_count_for(bl_store *s, const char *line_code, int64_t *n,
+			       bl_err *err);
 
 /* ---- bulk load (the demo, the benchmark, later the importer) ----
  * One transaction.  Per-row journal entries are replaced by one entry that
@@ -277,5 +337,122 @@ void bl_bulk_abort(bl_bulk *b);              /* rolls back, frees b */
 
 /* ---- facts for gates ---- */
 extern const bl_facts_ops bl_store_facts_ops; /* ctx = the bl_store * */
+
+/* ---- views for the screens: only what is visible is read ----
+ * A screen shows one area's lines a page at a time, so it asks for the
+ * counts (for its headings and scroll bar), the rows on the screen, and
+ * where a line it jumps to stands; never for the whole budget.  A call
+ * reads its rows in one snapshot (a page's amounts with its lines), so
+ * what it returns is consistent even while another terminal writes.
+ * They work on read-only opens (the projected screen).
+ * Refused, with a message: no query, an unknown version (the message
+ * names the valid keys), an unknown sort, a BL_SORT_AMOUNT year outside
+ * the process, a filter that is not valid UTF-8 (rather than matching
+ * nothing, so that a terminal in the wrong character set is noticed),
+ * an unknown area, a negative offset or limit. */
+typedef enum bl_sort { BL_SORT_CODE, BL_SORT_TITLE, BL_SORT_AMOUNT } bl_sort;
+typedef struct bl_line_query {
+	const char *version;  /* version key, e.g. "proposal" */
+	/* NULL or "": all lines.  Else lines whose code or title contains
+	 * it, case-insensitively (ASCII and Latin-1 letters incl. Æ/æ Ø/ø
+	 * Å/å, Ä/ä Ö/ö, É/é ...); the filter is literal text: % _ \ * ? [
+	 * are not wildcards (people type codes such as "3.22" and titles
+	 * with "%", and a search box is not a pattern language). */
+	const char *filter;
+	bl_sort sort;
+	/* For BL_SORT_AMOUNT: the year whose amount (in version; absent = 0)
+	 * orders the lines. */
+	int sort_year;
+	bool descending;
+} bl_line_query;
+/* Ties, and the secondary order, are always by code ascending, so the
+ * order is total and stable: a line keeps its place between two calls
+ * unless the data changed.  BL_SORT_TITLE compares titles folded as the
+ * filter folds them (so "skole" and "Skole" sort together), then by the
+ * bytes of their UTF-8: å sorts before æ and ø, not after as in the
+ * Danish and Norwegian alphabets.  descending reverses the primary key
+ * only (ties stay by code ascending). */
+
+typedef struct bl_area_count {
+	int64_t area_id;
+	int64_t n;
+} bl_area_count;
+/* Lines matching q per area (own lines, not the subtree), areas with none
+ * left out, ordered by area_id.  One query; *out is malloc'd (NULL when
+ * *n is 0), free() it.  Without a filter it reads only the index
+ * line_area; with one, every line's code and title. */
+int bl_store_area_line_counts(bl_store *s, const bl_line_query *q,
+			      bl_area_count **out, size_t *n, bl_err *err);
+/* The same for one area (an index range count: fast even on a
+ * 1,000,000-line budget). */
+int bl_store_area_line_count(bl_store *s, const bl_line_query *q,
+			     int64_t area_id, int64_t *n, bl_err *err);
+/* Lines of one area matching q, in q's order, rows [offset,
+ * offset+limit), each with its amounts in q->version (cb as in
+ * bl_line_cb: amounts[i] for year first_year+i; absent = 0 with has[i]
+ * false).  An offset past the end, or limit 0, calls cb for no line.
+ * Returns what cb returns if non-zero (and stops there).  cb may call
+ * other store functions, but not bl_store_area_lines_page. */
+int bl_store_area_lines_page(bl_store *s, const bl_line_query *q,
+			     int64_t area_id, int64_t offset, int64_t limit,
+			     bl_line_cb cb, void *ctx, bl_err *err);
+/* Where line line_id stands among its area's lines in q's order: *area_id
+ * and *pos (0-based), so that the page at offset *pos (limit 1) returns
+ * it.  Returns 1 found, 0 if the line exists but does not match q's
+ * filter (*area_id set, *pos -1: the screen can say it is hidden by the
+ * filter), -1 error ("no budget line with id N" if none). */
+int bl_store_line_position(bl_store *s, const bl_line_query *q,
+			   int64_t line_id, int64_t *area_id, int64_t *pos,
+			   bl_err *err);
+/* PRAGMA data_version: changes when another connection has committed (a
+ * screen polls it to follow another terminal's changes, and rereads only
+ * then).  It does not change for this store's own reads or writes. */
+int bl_store_data_version(bl_store *s, int64_t *v, bl_err *err);
+/* The largest line id (0 without lines): never less than the number of
+ * lines, in one lookup, where a count reads a whole index (50 ms on
+ * 1,000,000 lines).  For deciding how much to read before the first
+ * screen, not for showing. */
+int bl_store_line_id_max(bl_store *s, int64_t *n, bl_err *err);
+
+/* ---- the spotlight: what the facilitator has put on the projector ----
+ * A projected screen in another terminal polls bl_store_data_version and
+ * shows what the spotlight points at.  Never personal data: a line, an
+ * area, a goal, or a short message typed by the facilitator. */
+typedef enum bl_spot_kind {
+	BL_SPOT_NONE,
+	BL_SPOT_LINE,
+	BL_SPOT_AREA,
+	BL_SPOT_GOAL,
+	BL_SPOT_MESSAGE
+} bl_spot_kind;
+/* The most a message may hold, in bytes: one line of the projector. */
+#define BL_SPOT_TEXT_MAX 200
+typedef struct bl_spotlight {
+	bl_spot_kind kind;
+	/* Line code, area code path ("BSU/SKOLE"), goal id as text; NULL for
+	 * none/message.  Set accepts for an area what bl_store_area_find
+	 * does and stores the full path; for a goal, decimal digits, stored
+	 * without leading zeros.  It is checked when set only: a line
+	 * renamed or deleted later leaves a ref that no longer resolves. */
+	char *ref;
+	/* The message (kind MESSAGE), else NULL; at most BL_SPOT_TEXT_MAX
+	 * bytes, not blank, valid UTF-8, no control characters (C0, DEL,
+	 * C1: a stray escape sequence must not reach the projector). */
+	char *text;
+	/* ISO date-time it was set (bl_now()), NULL if never; set ignores
+	 * it. */
+	char *at;
+} bl_spotlight;
+/* Frees the strings and makes it BL_SPOT_NONE. */
+void bl_spotlight_clear(bl_spotlight *sp);
+/* Fills out (strings malloc'd; bl_spotlight_clear frees them).  Works
+ * read-only. */
+int bl_store_spotlight_get(bl_store *s, bl_spotlight *out, bl_err *err);
+/* Sets it (one row, replaced).  Refuses a ref that does not exist (a
+ * message naming it), a ref or text that the kind does not take, and a
+ * bad message; a refusal leaves the spotlight as it was.  Not
+ * journalled: it changes nothing in the budget, and is not refused by
+ * phase locks.  Refused on a read-only open and during a bulk load. */
+int bl_store_spotlight_set(bl_store *s, const bl_spotlight *sp, bl_err *err);
 
 #endif

@@ -4,7 +4,8 @@
  * The store is split by concern: store.c (opening, transactions, errors,
  * the process, areas, lines, amounts, goals, phases, the journal),
  * schema.c (the schema as SQL: tables, migrations, triggers), bulk.c (the
- * bulk loader) and facts.c (bl_facts_ops for the gates). */
+ * bulk loader), facts.c (bl_facts_ops for the gates) and view.c (what
+ * the screens read: pages of lines, positions, the spotlight). */
 #ifndef BL_STORE_INTERNAL_H
 #define BL_STORE_INTERNAL_H
 
@@ -19,7 +20,7 @@
 
 /* Every statement the store runs more than once, prepared on first use
  * and kept in bl_store.stmt until the store is closed.  Their SQL is in
- * store.c (stmt_sql), indexed by this enum. */
+ * store.c (stmt_sql), indexed by this enum, except view.c's (below). */
 enum bl_stmt_id {
 	ST_INFO,
 	ST_CONFIG,
@@ -68,6 +69,36 @@ enum bl_stmt_id {
 	ST_JOURNAL_COUNT,
 	ST_AREAS_WITHOUT_GOAL,
 	ST_AREAS_AT_LEVEL,
+	/* view.c's, whose SQL is in view.c (view_sql) and which it prepares
+	 * itself; here so that bl_store_close finalizes them with the rest.
+	 * The order within each group is fixed: view.c computes the id from
+	 * the sort, the direction and whether there is a filter. */
+	ST_VIEW_COUNT,             /* one area; then _F: with a filter */
+	ST_VIEW_COUNT_F,
+	ST_VIEW_COUNTS,            /* every area */
+	ST_VIEW_COUNTS_F,
+	ST_VIEW_PAGE_CODE,         /* + 2 * sort + descending */
+	ST_VIEW_PAGE_CODE_D,
+	ST_VIEW_PAGE_TITLE,
+	ST_VIEW_PAGE_TITLE_D,
+	ST_VIEW_PAGE_AMOUNT,
+	ST_VIEW_PAGE_AMOUNT_D,
+	ST_VIEW_POS_CODE,          /* + 4 * sort + 2 * descending + filtered */
+	ST_VIEW_POS_CODE_F,
+	ST_VIEW_POS_CODE_D,
+	ST_VIEW_POS_CODE_D_F,
+	ST_VIEW_POS_TITLE,
+	ST_VIEW_POS_TITLE_F,
+	ST_VIEW_POS_TITLE_D,
+	ST_VIEW_POS_TITLE_D_F,
+	ST_VIEW_POS_AMOUNT,
+	ST_VIEW_POS_AMOUNT_F,
+	ST_VIEW_POS_AMOUNT_D,
+	ST_VIEW_POS_AMOUNT_D_F,
+	ST_DATA_VERSION,
+	ST_LINE_ID_MAX,
+	ST_SPOT_GET,
+	ST_SPOT_SET,
 	ST_COUNT
 };
 
@@ -88,6 +119,7 @@ struct bl_store {
 	 * If SQLite undid it by itself (a full disk, an I/O error), later
 	 * writes must not go on in autocommit as if it were open. */
 	bool in_tx;
+	bool fold_ready;          /* bl_fold() is registered */
 };
 
 /* ---- store.c, used by bulk.c and facts.c ---- */
@@ -165,8 +197,17 @@ int bl_schema_install_triggers(bl_store *s, bl_err *err);
  * line, amount), inside the bulk's transaction. */
 int bl_schema_bulk_triggers(bl_store *s, bool create, bl_err *err);
 /* Register bl_now(), bl_actor() and bl_refuse() on a read-write
- * connection. */
+ * connection, and those of bl_schema_register_fold. */
 int bl_schema_register_functions(bl_store *s, bl_err *err);
+/* Register bl_fold(text) (lower case for the Latin-1 letters: ASCII
+ * A-Z and U+00C0-U+00DE but U+00D7, so Æ Ø Å Ä Ö É ...; other bytes,
+ * invalid UTF-8 included, are kept) and bl_contains(needle, text, ...)
+ * (one of the texts folded contains the needle folded, literally: no
+ * wildcards), unless they are already (s->fold_ready).  store.c's open
+ * registers the functions above on read-write connections only, so
+ * view.c calls this before its statements: the read-only projected
+ * screen filters and sorts too. */
+int bl_schema_register_fold(bl_store *s, bl_err *err);
 
 /* ---- bulk.c ---- */
 

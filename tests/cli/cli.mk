@@ -1,6 +1,6 @@
 # CLI tests: shell scripts that speak TAP and run the real binary.
 EXTRA_DIST += tests/cli/lib.sh $(CLI_TESTS) $(CLI_EXPECTED)
-CLI_TESTS = tests/cli/basics.sh tests/cli/files.sh tests/cli/process.sh tests/cli/demo.sh
+CLI_TESTS = tests/cli/basics.sh tests/cli/files.sh tests/cli/process.sh tests/cli/demo.sh tests/cli/keys.sh
 TESTS += $(CLI_TESTS)
 $(CLI_TESTS:.sh=.log): budgetlab$(EXEEXT)
 CLI_EXPECTED = \
@@ -9,4 +9,8 @@ CLI_EXPECTED = \
 	tests/cli/expected/export-csv.out \
 	tests/cli/expected/line-show.out \
 	tests/cli/expected/lines-kr.out \
-	tests/cli/expected/status-setup.out
+	tests/cli/expected/lines-nb.out \
+	tests/cli/expected/status-nb.out \
+	tests/cli/expected/status-setup.out \
+	tests/cli/expected/demo-phase.out \
+	tests/cli/expected/demo-status-wide.out

@@ -26,9 +26,30 @@ same demo-status-mio
 run phase "$db"
 is $RC 0 "the demo's phase view"
 has "$OUT" "[x] 2." "a checklist item is ticked"
+same demo-phase
+[ "$(wc -L <"$OUT")" -le 80 ]; ok $? "the phase view fits 80 columns"
+grep -A1 '^  \[x\] 2\. ' "$OUT" | tail -1 | grep -q '^         [^ ]'
+ok $? "a long checklist item goes on under its text, not under the box"
 run lines "$db" --area BSU
 is $RC 0 "lines under an area"
 has "$OUT" "lines" "with a count"
+for u in kr t mio; do
+	run lines "$db" --unit $u
+	[ "$(wc -L <"$OUT")" -le 80 ]; ok $? "lines --unit $u fits 80 columns ($(wc -L <"$OUT"))"
+done
+COLUMNS=160; export COLUMNS
+run lines "$db" --unit kr
+sed -n 2p "$OUT" | grep -q '^  Code  *Title  *Type '
+ok $? "at 160 columns, titles beside the amounts"
+[ "$(wc -L <"$OUT")" -le 160 ]; ok $? "and within 160 columns"
+run status "$db" --depth 2
+same demo-status-wide
+hasnt "$OUT" "…" "at 160 columns, status cuts no area name"
+COLUMNS=80
+run tick "$db" 4
+is $RC 0 "tick a long item"
+[ "$(wc -L <"$OUT")" -le 78 ] && [ "$(wc -l <"$OUT")" -eq 2 ] && sed -n 2p "$OUT" | grep -q '^       [^ ]'
+ok $? "its text is wrapped with a hanging indent"
 run journal "$db" --limit 3
 has "$OUT" "demo" "the demo's journal names its actor"
 run export "$db"

@@ -55,6 +55,22 @@ for bad in "2028=12,345" "2028=abc" "2028=1.23.456" "2028=92.233.720.368.547.758
 done
 run line add "$db" 9.99.99 --title Test --area BSU.01 --amount 2028=12,345
 has "$ERR" "12,345" "the bad amount is quoted"
+# Amounts as someone used to another notation, or currency, writes them.
+run line add "$db" 9.99.99 --title Test --area BSU.01 --amount "2028=1,234,567.50"
+is $RC 1 "an English-style amount is refused"
+has "$ERR" "written in another number format (English" "as another number format"
+has "$ERR" "this process writes amounts in Danish, e.g. 1.234.567,50" "saying how this process writes it"
+hasnt "$ERR" "more than two decimals" "and not as too many decimals"
+run line add "$db" 9.99.99 --title Test --area BSU.01 --amount "2028=1.234.567,50 NOK"
+is $RC 1 "an amount in NOK in a DKK process is refused"
+has "$ERR" "it is in NOK, but this process's amounts are in DKK" "naming both currencies"
+run line add "$db" 9.99.99 --title Test --area BSU.01 --amount "2028=99999999999999999999"
+has "$ERR" "between -92.233.720.368.547.758,07 and 92.233.720.368.547.758,07 kr." \
+	"the range stated is the range accepted"
+run line add "$db" 9.99.99 --title Test --area BSU.01 --amount "2028=-92.233.720.368.547.758,08"
+is $RC 1 "one øre below that range is refused"
+has "$ERR" "--amount for 2028: \"-92.233.720.368.547.758,08\" is not an amount: it is too small" \
+	"as too small, with the option it came from"
 run line add "$db" 9.99.99 --title "$(printf 'Tr\370ffe')" --area BSU.01
 is $RC 2 "a Latin-1 title is refused"
 has "$ERR" "not valid UTF-8" "because it is not UTF-8"
@@ -131,6 +147,18 @@ run phase "$db"
 is $RC 0 "phase shows the timeline"
 has "$OUT" "done  1. Mål før økonomi" "the first phase is done"
 has "$OUT" "now   2." "the second is current"
+sed -n '/ 1\. Mål før økonomi/,/ 2\. Borgerlabs/p' "$OUT" | sed '$d' | tr '\n' ' ' | tr -s ' ' |
+	grep -q "(left with gates overridden: Agreed at the council meeting on 12 January)"
+ok $? "the override is shown on the phase whose gates it overrode"
+grep " 2\. Borgerlabs" "$OUT" | grep -q overridden
+[ $? = 1 ]; ok $? "and not on the phase it led into"
+run lines "$db" --area ØU.01
+has "$OUT" "1 line" "one line is '1 line'"
+hasnt "$OUT" "1 lines" "not '1 lines'"
+run export "$db" --output "$T/nonexistent/budget.csv"
+is $RC 3 "an export into a missing directory fails"
+has "$ERR" "cannot write '$T/nonexistent/budget.csv'" "naming the file given"
+hasnt "$ERR" ".tmp" "not the temporary file"
 
 run export "$db" --output "$T/budget.csv"
 is $RC 0 "export to a file"
@@ -148,4 +176,87 @@ run lines "$db"
 run journal "$db"
 run export "$db"
 is "$(sum "$db")" "$before" "reading commands leave the database file unchanged"
+
+# ---- A Norwegian process: totals that must fit, amounts that must not
+# run together.  Its first phase locks amounts and lines here, to see two
+# locks listed.
+NB="$SRCDIR/config/phases/norwegian-municipality.yaml"
+nb="$T/nb.budgetlab"
+njcount() { "$BUDGETLAB" journal "$nb" | grep -cE '^ *[0-9]+  [0-9]{4}-' || true; }
+sed '0,/locks: \[amounts\]/s//locks: [amounts, lines]/' "$NB" >"$T/nb.yaml"
+run create "$nb" "$T/nb.yaml"
+is $RC 0 "create a Norwegian process"
+run area add "$nb" 17A --name "Område 17A"
+run area add "$nb" 18B --name "Område 18B"
+run line add "$nb" Z1 --title Skatt --area 17A --income --amount "2028=1 000"
+is $RC 0 "an income line"
+n0=$(njcount)
+run line add "$nb" Z3 --title neg --area 17A --amount "2028=-92 233 720 368 547 758,07"
+is $RC 1 "line add: an amount after which the balance would overflow is refused"
+has "$ERR" "balance (income - expenses)" "the message says it is the balance"
+has "$ERR" "for 2028 in the proposal version" "of which year and version"
+has "$ERR" "nothing was changed" "and that nothing was changed"
+run line show "$nb" Z3
+is $RC 1 "the line was not added either"
+is "$(njcount)" "$n0" "nothing was journalled"
+run status "$nb"
+is $RC 0 "status works after the refusal"
+has "$OUT" "Balance (income - expenses)" "and shows the whole table"
+run line add "$nb" Z4 --title Utgift --area 17A --amount "2028=5"
+run line set "$nb" Z4 --amount "2028=-92 233 720 368 547 758,07"
+is $RC 1 "line set: the same amount is refused"
+has "$ERR" "--amount 2028=-92 233 720 368 547 758,07: the change would make the balance" \
+	"naming the option"
+# 2029: 18B's income at the top; 17A's lines -5 and 5 keep the budget in
+# range, but not 18B if the -5 moves there.
+run line add "$nb" Z5 --title Stor --area 18B --income --amount "2029=92 233 720 368 547 758,07"
+run line add "$nb" Z7 --title Pluss --area 17A --amount "2029=5"
+run line add "$nb" Z6 --title Minus --area 17A --amount "2029=-5"
+is $RC 0 "(2029: the budget's balance at the top of the range)"
+n0=$(njcount)
+run line set "$nb" Z6 --area 18B
+is $RC 1 "a move after which an area's balance would overflow is refused"
+has "$ERR" "balance (income - expenses) of area '18B' for 2029" "naming the area"
+run line set "$nb" Z7 --income
+is $RC 1 "a change of direction that overflows is refused"
+has "$ERR" "overflow" "as an overflow"
+run line delete "$nb" Z7
+is $RC 1 "a delete after which the balance would overflow is refused"
+run line show "$nb" Z7
+is $RC 0 "and the line is still there"
+is "$(njcount)" "$n0" "none of the refused changes was journalled"
+
+# Amount columns: two spaces between amounts written with spaces, and a
+# column with øre has them throughout.
+run line add "$nb" Z8 --title Skole --area 17A --amount "2030=1 234 567" --amount "2031=414 500 000,75"
+run line add "$nb" Z9 --title Barnehage --area 18B --amount "2030=1 234 567,89" --amount "2031=415 500 000"
+run lines "$nb" --unit kr
+is $RC 0 "lines in kroner (nb)"
+same lines-nb
+hasnt "$OUT" "1 234 567 1" "amounts never run together"
+has "$OUT" "415 500 000,00" "a whole amount has ,00 in a column with øre"
+run status "$nb" --unit kr
+same status-nb
+run line show "$nb" Z8
+has "$OUT" "1 234 567  414 500 000,75" "line show: two spaces between amounts"
+
+# A file in which an older budgetlab let a balance overflow: shown, with
+# the sum that does not fit as "overflow", never a status that stops.
+if command -v sqlite3 >/dev/null 2>&1; then
+	cp "$nb" "$T/old.budgetlab"
+	sqlite3 "$T/old.budgetlab" "UPDATE total SET expense = -9223372036854775807 WHERE year = 2028"
+	run status "$T/old.budgetlab" --unit kr
+	is $RC 0 "status of a file with a total that does not fit"
+	has "$OUT" "overflow" "shows it as overflow"
+	has "$OUT" "Expenses" "and the rest of the table"
+	grep "^17A" "$OUT" | grep -q overflow
+	ok $? "the area's net is the cell that overflows"
+	run "$T/old.budgetlab"
+	has "$OUT" "overflow" "budgetlab DB shows it too"
+fi
+
+run advance "$nb"
+has "$OUT" "Mål før økonomi" "into the first phase"
+run status "$nb"
+has "$OUT" "Locked in this phase: amounts, lines" "two locks are listed with a comma"
 done_testing

@@ -1,11 +1,15 @@
-# The store's tests: test_store (the contract of store.h) and test_migrate
-# (every frozen schema in tests/fixtures/schema migrates to the current).
-check_PROGRAMS += tests/unit/test_store tests/unit/test_migrate
+# The store's tests: test_store (the contract of store.h), test_migrate
+# (every frozen schema in tests/fixtures/schema migrates to the current)
+# and test_view (the screens' views and the spotlight).
+check_PROGRAMS += tests/unit/test_store tests/unit/test_migrate tests/unit/test_view
 tests_unit_test_store_SOURCES = tests/unit/test_store.c tests/unit/tap.h \
 	tests/unit/store_util.h
 tests_unit_test_store_LDADD = $(TEST_LDADD)
 tests_unit_test_migrate_SOURCES = tests/unit/test_migrate.c tests/unit/tap.h \
 	tests/unit/store_util.h
 tests_unit_test_migrate_LDADD = $(TEST_LDADD)
-TESTS += tests/unit/test_store tests/unit/test_migrate
-EXTRA_DIST += tests/fixtures/schema/v1.sql
+tests_unit_test_view_SOURCES = tests/unit/test_view.c tests/unit/tap.h \
+	tests/unit/store_util.h
+tests_unit_test_view_LDADD = $(TEST_LDADD)
+TESTS += tests/unit/test_store tests/unit/test_migrate tests/unit/test_view
+EXTRA_DIST += tests/fixtures/schema/v1.sql tests/fixtures/schema/v2.sql

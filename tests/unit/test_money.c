@@ -137,9 +137,9 @@ static const struct good {
 	{BL_LANG_DA, "1.234,-", 123400},
 	{BL_LANG_DA, "-1.234,- kr.", -123400},
 	{BL_LANG_DA, "92.233.720.368.547.758,07", INT64_MAX},
-	{BL_LANG_DA, "-92.233.720.368.547.758,08", INT64_MIN},
+	{BL_LANG_DA, "-92.233.720.368.547.758,07", -INT64_MAX},
 	{BL_LANG_DA, "92233720368547758,07", INT64_MAX},
-	{BL_LANG_DA, "-92233720368547758,08 kr.", INT64_MIN},
+	{BL_LANG_DA, "-92233720368547758,07 kr.", BL_MONEY_MIN},
 	{BL_LANG_DA, "00000000000000000000000001", 100},
 	/* nb */
 	{BL_LANG_NB, " -1 362 250 ", -136225000},
@@ -154,7 +154,7 @@ static const struct good {
 	{BL_LANG_NB, "1 500,-", 150000},
 	{BL_LANG_NB, "-", 0},
 	{BL_LANG_NB, "92 233 720 368 547 758,07", INT64_MAX},
-	{BL_LANG_NB, "-92 233 720 368 547 758,08", INT64_MIN},
+	{BL_LANG_NB, "-92 233 720 368 547 758,07", BL_MONEY_MIN},
 	/* en */
 	{BL_LANG_EN, "1,234,567.50", 123456750},
 	{BL_LANG_EN, "1 234 567.50", 123456750},
@@ -167,7 +167,7 @@ static const struct good {
 	{BL_LANG_EN, "12 DKK", 1200},
 	{BL_LANG_EN, "+0.99", 99},
 	{BL_LANG_EN, "92,233,720,368,547,758.07", INT64_MAX},
-	{BL_LANG_EN, "-92,233,720,368,547,758.08", INT64_MIN},
+	{BL_LANG_EN, "-92,233,720,368,547,758.07", BL_MONEY_MIN},
 };
 
 static void test_parse_good(void)
@@ -270,7 +270,12 @@ static const struct bad {
 	{BL_LANG_DA, "1.2345", 0, NULL, "must have three digits"},
 	{BL_LANG_DA, "1.23,5", 0, NULL, "must have three digits"},
 	{BL_LANG_DA, "1234.567", 0, NULL, "one to three digits"},
-	{BL_LANG_DA, "1234.50", 0, NULL, "one to three digits"},
+	{BL_LANG_DA, "1234.50", 0, NULL, "written in another number format (English"},
+	{BL_LANG_DA, "1,234,567.50", 0, NULL, "written in another number format (English"},
+	{BL_LANG_DA, "1,234,567", 0, NULL, "this process writes amounts in Danish, e.g. 1.234.567,50"},
+	{BL_LANG_NB, "1,234,567.50", 0, NULL, "this process writes amounts in Norwegian, e.g. 1 234 567,50"},
+	{BL_LANG_EN, "1.234.567,50", 0, NULL, "written in another number format (Danish"},
+	{BL_LANG_EN, "1 234 567,50", 0, NULL, "this process writes amounts in English, e.g. 1,234,567.50"},
 	{BL_LANG_DA, "1..234", 0, NULL, "two separators in a row"},
 	{BL_LANG_DA, "1  234", 0, NULL, "two separators in a row"},
 	{BL_LANG_DA, "1.,5", 0, NULL, "two separators in a row"},
@@ -284,7 +289,10 @@ static const struct bad {
 	{BL_LANG_DA, "1 234.567", 0, NULL, "mixes two thousands separators, a space and \".\""},
 	{BL_LANG_DA, "1.234 567", 0, NULL, "mixes two thousands separators, \".\" and a space"},
 	{BL_LANG_DA, "92.233.720.368.547.758,08", 0, NULL, "it is too large"},
-	{BL_LANG_DA, "-92.233.720.368.547.758,09", 0, NULL, "it is too large"},
+	{BL_LANG_DA, "-92.233.720.368.547.758,09", 0, NULL, "it is too small"},
+	{BL_LANG_DA, "-92.233.720.368.547.758,08", 0, NULL, "it is too small"},
+	{BL_LANG_NB, "-92 233 720 368 547 758,08", 0, NULL, "it is too small"},
+	{BL_LANG_EN, "-99999999999999999999", 0, NULL, "it is too small"},
 	{BL_LANG_DA, "99999999999999999999999", 0, NULL, "it is too large"},
 	{BL_LANG_DA, "184467440737095516,16", 0, NULL, "it is too large"},
 	{BL_LANG_DA, "kr.", 0, NULL, "it has no digits"},
@@ -366,9 +374,25 @@ static void test_parse_bad(void)
 	bl_money_parse("92.233.720.368.547.758,08", BL_LANG_DA, &v, &err);
 	is_str(err.msg,
 	       "\"92.233.720.368.547.758,08\" is not an amount: it is too "
-	       "large; amounts must lie between -92.233.720.368.547.758,08 "
+	       "large; amounts must lie between -92.233.720.368.547.758,07 "
 	       "and 92.233.720.368.547.758,07 kr.",
 	       "the overflow message in full");
+	/* The range stated is the range accepted, at both ends. */
+	bl_money_parse("-92.233.720.368.547.758,08", BL_LANG_DA, &v, &err);
+	is_str(err.msg,
+	       "\"-92.233.720.368.547.758,08\" is not an amount: it is too "
+	       "small; amounts must lie between -92.233.720.368.547.758,07 "
+	       "and 92.233.720.368.547.758,07 kr.",
+	       "the negative overflow message in full");
+	bl_money_parse("1,234,567.50", BL_LANG_DA, &v, &err);
+	is_str(err.msg,
+	       "\"1,234,567.50\" is not an amount: it is written in another "
+	       "number format (English, e.g. 1,234,567.50); this process "
+	       "writes amounts in Danish, e.g. 1.234.567,50",
+	       "the other-notation message in full");
+	/* "1,234" may be 1,23 with a digit too many: not called English. */
+	bl_money_parse("1,234", BL_LANG_DA, &v, &err);
+	like(err.msg, "more than two decimals", "an ambiguous \"1,234\" keeps its message");
 	bl_money_parse("\xf8re", BL_LANG_NB, &v, &err);
 	is_str(err.msg,
 	       "\"\\xf8re\" is not an amount: it is not valid UTF-8 text (if "
@@ -634,8 +658,8 @@ static void test_round_trips(void)
 	static const bl_money base[] = {0,         1,         -1,
 					99,        -99,       100,
 					-100,      101,       999999,
-					-999999,   INT64_MAX, INT64_MIN,
-					INT64_MAX - 1, INT64_MIN + 1,
+					-999999,   INT64_MAX, BL_MONEY_MIN,
+					INT64_MAX - 1, BL_MONEY_MIN + 1,
 					50000,     -50000,    5000000,
 					-5000000};
 	for (size_t i = 0; i < sizeof base / sizeof *base; i++)
@@ -762,9 +786,86 @@ static void test_arith(void)
 	ok(!bl_money_sub(INT64_MAX, -1, &r), "MAX - -1 overflows");
 }
 
+/* ---- currency ------------------------------------------------------- */
+
+static void test_currency(void)
+{
+	bl_money v = SENTINEL;
+	bl_err err = {""};
+	ok(bl_money_parse_in("1.234,50 DKK", 12, BL_LANG_DA, "DKK", &v, &err) == 0 &&
+		   v == 123450,
+	   "the process's currency is taken");
+	ok(bl_money_parse_in("12 dkk", 6, BL_LANG_DA, "DKK", &v, &err) == 0 && v == 1200,
+	   "in any case");
+	ok(bl_money_parse_in("12 kr.", 6, BL_LANG_DA, "DKK", &v, &err) == 0 && v == 1200,
+	   "and kr. still is");
+	v = SENTINEL;
+	ok(bl_money_parse_in("1.234.567,50 NOK", 16, BL_LANG_DA, "DKK", &v, &err) == -1 &&
+		   v == SENTINEL,
+	   "another currency is refused");
+	is_str(err.msg,
+	       "\"1.234.567,50 NOK\" is not an amount: it is in NOK, but this "
+	       "process's amounts are in DKK; write it in DKK or without a currency",
+	       "naming both currencies");
+	ok(bl_money_parse_in("12 EUR", 6, BL_LANG_NB, "NOK", &v, &err) == -1,
+	   "a currency that budgetlab does not know is refused too");
+	like(err.msg, "it is in EUR", "by its code");
+	ok(bl_money_parse_in("12EUR", 5, BL_LANG_NB, "NOK", &v, &err) == -1 &&
+		   strstr(err.msg, "it is in EUR"),
+	   "also without a space");
+	ok(bl_money_parse_in("12 abc", 6, BL_LANG_DA, "DKK", &v, &err) == -1,
+	   "lower-case letters are no currency code");
+	like(err.msg, "unit (kr., kr, DKK)", "and the units listed are the process's");
+	ok(bl_money_parse_in("1.234 NOK", 9, BL_LANG_DA, NULL, &v, &err) == 0 && v == 123400,
+	   "without a currency to compare with, NOK is kr. as before");
+}
+
+/* ---- exact sums ------------------------------------------------------ */
+
+static void test_sums(void)
+{
+	bl_money_sum s = { 0, 0 };
+	bl_money r = SENTINEL;
+	bl_money_sum_add(&s, INT64_MAX);
+	bl_money_sum_add(&s, 1);
+	ok(!bl_money_sum_get(&s, &r) && r == SENTINEL, "MAX + 1 does not fit, out untouched");
+	bl_money_sum_add(&s, -1);
+	ok(bl_money_sum_get(&s, &r) && r == INT64_MAX, "MAX + 1 - 1 = MAX: the order does not matter");
+	bl_money_sum_add(&s, INT64_MAX);
+	bl_money_sum_add(&s, INT64_MAX);
+	bl_money_sum_add(&s, INT64_MAX);
+	ok(!bl_money_sum_get(&s, NULL), "4 MAX does not fit");
+	bl_money_sum_sub(&s, INT64_MAX);
+	bl_money_sum_sub(&s, INT64_MAX);
+	bl_money_sum_sub(&s, INT64_MAX);
+	bl_money_sum_sub(&s, INT64_MAX);
+	ok(bl_money_sum_get(&s, &r) && r == 0, "and less 4 MAX is 0");
+	bl_money_sum_sub(&s, -INT64_MAX);
+	bl_money_sum_sub(&s, 1);
+	bl_money_sum_sub(&s, 1);
+	ok(bl_money_sum_get(&s, &r) && r == INT64_MAX - 2, "0 - -MAX - 1 - 1 = MAX - 2");
+	bl_money_sum t = { 0, 0 };
+	bl_money_sum_add(&t, -INT64_MAX);
+	bl_money_sum_add(&t, -1);
+	ok(bl_money_sum_get(&t, &r) && r == INT64_MIN, "-MAX - 1 = MIN fits");
+	bl_money_sum_add(&t, -1);
+	ok(!bl_money_sum_get(&t, NULL), "-MAX - 2 does not");
+	bl_money_sum_sub(&t, INT64_MIN);
+	ok(bl_money_sum_get(&t, &r) && r == -1, "less MIN it is -1");
+	/* 500 times MAX, then 500 times -MAX + 2: the running sum goes far
+	 * out of range and comes back; the end result is exact. */
+	bl_money_sum u = { 0, 0 };
+	for (int i = 0; i < 1000; i++)
+		bl_money_sum_add(&u, i < 500 ? INT64_MAX : -INT64_MAX + 2);
+	ok(bl_money_sum_get(&u, &r) && r == 1000, "1000 huge terms of mixed sign: exact (%lld)",
+	   (long long)r);
+}
+
 int main(void)
 {
 	test_names();
+	test_currency();
+	test_sums();
 	test_parse_good();
 	test_parse_bad();
 	test_format();

@@ -181,8 +181,11 @@ static void test_refusals(void)
 	char msg[256];
 	ok(tu_exec(newer, "PRAGMA user_version = 7", msg, sizeof msg) == SQLITE_OK,
 	   "(mark a file as schema 7)");
-	refused(newer, "was written by a newer budgetlab (schema 7; this build reads up to 1)",
-		"a newer schema");
+	char want[128];
+	snprintf(want, sizeof want,
+		 "was written by a newer budgetlab (schema 7; this build reads up to %d)",
+		 BL_SCHEMA_VERSION);
+	refused(newer, want, "a newer schema");
 
 	/* A real database cut short, as a copy that stopped half-way. */
 	s = tu_create("full.budgetlab");
@@ -243,11 +246,14 @@ static void test_corrupt_page(void)
 	s = NULL;
 	int rc = bl_store_open(p, true, &s, &e);
 	int n = 0;
+	bool on_file = false;
 	if (rc == 0) {
 		rc = bl_store_lines_each(s, "proposal", 0, count_line, &n, &e);
+		on_file = bl_store_failed_on_file(s);
 		bl_store_close(s);
 	}
 	ok(rc != 0, "reading a damaged page fails");
+	ok(on_file, "as a failure of the file, not a refusal");
 	like(e.msg, "damaged", "with a message that says the file is damaged");
 	like(e.msg, "corrupt.budgetlab", "and names it");
 }
@@ -667,8 +673,13 @@ static void test_years(void)
 	like(e.msg, "'budget' is not a budget version", "naming it");
 	ok(bl_store_amount_set(s, 4242, "proposal", 2028, 5, &e) != 0, "an unknown line is refused");
 	is_str(e.msg, "no budget line with id 4242", "saying so");
+	ok(!bl_store_failed_on_file(s), "a refusal is not a failure of the file");
 	ok(bl_store_amount_set(s, l, "proposal", 2028, INT64_MIN, &e) != 0, "INT64_MIN is refused");
-	like(e.msg, "out of range", "as out of range");
+	is_str(e.msg, "the amount -92.233.720.368.547.758,08 kr. is too small; amounts must lie"
+		      " between -92.233.720.368.547.758,07 and 92.233.720.368.547.758,07 kr.",
+	       "as too small, with the range that is accepted");
+	ok(bl_store_amount_set(s, l, "proposal", 2028, -INT64_MAX, &e) == 0,
+	   "the smallest amount of that range is stored");
 	bl_store_close(s);
 }
 
@@ -804,6 +815,153 @@ static void test_overflow(void)
 	is_int(lines, 0, "and none of it is kept");
 	is_int(tu_journal(s2), n2, "nor journalled");
 	bl_store_close(s2);
+	bl_store_close(s);
+}
+
+/* A balance (income - expenses) must fit too, as must an area's sums
+ * with its sub-areas, after every kind of change. */
+static void test_balance_overflow(void)
+{
+	bl_store *s = tu_create("balance.budgetlab");
+	const char *p = tu_path("balance.budgetlab");
+	bl_err e;
+	int64_t a = tu_area(s, 0, "A"), a1 = tu_area(s, a, "A1"), b = tu_area(s, 0, "B");
+	int64_t c = tu_area(s, 0, "C");
+	int64_t inc = tu_line(s, "inc", a1, BL_DIR_INCOME);
+	int64_t e1 = tu_line(s, "e1", a1, BL_DIR_EXPENSE);
+	ok(tu_set(s, inc, 2028, INT64_MAX) == 0, "(income INT64_MAX in A/A1, 2028)");
+	int64_t n = tu_journal(s);
+
+	/* amount set: the Norwegian user's -92 233 720 368 547 758,07. */
+	ok(bl_store_amount_set(s, e1, "proposal", 2028, -INT64_MAX, &e) != 0,
+	   "an expense that makes the balance overflow is refused");
+	like(e.msg, "balance (income - expenses)", "the message says it is the balance");
+	like(e.msg, "the whole budget", "of the whole budget (checked first)");
+	like(e.msg, "2028 in the proposal version", "for its year and version");
+	like(e.msg, "nothing was changed", "and that nothing was changed");
+	grew(s, &n, 0, "nothing was journalled");
+	bl_money am[4];
+	bool has[4];
+	bl_store_line_amounts(s, e1, "proposal", am, has, 4, &e);
+	ok(!has[0], "nothing was stored");
+	ok(bl_store_amount_set(s, e1, "proposal", 2028, -1, &e) != 0,
+	   "one øre of negative expense is one too many");
+	ok(bl_store_amount_set(s, e1, "proposal", 2028, 0, &e) == 0, "0 is fine");
+	ok(bl_store_amount_set(s, inc, "first_reading", 2028, -INT64_MAX, &e) == 0 &&
+		   bl_store_amount_set(s, e1, "first_reading", 2028, 1, &e) != 0,
+	   "a negative balance past the range is refused too");
+	like(e.msg, "first_reading", "in its own version");
+	ok(bl_store_amount_set(s, e1, "first_reading", 2028, 0, &e) == 0,
+	   "the balance may reach -INT64_MAX");
+
+	/* An area's sums with its sub-areas: A's own lines and A1's each
+	 * fit, the budget fits (B is negative), A as a whole does not. */
+	int64_t b29 = tu_line(s, "b29", b, BL_DIR_EXPENSE);
+	int64_t aown = tu_line(s, "aown", a, BL_DIR_EXPENSE);
+	ok(tu_set(s, b29, 2029, -1000) == 0 && tu_set(s, e1, 2029, INT64_MAX - 10) == 0,
+	   "(2029: B -1000, A/A1 near the top)");
+	ok(bl_store_amount_set(s, aown, "proposal", 2029, 100, &e) != 0,
+	   "an amount that makes an area's sum with its sub-areas overflow is refused");
+	like(e.msg, "expenses of area 'A' for 2029", "naming the area and the sum");
+	ok(bl_store_amount_set(s, aown, "proposal", 2029, 10, &e) == 0, "up to the limit is fine");
+
+	/* amount clear: taking away the amount that kept the balance in. */
+	int64_t e2 = tu_line(s, "e2", a1, BL_DIR_EXPENSE);
+	ok(tu_set(s, inc, 2030, INT64_MAX - 5) == 0 && tu_set(s, e1, 2030, 5) == 0 &&
+		   tu_set(s, e2, 2030, -10) == 0,
+	   "(2030: income MAX - 5, expenses 5 and -10)");
+	n = tu_journal(s);
+	ok(bl_store_amount_clear(s, e1, "proposal", 2030, &e) != 0,
+	   "clearing an amount after which a balance overflows is refused");
+	like(e.msg, "balance", "as the balance");
+	bl_store_line_amounts(s, e1, "proposal", am, has, 4, &e);
+	ok(has[2] && am[2] == 5, "and the amount is still there");
+	grew(s, &n, 0, "nothing was journalled");
+
+	/* line delete: the same through the line's amounts. */
+	ok(bl_store_line_delete(s, e1, &e) != 0, "deleting that line is refused as well");
+	like(e.msg, "overflow", "as an overflow");
+	bl_line back;
+	ok(bl_store_line_find(s, "e1", &back, &e) == 0, "the line is still there");
+	bl_line_clear(&back);
+
+	/* line update: a move into C, whose income is at the top. */
+	int64_t cinc = tu_line(s, "cinc", c, BL_DIR_INCOME);
+	int64_t bl = tu_line(s, "b", b, BL_DIR_EXPENSE);
+	ok(tu_set(s, cinc, 2031, INT64_MAX) == 0 && tu_set(s, aown, 2031, 5) == 0 &&
+		   tu_set(s, bl, 2031, -5) == 0,
+	   "(2031: C's income INT64_MAX, A's line 5, B's line -5)");
+	bl_line mv = { bl, (char *)"b", (char *)"En linje", c, BL_KIND_OPERATION, BL_DIR_EXPENSE,
+		       NULL };
+	ok(bl_store_line_update(s, &mv, &e) != 0,
+	   "moving a line into an area whose balance would overflow is refused");
+	like(e.msg, "balance (income - expenses) of area 'C' for 2031", "naming the area");
+	ok(bl_store_line_find(s, "b", &back, &e) == 0 && back.area_id == b, "the line stays in B");
+	bl_line_clear(&back);
+	mv.area_id = b;
+	mv.dir = BL_DIR_INCOME;
+	ok(bl_store_line_update(s, &mv, &e) == 0, "turning it into income is fine (-5 income)");
+	mv.title = (char *)"Omdøbt";
+	ok(bl_store_line_update(s, &mv, &e) == 0, "a new title needs no check and passes");
+	ok(tu_totals_match(s, p), "the totals match the amounts");
+
+	/* Inside a transaction only the refused change is undone. */
+	bl_store_begin(s, &e);
+	ok(tu_set(s, aown, 2031, 7) == 0, "a good change in a transaction");
+	ok(bl_store_amount_set(s, e2, "proposal", 2028, -1, &e) != 0, "then a refused one");
+	ok(bl_store_commit(s, &e) == 0, "commit");
+	bl_store_line_amounts(s, aown, "proposal", am, has, 4, &e);
+	ok(has[3] && am[3] == 7, "the good change is kept");
+
+	/* What the bulk loader calls before its commit, and what finds a
+	 * total that an older budgetlab let through. */
+	ok(bl_store_totals_check(s, NULL, &e) == 0, "every total fits");
+	ok(bl_store_totals_check(s, "proposal", &e) == 0, "every total of a version fits");
+	ok(bl_store_totals_check(s, "draft", &e) != 0, "an unknown version is refused");
+	bl_store_close(s);
+	char msg[256];
+	ok(tu_exec(p, "UPDATE total SET expense = -9223372036854775807 WHERE area_id = 2"
+		      " AND year = 2028 AND version_id = 1", msg, sizeof msg) == SQLITE_OK,
+	   "(a balance that does not fit, written behind the store's back)%s", msg);
+	ok(bl_store_open(p, true, &s, &e) == 0, "reopen");
+	ok(bl_store_totals_check(s, "proposal", &e) != 0, "bl_store_totals_check finds it");
+	like(e.msg, "balance (income - expenses) of area 'A/A1' for 2028", "and names it");
+	ok(bl_store_totals_check(s, "adopted", &e) == 0, "another version is fine");
+	bl_store_close(s);
+}
+
+static void test_lines_stats(void)
+{
+	bl_store *s = tu_create("stats.budgetlab");
+	bl_err e;
+	int64_t a = tu_area(s, 0, "A"), a1 = tu_area(s, a, "A1"), b = tu_area(s, 0, "B");
+	int64_t l1 = tu_line(s, "1", a, BL_DIR_EXPENSE);
+	int64_t l2 = tu_line(s, "2.22.222", a1, BL_DIR_INCOME);
+	int64_t l3 = tu_line(s, "3", b, BL_DIR_EXPENSE);
+	tu_set(s, l1, 2028, 100);
+	tu_set(s, l2, 2028, -200);
+	tu_set(s, l2, 2029, 123456750);
+	tu_set(s, l3, 2028, 99999900);
+	bl_store_amount_set(s, l3, "adopted", 2030, 5, &e);
+	bl_lines_stats st;
+	ok(bl_store_lines_stats(s, "proposal", 0, &st, &e) == 0, "stats of all lines");
+	ok(st.n_lines == 3 && st.code_chars == 8 && st.title_chars == 8,
+	   "3 lines, the longest code 8 characters, the longest title 8");
+	ok(st.has[0] && st.min[0] == -200 && st.max[0] == 99999900 && !st.ore[0],
+	   "2028: from -2 to 999.999 kr., no øre");
+	ok(st.has[1] && st.ore[1] && st.min[1] == 123456750, "2029: with øre");
+	ok(!st.has[2] && !st.has[3], "2030 and 2031: nothing in this version");
+	ok(bl_store_lines_stats(s, "proposal", a, &st, &e) == 0 && st.n_lines == 2 &&
+		   st.max[0] == 100 && st.min[0] == -200,
+	   "under A: A's and A1's lines");
+	ok(bl_store_lines_stats(s, "proposal", b, &st, &e) == 0 && st.n_lines == 1 &&
+		   st.code_chars == 1 && !st.has[1],
+	   "under B: its line");
+	ok(bl_store_lines_stats(s, "adopted", 0, &st, &e) == 0 && st.has[2] && st.max[2] == 5 &&
+		   st.ore[2],
+	   "another version");
+	ok(bl_store_lines_stats(s, "proposal", 4242, &st, &e) != 0, "an unknown area is refused");
+	ok(bl_store_lines_stats(s, "draft", 0, &st, &e) != 0, "an unknown version is refused");
 	bl_store_close(s);
 }
 
@@ -1321,6 +1479,8 @@ int main(void)
 	test_years();
 	test_totals();
 	test_overflow();
+	test_balance_overflow();
+	test_lines_stats();
 	test_bulk();
 	test_areas();
 	test_lines();

@@ -1,0 +1,197 @@
+/* actions.c: the one table of actions.  It drives the keymap, the status
+ * bar, the `?` help screen and the KEYS section of budgetlab(1)
+ * (`budgetlab keys --man` prints it; a test keeps the man page equal), so
+ * a key cannot exist without being documented, nor be documented wrongly.
+ *
+ * Order matters twice: a key is looked up first to last among the actions
+ * of the current screen, and the status bar shows labels in this order. */
+#include "config.h"
+
+#include <curses.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "tui/tui.h"
+
+#define F(k) TUI_FKEY(k)
+#define P SCR_BIT(SCR_PROCESS)
+#define B SCR_BIT(SCR_BUDGET)
+#define G SCR_BIT(SCR_GOALS)
+#define J SCR_BIT(SCR_JOURNAL)
+#define H SCR_BIT(SCR_HELP)
+#define V SCR_BIT(SCR_PRESENT)
+
+const tui_action tui_actions[] = {
+	/* Keys that matter most come first: they are the status bar's. */
+	{ ACT_HELP, "help", { '?', F(KEY_F(1)) }, "?, F1", N_("help"),
+	  N_("Show every key of the current screen."), SCR_MAIN | V },
+	{ ACT_QUIT, "quit", { 'q' }, "q", N_("back/quit"),
+	  N_("Go back: from help to the screen it was opened on, from any other screen to the process screen, and from the process screen out of the program.  Every change is saved when it is made, so nothing is lost."),
+	  SCR_ANY },
+	{ ACT_BACK, "back", { TUI_ESC }, "Esc", NULL,
+	  N_("Clear the filter if one is set, else go back like q, but never out of the program."),
+	  SCR_LISTS },
+	{ ACT_TICK, "tick", { ' ', 'x' }, "Space, x", N_("tick"),
+	  N_("Tick the selected checklist item, or untick it."), P },
+	{ ACT_ADVANCE, "advance", { 'A' }, "A", N_("advance"),
+	  N_("Move the process to its next phase.  The gates are checked first; if one fails you are asked for the reason to override it, which the journal keeps."),
+	  P },
+	{ ACT_TOGGLE, "toggle", { '\n', '\r', F(KEY_ENTER), ' ' }, "Enter, Space", N_("open"),
+	  N_("On an area: fold or unfold it.  On a line: edit it."), B },
+	{ ACT_TOGGLE, "open", { '\n', '\r', F(KEY_ENTER) }, "Enter", N_("lines"),
+	  N_("Show the lines that serve the selected goal, or hide them."), G },
+	{ ACT_FILTER, "filter", { '/' }, "/", N_("filter"),
+	  N_("Show only the lines whose code or title contains a text (empty: all lines)."), B },
+	{ ACT_FILTER, "filter-line", { '/' }, "/", N_("filter"),
+	  N_("Show only the changes to one budget line, by its code (empty: all changes)."), J },
+	{ ACT_JUMP, "jump", { ':' }, ":", N_("go to"),
+	  N_("Go to a budget line by its code."), B },
+	{ ACT_ADD, "add", { 'a', F(KEY_IC) }, "a, Insert", N_("add"),
+	  N_("Add a budget line (in the selected area) or a goal."), B | G },
+	{ ACT_EDIT, "edit", { 'e' }, "e", N_("edit"),
+	  N_("Edit the selected line or goal in a form."), B | G },
+	{ ACT_DELETE, "delete", { 'd', F(KEY_DC) }, "d, Delete", N_("delete"),
+	  N_("Delete the selected line or goal, after a question."), B | G },
+	{ ACT_LINK, "link", { 'L' }, "L", N_("link"),
+	  N_("Link a budget line, by its code, to the selected goal: the line serves the goal."), G },
+	{ ACT_UNLINK, "unlink", { 'U' }, "U", NULL,
+	  N_("Unlink a budget line, by its code, from the selected goal."), G },
+	{ ACT_UNIT, "unit", { 'u' }, "u", N_("unit"),
+	  N_("Show amounts in kr., 1.000 kr. or mio. kr., in turn."), P | B | G | J },
+	{ ACT_SORT, "sort", { 's' }, "s", N_("sort"),
+	  N_("Sort the lines of each area by code, by title, or by the amount of a year, in turn."), B },
+	{ ACT_REVERSE, "reverse", { 'r' }, "r", NULL,
+	  N_("Reverse the order of the sort."), B },
+	{ ACT_VERSION, "version", { 'v' }, "v", NULL,
+	  N_("Show another version of the budget: the proposal, the first reading, the adopted budget."), P | B },
+	{ ACT_SPOTLIGHT, "spotlight", { 'p' }, "p", N_("project"),
+	  N_("Put the selected line, area or goal on the projector (budgetlab --present)."), B | G },
+	{ ACT_MESSAGE, "message", { 'm' }, "m", NULL,
+	  N_("Put a short message on the projector, e.g. what the room is deciding now."), SCR_MAIN },
+	{ ACT_SPOT_CLEAR, "spotlight-clear", { 'P' }, "P", NULL,
+	  N_("Take what you put on the projector off it."), SCR_MAIN },
+	{ ACT_EXPAND, "expand", { 'l', F(KEY_RIGHT) }, "l, Right", NULL,
+	  N_("Unfold the selected area."), B },
+	{ ACT_COLLAPSE, "collapse", { 'h', F(KEY_LEFT) }, "h, Left", NULL,
+	  N_("Fold the selected area; on a line, go to its area."), B },
+	{ ACT_EXPAND_ALL, "expand-all", { '+', '*' }, "+, *", NULL,
+	  N_("Unfold every area."), B },
+	{ ACT_COLLAPSE_ALL, "collapse-all", { '-' }, "-", NULL,
+	  N_("Fold every area down to the top level."), B },
+	{ ACT_SCR_PROCESS, "screen-process", { '1' }, "1", NULL,
+	  N_("The process: phases, guidance, checklist and gates."), SCR_MAIN | H },
+	{ ACT_SCR_BUDGET, "screen-budget", { '2' }, "2", NULL,
+	  N_("The budget: areas and lines, per year."), SCR_MAIN | H },
+	{ ACT_SCR_GOALS, "screen-goals", { '3' }, "3", NULL,
+	  N_("The goals and the lines that serve them."), SCR_MAIN | H },
+	{ ACT_SCR_JOURNAL, "screen-journal", { '4' }, "4", NULL,
+	  N_("The journal: every change, newest first."), SCR_MAIN | H },
+	{ ACT_NEXT_SCREEN, "next-screen", { '\t' }, "Tab", NULL,
+	  N_("The next screen, in the order above."), SCR_MAIN },
+	{ ACT_DOWN, "down", { 'j', F(KEY_DOWN), TUI_CTRL('n') }, "j, Down", NULL,
+	  N_("Move the selection down."), SCR_LISTS },
+	{ ACT_UP, "up", { 'k', F(KEY_UP), TUI_CTRL('p') }, "k, Up", NULL,
+	  N_("Move the selection up."), SCR_LISTS },
+	{ ACT_PGDN, "page-down", { F(KEY_NPAGE), TUI_CTRL('f'), TUI_CTRL('d') }, "PgDn, C-f", NULL,
+	  N_("Down a page."), SCR_LISTS },
+	{ ACT_PGUP, "page-up", { F(KEY_PPAGE), TUI_CTRL('b'), TUI_CTRL('u') }, "PgUp, C-b", NULL,
+	  N_("Up a page."), SCR_LISTS },
+	{ ACT_HOME, "home", { 'g', F(KEY_HOME) }, "g, Home", NULL,
+	  N_("To the first row."), SCR_LISTS },
+	{ ACT_END, "end", { 'G', F(KEY_END) }, "G, End", NULL,
+	  N_("To the last row."), SCR_LISTS },
+	{ ACT_THEME, "theme", { 't' }, "t", NULL,
+	  N_("Change the colours: default, high contrast (for projectors), monochrome, in turn."), SCR_ANY },
+	{ ACT_REDRAW, "redraw", { TUI_CTRL('l') }, "C-l", NULL,
+	  N_("Redraw the screen and read the database again."), SCR_ANY },
+};
+const size_t tui_n_actions = sizeof tui_actions / sizeof tui_actions[0];
+
+tui_act tui_action_for_key(int screen, int key)
+{
+	for (size_t i = 0; i < tui_n_actions; i++) {
+		const tui_action *a = &tui_actions[i];
+		if (!(a->screens & SCR_BIT(screen)))
+			continue;
+		for (size_t k = 0; k < 4 && a->keys[k]; k++)
+			if (a->keys[k] == key)
+				return a->act;
+	}
+	return ACT_NONE;
+}
+
+const tui_action *tui_action_by_name(const char *name)
+{
+	for (size_t i = 0; i < tui_n_actions; i++)
+		if (strcmp(tui_actions[i].name, name) == 0)
+			return &tui_actions[i];
+	return NULL;
+}
+
+const tui_action *tui_action_get(tui_act act)
+{
+	for (size_t i = 0; i < tui_n_actions; i++)
+		if (tui_actions[i].act == act)
+			return &tui_actions[i];
+	return NULL;
+}
+
+/* man(7) wants a backslash before a leading '.' or '\'' and every '\\';
+ * a '-' is written \- so it is a minus, not a hyphen. */
+static void man_text(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\e", f);
+		else if (*s == '-')
+			fputs("\\-", f);
+		else
+			fputc(*s, f);
+	}
+}
+
+void tui_actions_man(FILE *f)
+{
+	static const struct {
+		unsigned mask;
+		const char *title;
+	} groups[] = {
+		{ SCR_BIT(SCR_PROCESS), "Process screen" },
+		{ SCR_BIT(SCR_BUDGET), "Budget screen" },
+		{ SCR_BIT(SCR_GOALS), "Goals screen" },
+		{ SCR_BIT(SCR_JOURNAL), "Journal screen" },
+		{ SCR_BIT(SCR_PRESENT), "Projector view (\\-\\-present)" },
+	};
+	fputs(".\\\" Generated from src/tui/actions.c by `budgetlab keys --man`;\n"
+	      ".\\\" edit the table there, then run `make -C _build update-man`.\n"
+	      ".SH KEYS\n"
+	      "The same keys work in every terminal; the status bar shows the ones that\n"
+	      "matter on the current screen, and\n.B ?\nshows them all.\n"
+	      ".SS On every screen\n", f);
+	for (size_t i = 0; i < tui_n_actions; i++) {
+		const tui_action *a = &tui_actions[i];
+		if ((a->screens & SCR_MAIN) != SCR_MAIN)
+			continue;
+		fputs(".TP\n.B ", f);
+		man_text(f, a->keys_label);
+		fputc('\n', f);
+		man_text(f, a->help);
+		fputc('\n', f);
+	}
+	for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
+		fprintf(f, ".SS %s\n", groups[g].title);
+		for (size_t i = 0; i < tui_n_actions; i++) {
+			const tui_action *a = &tui_actions[i];
+			bool everywhere = (a->screens & SCR_MAIN) == SCR_MAIN;
+			if (!(a->screens & groups[g].mask))
+				continue;
+			if (everywhere && groups[g].mask != SCR_BIT(SCR_PRESENT))
+				continue;
+			fputs(".TP\n.B ", f);
+			man_text(f, a->keys_label);
+			fputc('\n', f);
+			man_text(f, a->help);
+			fputc('\n', f);
+		}
+	}
+}

@@ -1,0 +1,11 @@
+# tui/: the ncurses screens.  ncurses is used here and nowhere else.
+noinst_LIBRARIES += libbltui.a
+libbltui_a_SOURCES = \
+	src/tui/tui.h src/tui/app.c src/tui/input.c src/tui/actions.c \
+	src/tui/theme.c src/tui/draw.c src/tui/prompt.c src/tui/form.c \
+	src/tui/screen_help.c src/tui/screen_process.c \
+	src/tui/screen_budget.c src/tui/budget_model.c src/tui/budget_model.h \
+	src/tui/budget_form.c \
+	src/tui/screen_goals.c src/tui/screen_journal.c \
+	src/tui/screen_present.c src/tui/bigtext.c src/tui/bigtext.h
+TUI_LIBS = libbltui.a

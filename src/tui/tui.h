@@ -1,0 +1,333 @@
+/* tui.h: what the ncurses screens share.  ncurses is used only under
+ * src/tui/.
+ *
+ * The program is a loop (app.c): draw the title bar, the current screen's
+ * body, the message line and the status bar; read one key (input.c: the
+ * keyboard, or a script in tests); turn it into an action through the one
+ * action table (actions.c), which also makes the `?` help screen and the
+ * KEYS section of budgetlab(1); give the action to the screen.  Modal
+ * things (a prompt, a form, a question) run their own small loop over the
+ * same input, so scripts drive them too, and redraw the whole screen under
+ * themselves, so a resize re-lays everything at any moment.
+ *
+ * Keys are ints: a character is its Unicode code point; a function key is
+ * TUI_FKEY(KEY_xxx), so that KEY_* values never collide with letters. */
+#ifndef BL_TUI_TUI_H
+#define BL_TUI_TUI_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/error.h"
+#include "core/money.h"
+#include "core/process.h"
+#include "store/store.h"
+
+#define TUI_FKEY(k) (0x200000 + (k))
+#define TUI_IS_FKEY(k) ((k) >= 0x200000)
+#define TUI_KEY_NONE (-1)    /* nothing arrived before the timeout */
+#define TUI_KEY_EOF (-2)     /* the script has ended: leave at once */
+#define TUI_CTRL(c) ((c) & 0x1f)
+#define TUI_ESC 27
+
+/* Below this the screens cannot be laid out: "terminal too small". */
+#define TUI_MIN_COLS 60
+#define TUI_MIN_ROWS 16
+
+/* ---- screens ---- */
+enum tui_screen_id {
+	SCR_PROCESS,
+	SCR_BUDGET,
+	SCR_GOALS,
+	SCR_JOURNAL,
+	SCR_HELP,
+	SCR_PRESENT,
+	SCR_COUNT
+};
+#define SCR_BIT(s) (1u << (s))
+#define SCR_MAIN (SCR_BIT(SCR_PROCESS) | SCR_BIT(SCR_BUDGET) | SCR_BIT(SCR_GOALS) | SCR_BIT(SCR_JOURNAL))
+#define SCR_LISTS (SCR_MAIN | SCR_BIT(SCR_HELP))
+#define SCR_ANY (SCR_LISTS | SCR_BIT(SCR_PRESENT))
+
+/* ---- actions: the one table (actions.c) ---- */
+typedef enum tui_act {
+	ACT_NONE,
+	ACT_QUIT,
+	ACT_BACK,
+	ACT_HELP,
+	ACT_SCR_PROCESS,
+	ACT_SCR_BUDGET,
+	ACT_SCR_GOALS,
+	ACT_SCR_JOURNAL,
+	ACT_NEXT_SCREEN,
+	ACT_UP,
+	ACT_DOWN,
+	ACT_PGUP,
+	ACT_PGDN,
+	ACT_HOME,
+	ACT_END,
+	ACT_COLLAPSE,
+	ACT_EXPAND,
+	ACT_TOGGLE,
+	ACT_EXPAND_ALL,
+	ACT_COLLAPSE_ALL,
+	ACT_FILTER,
+	ACT_JUMP,
+	ACT_SORT,
+	ACT_REVERSE,
+	ACT_UNIT,
+	ACT_VERSION,
+	ACT_ADD,
+	ACT_EDIT,
+	ACT_DELETE,
+	ACT_TICK,
+	ACT_ADVANCE,
+	ACT_LINK,
+	ACT_UNLINK,
+	ACT_SPOTLIGHT,
+	ACT_MESSAGE,
+	ACT_SPOT_CLEAR,
+	ACT_THEME,
+	ACT_REDRAW,
+	ACT_COUNT
+} tui_act;
+
+typedef struct tui_action {
+	tui_act act;
+	const char *name;    /* "line-add": for scripts (`action NAME`) and docs */
+	int keys[4];         /* 0-terminated when fewer */
+	const char *keys_label; /* "j, Down" as shown in help and the man page */
+	const char *label;   /* short, for the status bar; NULL: not shown there */
+	const char *help;    /* one sentence for `?` and the man page */
+	unsigned screens;    /* SCR_BIT mask of the screens where it applies */
+} tui_action;
+extern const tui_action tui_actions[];
+extern const size_t tui_n_actions;
+/* The action a key means on a screen, or ACT_NONE. */
+tui_act tui_action_for_key(int screen, int key);
+const tui_action *tui_action_by_name(const char *name);
+const tui_action *tui_action_get(tui_act a);
+/* The KEYS section of budgetlab(1), in man(7) markup, from the table. */
+void tui_actions_man(FILE *f);
+
+/* ---- colours as named roles (theme.c) ---- */
+enum tui_role {
+	R_NORMAL,
+	R_TITLE,      /* the title bar */
+	R_TAB,        /* a screen's name in the title bar */
+	R_TAB_ON,     /* the current screen's name */
+	R_STATUS,     /* the status bar */
+	R_STATUS_KEY, /* a key in the status bar */
+	R_HEADING,    /* column headings, section headings */
+	R_SELECTED,   /* the cursor row */
+	R_AREA,       /* an area's row in the budget tree */
+	R_TOTAL,      /* total rows */
+	R_INCOME,
+	R_EXPENSE,
+	R_DEFICIT,    /* a negative balance */
+	R_PASS,
+	R_FAIL,
+	R_LOCKED,     /* something a lock keeps from changing */
+	R_ERROR,
+	R_INFO,
+	R_DIM,
+	R_DONE,       /* a phase that is done, a ticked item */
+	R_CURRENT,    /* the current phase */
+	R_BIG,        /* big digits on the projector */
+	R_FIELD,      /* a form field */
+	R_FIELD_ON,   /* the form field being edited */
+	R_BOX,        /* a form's or dialog's frame */
+	R_COUNT
+};
+typedef enum tui_theme { THEME_DEFAULT, THEME_CONTRAST, THEME_MONO, THEME_COUNT } tui_theme;
+const char *tui_theme_name(tui_theme th);
+int tui_theme_from_name(const char *name, tui_theme *out);
+/* Apply a theme (init_pair); on a terminal without colours, or with
+ * NO_COLOR set, every theme draws with attributes only. */
+void tui_theme_apply(tui_theme th, bool colour_ok);
+/* The attributes (colour pair included) of a role under the applied theme. */
+unsigned long tui_attr(int role);
+
+/* ---- the program's state ---- */
+typedef struct tui tui;
+
+typedef struct tui_screen_ops {
+	int id;
+	const char *name;  /* "budget": in state dumps */
+	const char *title; /* "Budget": in the title bar (translated) */
+	void *(*open)(tui *t);          /* NULL on failure, t->msg set */
+	void (*close)(void *st);
+	/* The data changed (a write here, or another process's commit). */
+	void (*reload)(tui *t, void *st);
+	/* Draw the body: rows [top, top + rows) of the whole width. */
+	void (*draw)(tui *t, void *st, int top, int rows);
+	/* A key before it is mapped to an action (for typing); true if used. */
+	bool (*key)(tui *t, void *st, int key);
+	/* An action; true if the screen used it. */
+	bool (*act)(tui *t, void *st, tui_act a);
+	/* key=value lines for the state dump. */
+	void (*dump)(tui *t, void *st, FILE *f);
+} tui_screen_ops;
+
+extern const tui_screen_ops tui_screen_process, tui_screen_budget,
+	tui_screen_goals, tui_screen_journal, tui_screen_help,
+	tui_screen_present;
+/* The screen's operations by enum tui_screen_id. */
+const tui_screen_ops *tui_ops(int screen);
+
+typedef struct tui_opts {
+	const char *db_path;
+	bool present;          /* the projector view: read-only */
+	const char *script;    /* keys and commands from this file (tests) */
+	int script_cols, script_rows; /* the size in script mode (80x24) */
+	tui_theme theme;
+	bool theme_set;
+	bl_unit unit;
+	bool unit_set;
+	const char *version;   /* NULL: "proposal" */
+	int screen;            /* the first screen (SCR_PROCESS by default) */
+} tui_opts;
+
+struct tui {
+	/* the process */
+	bl_store *store;
+	bl_process_info info;
+	bl_process_def *def;
+	char *path;
+	bool readonly;
+	bool present;
+	int phase;             /* current phase index, -1 while setting up */
+	unsigned locks;        /* BL_LOCK_* of the current phase */
+	int64_t data_version;  /* PRAGMA data_version when last loaded */
+	/* what is shown */
+	int screen;            /* enum tui_screen_id */
+	int back_screen;       /* where `q` on the help screen returns */
+	void *st[SCR_COUNT];
+	tui_theme theme;
+	bool colour_ok;
+	bl_unit unit;
+	const char *version;
+	int rows, cols;
+	bool too_small;
+	char msg[512];         /* the message line: an error or a notice */
+	int msg_role;
+	bool quit;
+	/* input */
+	FILE *script;
+	char *script_path;
+	int script_line;
+	int keys_read;         /* keys taken, for the state dump */
+	/* while a prompt, a question or a form is open: its dump */
+	void (*modal_dump)(void *ctx, FILE *f);
+	void *modal_ctx;
+	const char *modal_name;
+};
+
+/* Run the program: the facilitator's screens, or the projector view.
+ * Returns an exit code (0, or 3 if the database could not be opened). */
+int bl_tui_run(const tui_opts *o);
+
+/* app.c */
+void tui_msg(tui *t, int role, const char *fmt, ...) BL_PRINTF(3, 4);
+void tui_msg_err(tui *t, const bl_err *err);
+/* Draw everything (title bar, body, message line, status bar); modal
+ * loops call this and then draw themselves on top. */
+void tui_draw(tui *t);
+/* Re-read the phase state and tell every open screen to reload. */
+void tui_reload(tui *t);
+/* Handle KEY_RESIZE (the real terminal, or a script's `resize`). */
+void tui_resized(tui *t);
+/* Switch screens (opens it on first use). */
+void tui_show(tui *t, int screen);
+/* Restore the terminal, print the message, exit(3). */
+_Noreturn void tui_fatal(tui *t, const char *fmt, ...) BL_PRINTF(2, 3);
+/* The years of the process as numbers: first + i. */
+static inline int tui_year(const tui *t, int i) { return t->info.budget_year + i; }
+
+/* input.c */
+/* Set when SIGINT, SIGTERM or SIGHUP arrived: every loop leaves, and the
+ * terminal is restored on the way out (a handler must not call curses). */
+extern volatile sig_atomic_t tui_stop;
+/* The next key, waiting at most timeout_ms (< 0: forever).  In script
+ * mode, script commands (dumps, resize, waits) are carried out here. */
+int tui_getkey(tui *t, int timeout_ms);
+int tui_input_open(tui *t, const tui_opts *o, bl_err *err);
+void tui_input_close(tui *t);
+/* "Down", "C-s", "a" for a key: for help and dumps. */
+void tui_key_name(int key, char *buf, size_t bufsz);
+int tui_key_from_name(const char *name);
+/* Write what is on the screen, one line per row, trailing blanks cut. */
+int tui_dump_screen(tui *t, const char *path, bl_err *err);
+int tui_dump_state(tui *t, const char *path, bl_err *err);
+
+/* draw.c: text fitted to columns, UTF-8 aware. */
+/* Put s at (y, x) in exactly w columns (cut with "…", padded). */
+void tui_put(int y, int x, int w, const char *s, int role, bool right);
+/* Put s at (y, x) as it is, clipped at the right edge; returns columns used. */
+int tui_puts(int y, int x, const char *s, int role);
+/* Fill row y from x for w columns with blanks in role. */
+void tui_fill(int y, int x, int w, int role);
+/* An amount in the chosen unit and the process language. */
+void tui_fmt_amount(const tui *t, bl_money v, char *buf, size_t bufsz);
+/* Word-wrap text into width columns starting at row y; at most max_rows
+ * rows; returns the rows used.  A newline starts a paragraph. */
+int tui_wrap(int y, int x, int width, int max_rows, const char *text, int role);
+/* Draw only wrapped row `skip` of the text, at row y. */
+void tui_wrap_skip(int y, int x, int width, int skip, const char *text, int role);
+/* Rows the text needs when wrapped to width. */
+int tui_wrap_rows(int width, const char *text);
+/* A frame with a title, for forms and dialogs. */
+void tui_box(int y, int x, int h, int w, const char *title);
+
+/* prompt.c: one line of input on the message line.  Returns 1 (Enter,
+ * out holds the text), 0 (Esc: nothing).  validate may be NULL; else it
+ * returns NULL for valid text or a message, and Enter is refused until
+ * the text is valid. */
+typedef const char *(*tui_validate_fn)(tui *t, void *ctx, const char *text, char *msg, size_t msgsz);
+int tui_prompt(tui *t, const char *label, const char *initial, char *out,
+	       size_t outsz, tui_validate_fn validate, void *ctx);
+/* A yes/no question: true for y. */
+bool tui_confirm(tui *t, const char *question);
+/* Editing text: append code point cp as UTF-8 if it fits (false if not);
+ * remove the last code point; is k a key that types a character? */
+bool tui_text_append(char *buf, size_t bufsz, int cp);
+void tui_text_backspace(char *buf);
+bool tui_key_printable(int k);
+
+/* form.c: a form of fields over the current screen. */
+typedef struct tui_field {
+	const char *label;
+	char value[512];
+	const char *readonly;  /* NULL, or why the field cannot be changed */
+	tui_validate_fn validate;
+	const char *choices;   /* "operation|capital": Space cycles them */
+	char error[BL_ERR_MAX]; /* set by validation, shown at the field */
+} tui_field;
+typedef struct tui_form {
+	const char *title;
+	tui_field *fields;
+	int n_fields;
+	int cur;
+	void *ctx;             /* given to validate and save */
+	/* Write the values; -1 with err set keeps the form open and shows
+	 * err (a lock, a duplicate code) at the field named by *field_out,
+	 * or at the bottom if it is -1. */
+	int (*save)(tui *t, struct tui_form *f, int *field_out, bl_err *err);
+	char error[BL_ERR_MAX + 64]; /* the form's own message */
+} tui_form;
+/* Returns 1 when saved, 0 when cancelled (Esc). */
+int tui_form_run(tui *t, tui_form *f);
+
+/* Gates of the current phase, evaluated now. */
+typedef struct tui_gate {
+	char desc[256];
+	char why[1024];
+	bool pass;
+} tui_gate;
+/* Evaluate phase i's gates into out (at most max); returns how many, or
+ * -1 with err. */
+int tui_gates(tui *t, int phase_index, tui_gate *out, int max, bl_err *err);
+
+#endif

@@ -1,0 +1,12 @@
+# Scripted screen tests: the real binary, tty-free, keys from a script,
+# screens and states compared with tests/ui/expected/.  The tmux test
+# drives the real terminal path.
+EXTRA_DIST += tests/ui/lib.sh $(UI_TESTS) $(UI_EXPECTED)
+UI_TESTS =
+UI_EXPECTED =
+include $(top_srcdir)/tests/ui/budget.mk
+include $(top_srcdir)/tests/ui/process.mk
+include $(top_srcdir)/tests/ui/goals.mk
+include $(top_srcdir)/tests/ui/present.mk
+TESTS += $(UI_TESTS)
+$(UI_TESTS:.sh=.log): budgetlab$(EXEEXT)
