@@ -106,7 +106,8 @@ int bl_cmd_journal(int argc, char **argv)
 	bl_unit unit = BL_UNIT_KR;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
 			line = optarg;
@@ -127,7 +128,7 @@ int bl_cmd_journal(int argc, char **argv)
 				 "changes to one budget line and its amounts.\n"), bl_progname);
 			return BL_EXIT_OK;
 		default:
-			return bl_usage("journal", _("unknown option"));
+			return bl_opt_error("journal", c, argv, longopts);
 		}
 	}
 	if (argc - optind != 1)

@@ -43,7 +43,7 @@ int bl_cmd_open(int argc, char **argv)
 	int c;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			o.present = true;
@@ -80,12 +80,8 @@ int bl_cmd_open(int argc, char **argv)
 			o.screen = SCR_PROCESS + found;
 			break;
 		}
-		case '?':
-			if (optopt)
-				return bl_usage(NULL, _("the option '-%c' is unknown or needs a value"), optopt);
-			return bl_usage(NULL, _("the option '%s' is unknown or needs a value"), argv[optind - 1]);
 		default:
-			return bl_usage(NULL, _("unknown option"));
+			return bl_opt_error(NULL, c, argv, longopts);
 		}
 	}
 	if (argc - optind != 1)

@@ -109,8 +109,18 @@ static int eval_budget_balances(const bl_phase *phase, const bl_gate_ref *ref,
 	for (int i = 0; i < n; i++) {
 		bl_money deficit;
 		char amt[BL_MONEY_BUFSZ];
-		if (!bl_money_sub(expense[i], income[i], &deficit))
-			return bl_err_set(err, _("the totals of %d overflow"), first + i);
+		if (!bl_money_sub(expense[i], income[i], &deficit)) {
+			/* The difference does not fit in 64 bits (a file from
+			 * before the store refused such totals): its sign is
+			 * still known, and a deficit that large fails. */
+			if (expense[i] < income[i])
+				continue;
+			bl_money_format_whole(BL_MONEY_MAX, lang, amt, sizeof amt);
+			app(why, whysz, _("%s%d: expenses exceed income by more than %s kr."),
+			    bad ? "; " : "", first + i, amt);
+			bad++;
+			continue;
+		}
 		if (deficit <= tolerance)
 			continue;
 		bl_money_format_whole(deficit, lang, amt, sizeof amt);

@@ -202,3 +202,29 @@ void bl_text_fit(const char *s, int width, bool right_align, char *out,
 			*p++ = ' ';
 	*p = '\0';
 }
+
+size_t bl_utf8_encode(unsigned cp, char out[static 5])
+{
+	size_t n = 0;
+	if (cp < 0x80) {
+		out[n++] = (char)cp;
+	} else if (cp < 0x800) {
+		out[n++] = (char)(0xC0 | (cp >> 6));
+		out[n++] = (char)(0x80 | (cp & 0x3F));
+	} else if (cp < 0x10000) {
+		if (cp >= 0xD800 && cp <= 0xDFFF) {
+			out[0] = '\0';
+			return 0;
+		}
+		out[n++] = (char)(0xE0 | (cp >> 12));
+		out[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[n++] = (char)(0x80 | (cp & 0x3F));
+	} else if (cp <= 0x10FFFF) {
+		out[n++] = (char)(0xF0 | (cp >> 18));
+		out[n++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		out[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[n++] = (char)(0x80 | (cp & 0x3F));
+	}
+	out[n] = '\0';
+	return n;
+}

@@ -17,6 +17,9 @@ size_t bl_utf8_next(const char *s, size_t n, unsigned *cp);
  * overlong forms, surrogates and code points past U+10FFFF are refused,
  * as RFC 3629 requires. */
 size_t bl_utf8_seq(const unsigned char *s, size_t n);
+/* Encode code point cp as UTF-8 into out (NUL-terminated); returns the
+ * bytes written, or 0 (out empty) for a surrogate or cp > U+10FFFF. */
+size_t bl_utf8_encode(unsigned cp, char out[static 5]);
 /* True if the whole text is valid UTF-8 without NUL bytes. */
 bool bl_utf8_valid(const char *s, size_t n);
 /* Columns a code point occupies: 0 (combining, control), 1, or 2 (wide). */

@@ -38,13 +38,19 @@ static int f_amount_count(void *ctx, const char *version, int64_t *count, bl_err
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, vid);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*count = sqlite3_column_int64(st, 0);
-	else
-		bl_store_fail(s, err);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	return bl_step_count(s, st, count, err);
+}
+
+/* An area's code (NOT NULL in the schema: a NULL is out of memory). */
+static bool fill_code(sqlite3_stmt *st, void *elem)
+{
+	char **code = elem;
+	return bl_col_dup(st, 0, code) && *code;
+}
+
+static void clear_code(void *elem)
+{
+	free(*(char **)elem);
 }
 
 static int f_areas_without_goal(void *ctx, int level, char ***codes, size_t *n,
@@ -58,42 +64,11 @@ static int f_areas_without_goal(void *ctx, int level, char ***codes, size_t *n,
 	if (!st)
 		return -1;
 	sqlite3_bind_int(st, 1, level);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		bl_store_fail(s, err);
-		sqlite3_reset(st);
-		return -1;
-	}
-	*n_areas_at_level = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (!(st = bl_stmt(s, ST_AREAS_WITHOUT_GOAL, err)))
+	if (bl_step_count(s, st, n_areas_at_level, err) != 0 ||
+	    !(st = bl_stmt(s, ST_AREAS_WITHOUT_GOAL, err)))
 		return -1;
 	sqlite3_bind_int(st, 1, level);
-	char **v = NULL;
-	size_t len = 0, cap = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!bl_grow((void *)&v, &cap, len + 1, sizeof *v))
-			goto oom;
-		if (!bl_col_dup(st, 0, &v[len]) || !v[len])
-			goto oom;
-		len++;
-	}
-	if (rc != SQLITE_DONE) {
-		bl_store_fail(s, err);
-		goto fail;
-	}
-	sqlite3_reset(st);
-	*codes = v;
-	*n = len;
-	return 0;
-oom:
-	bl_err_set(err, _("out of memory"));
-fail:
-	sqlite3_reset(st);
-	for (size_t i = 0; i < len; i++)
-		free(v[i]);
-	free(v);
-	return -1;
+	return bl_rows_collect(s, st, sizeof **codes, fill_code, clear_code, codes, n, err);
 }
 
 static int f_phase_entered(void *ctx, const char *phase_id, bool *entered,

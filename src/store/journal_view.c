@@ -7,9 +7,10 @@
  * use the index journal_key, whose entries are in rowid order within a
  * key, so the page is read in order without a sort.
  *
- * The statements are prepared per call rather than cached in
- * bl_store.stmt: a page is read when the screen pages or the data
- * changes, not per key, and preparing one costs microseconds. */
+ * The SQL is kept here, as view.c keeps its own; the statements are
+ * cached in bl_store.stmt (ST_JOURNAL_PAGE, ST_JOURNAL_PAGE_LINE,
+ * ST_JOURNAL_COUNT_LINE) like the rest.  The count of every entry is
+ * bl_store_journal_count's. */
 #include "config.h"
 
 #include <string.h>
@@ -23,11 +24,13 @@
  * bl_store_journal_each. */
 #define ABOUT_LINE "key = ?3 AND entity IN ('line', 'amount')"
 
-static const char sql_page[] = "SELECT " JOURNAL_COLS " FROM journal ORDER BY id DESC LIMIT ?1 OFFSET ?2";
-static const char sql_page_line[] =
-	"SELECT " JOURNAL_COLS " FROM journal WHERE " ABOUT_LINE " ORDER BY id DESC LIMIT ?1 OFFSET ?2";
-static const char sql_count[] = "SELECT count(*) FROM journal";
-static const char sql_count_line[] = "SELECT count(*) FROM journal WHERE " ABOUT_LINE;
+static const char *const journal_sql[ST_COUNT] = {
+	[ST_JOURNAL_PAGE] = "SELECT " JOURNAL_COLS " FROM journal ORDER BY id DESC"
+			    " LIMIT ?1 OFFSET ?2",
+	[ST_JOURNAL_PAGE_LINE] = "SELECT " JOURNAL_COLS " FROM journal WHERE " ABOUT_LINE
+				 " ORDER BY id DESC LIMIT ?1 OFFSET ?2",
+	[ST_JOURNAL_COUNT_LINE] = "SELECT count(*) FROM journal WHERE " ABOUT_LINE,
+};
 
 static int check_code(const char *line_code, bl_err *err)
 {
@@ -41,17 +44,15 @@ static int check_code(const char *line_code, bl_err *err)
 	return 0;
 }
 
-static sqlite3_stmt *prepare(bl_store *s, const char *sql, const char *line_code, bl_err *err)
+/* Statement id, with line_code (NULL: none) bound as ?3 once it is found
+ * to be UTF-8; NULL with err set if it is not, or on error. */
+static sqlite3_stmt *journal_stmt(bl_store *s, enum bl_stmt_id id, const char *line_code,
+				  bl_err *err)
 {
-	sqlite3_stmt *st = NULL;
 	if (line_code && check_code(line_code, err) != 0)
 		return NULL;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		bl_store_fail(s, err);
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	if (line_code)
+	sqlite3_stmt *st = bl_stmt_sql(s, id, journal_sql[id], err);
+	if (st && line_code)
 		sqlite3_bind_text(st, 3, line_code, -1, SQLITE_STATIC);
 	return st;
 }
@@ -66,43 +67,13 @@ int bl_store_journal_page(bl_store *s, const char *line_code, int64_t offset,
 		line_code = NULL;
 	if (limit == 0)
 		return 0;
-	sqlite3_stmt *st = prepare(s, line_code ? sql_page_line : sql_page, line_code, err);
+	sqlite3_stmt *st = journal_stmt(s, line_code ? ST_JOURNAL_PAGE_LINE : ST_JOURNAL_PAGE,
+					line_code, err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, limit);
 	sqlite3_bind_int64(st, 2, offset);
-	int rc, cb_rc = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		bl_journal_entry e = {
-			sqlite3_column_int64(st, 0),
-			(const char *)sqlite3_column_text(st, 1),
-			(const char *)sqlite3_column_text(st, 2),
-			(const char *)sqlite3_column_text(st, 3),
-			(const char *)sqlite3_column_text(st, 4),
-			(const char *)sqlite3_column_text(st, 5),
-			(const char *)sqlite3_column_text(st, 6),
-			(const char *)sqlite3_column_text(st, 7),
-		};
-		/* The schema says NOT NULL, but a damaged file is shown, not
-		 * crashed on. */
-		if (!e.at)
-			e.at = "";
-		if (!e.actor)
-			e.actor = "";
-		if (!e.entity)
-			e.entity = "";
-		if (!e.action)
-			e.action = "";
-		if ((cb_rc = cb(ctx, &e)) != 0)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		bl_store_fail(s, err);
-		sqlite3_finalize(st);
-		return -1;
-	}
-	sqlite3_finalize(st);
-	return cb_rc;
+	return bl_journal_rows(s, st, cb, ctx, err);
 }
 
 int bl_store_journal_count_for(bl_store *s, const char *line_code, int64_t *n,
@@ -110,16 +81,8 @@ int bl_store_journal_count_for(bl_store *s, const char *line_code, int64_t *n,
 {
 	if (line_code && !*line_code)
 		line_code = NULL;
-	sqlite3_stmt *st = prepare(s, line_code ? sql_count_line : sql_count, line_code, err);
-	if (!st)
-		return -1;
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		bl_store_fail(s, err);
-		sqlite3_finalize(st);
-		return -1;
-	}
-	*n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return 0;
+	if (!line_code)
+		return bl_store_journal_count(s, n, err);
+	sqlite3_stmt *st = journal_stmt(s, ST_JOURNAL_COUNT_LINE, line_code, err);
+	return st ? bl_step_count(s, st, n, err) : -1;
 }

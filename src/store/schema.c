@@ -268,11 +268,13 @@ _Static_assert(sizeof bl_migrations / sizeof bl_migrations[0] == BL_SCHEMA_VERSI
 	" 'budget_year', " R ".budget_year, 'n_years', " R ".n_years)"
 #define AREA_JSON(R)                                                          \
 	"json_object('code', " R ".code, 'name', " R ".name,"                 \
-	" 'parent', (SELECT code FROM area WHERE id = " R ".parent_id),"      \
+	" 'parent', bl_area_path(" R ".parent_id),"                          \
 	" 'level', " R ".level)"
+/* Areas by their path ("BSU/SKOLE"): a code is unique only among its
+ * siblings, so a move between two areas called SK shows as a change. */
 #define LINE_JSON(R)                                                          \
 	"json_object('code', " R ".code, 'title', " R ".title,"               \
-	" 'area', (SELECT code FROM area WHERE id = " R ".area_id),"          \
+	" 'area', bl_area_path(" R ".area_id),"                              \
 	" 'kind', " R ".kind, 'direction', " R ".direction,"                  \
 	" 'description', " R ".description)"
 #define LINE_CODE(R) "(SELECT code FROM line WHERE id = " R ".line_id)"
@@ -282,7 +284,7 @@ _Static_assert(sizeof bl_migrations / sizeof bl_migrations[0] == BL_SCHEMA_VERSI
 	" 'year', " R ".year, 'amount', " R ".amount)"
 #define GOAL_JSON(R)                                                          \
 	"json_object('id', " R ".id, 'title', " R ".title,"                   \
-	" 'area', (SELECT code FROM area WHERE id = " R ".area_id),"          \
+	" 'area', bl_area_path(" R ".area_id),"                              \
 	" 'description', " R ".description)"
 #define GOAL_LINE_JSON(R)                                                     \
 	"json_object('goal', " R ".goal_id, 'line', " LINE_CODE(R) ")"
@@ -843,6 +845,67 @@ int bl_schema_register_fold(bl_store *s, bl_err *err)
 	return 0;
 }
 
+/* bl_area_path(id): the codes from the top down, "BSU/SKOLE"; NULL for
+ * NULL or an unknown id.  For the journal's triggers (SQLite allows no
+ * recursive CTE in a trigger).  The hierarchy is at most 64 deep. */
+static void fn_area_path(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT parent_id, code FROM area WHERE id = ?1", -1, &st,
+			       NULL) != SQLITE_OK) {
+		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+		return;
+	}
+	char *codes[64];
+	int n = 0;
+	size_t total = 0;
+	sqlite3_int64 id = sqlite3_value_int64(argv[0]);
+	while (n < 64) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) != SQLITE_ROW)
+			break;
+		const char *code = (const char *)sqlite3_column_text(st, 1);
+		codes[n] = sqlite3_mprintf("%s", code ? code : "");
+		if (!codes[n])
+			break;
+		total += strlen(codes[n]) + 1;
+		n++;
+		bool top = sqlite3_column_type(st, 0) == SQLITE_NULL;
+		id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (top)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (n == 0) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char *path = sqlite3_malloc64(total + 1);
+	if (path) {
+		size_t len = 0;
+		for (int i = n - 1; i >= 0; i--) {
+			size_t l = strlen(codes[i]);
+			memcpy(path + len, codes[i], l);
+			len += l;
+			if (i)
+				path[len++] = '/';
+		}
+		path[len] = '\0';
+		sqlite3_result_text(ctx, path, (int)len, sqlite3_free);
+	} else {
+		sqlite3_result_error_nomem(ctx);
+	}
+	for (int i = 0; i < n; i++)
+		sqlite3_free(codes[i]);
+}
+
 int bl_schema_register_functions(bl_store *s, bl_err *err)
 {
 	if (sqlite3_create_function_v2(s->db, "bl_now", 0, SQLITE_UTF8, s, fn_now,
@@ -850,7 +913,9 @@ int bl_schema_register_functions(bl_store *s, bl_err *err)
 	    sqlite3_create_function_v2(s->db, "bl_actor", 0, SQLITE_UTF8, s,
 				       fn_actor, NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_create_function_v2(s->db, "bl_refuse", -1, SQLITE_UTF8, s,
-				       fn_refuse, NULL, NULL, NULL) != SQLITE_OK)
+				       fn_refuse, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(s->db, "bl_area_path", 1, SQLITE_UTF8, s,
+				       fn_area_path, NULL, NULL, NULL) != SQLITE_OK)
 		return bl_store_fail(s, err);
 	return bl_schema_register_fold(s, err);
 }

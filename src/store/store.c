@@ -176,7 +176,7 @@ bool bl_store_failed_on_file(const bl_store *s)
 	}
 }
 
-sqlite3_stmt *bl_stmt(bl_store *s, enum bl_stmt_id id, bl_err *err)
+sqlite3_stmt *bl_stmt_sql(bl_store *s, enum bl_stmt_id id, const char *sql, bl_err *err)
 {
 	/* A new statement: an earlier failure is no longer the last one. */
 	s->last_ext = SQLITE_OK;
@@ -186,12 +186,17 @@ sqlite3_stmt *bl_stmt(bl_store *s, enum bl_stmt_id id, bl_err *err)
 		sqlite3_clear_bindings(st);
 		return st;
 	}
-	if (sqlite3_prepare_v2(s->db, stmt_sql[id], -1, &s->stmt[id], NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(s->db, sql, -1, &s->stmt[id], NULL) != SQLITE_OK) {
 		bl_store_fail(s, err);
 		s->stmt[id] = NULL;
 		return NULL;
 	}
 	return s->stmt[id];
+}
+
+sqlite3_stmt *bl_stmt(bl_store *s, enum bl_stmt_id id, bl_err *err)
+{
+	return bl_stmt_sql(s, id, stmt_sql[id], err);
 }
 
 int bl_step_done(bl_store *s, sqlite3_stmt *st, bl_err *err)
@@ -242,6 +247,19 @@ bool bl_col_dup(sqlite3_stmt *st, int col, char **out)
 	}
 	*out = strdup((const char *)t);
 	return *out != NULL;
+}
+
+int bl_step_count(bl_store *s, sqlite3_stmt *st, int64_t *n, bl_err *err)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	else if (rc == SQLITE_DONE)
+		*n = 0;
+	else
+		bl_store_fail(s, err);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
 static void bind_text(sqlite3_stmt *st, int i, const char *t)
@@ -1222,6 +1240,23 @@ static size_t first_child(const bl_area *v, size_t n, int64_t p)
 	return lo;
 }
 
+/* An area from ST_AREA_TREE's columns (bl_rows_collect). */
+static bool fill_area(sqlite3_stmt *st, void *elem)
+{
+	bl_area *a = elem;
+	a->id = sqlite3_column_int64(st, 0);
+	a->parent_id = sqlite3_column_int64(st, 1);
+	a->level = sqlite3_column_int(st, 4);
+	return bl_col_dup(st, 2, &a->code) && bl_col_dup(st, 3, &a->name);
+}
+
+static void clear_area(void *elem)
+{
+	bl_area *a = elem;
+	free(a->code);
+	free(a->name);
+}
+
 static int area_tree(bl_store *s, int64_t root, bl_area **out, size_t *n, bl_err *err)
 {
 	*out = NULL;
@@ -1229,28 +1264,10 @@ static int area_tree(bl_store *s, int64_t root, bl_area **out, size_t *n, bl_err
 	sqlite3_stmt *st = bl_stmt(s, ST_AREA_TREE, err);
 	if (!st)
 		return -1;
-	bl_area *v = NULL, *tree = NULL;
-	size_t len = 0, cap = 0, *stack = NULL;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!bl_grow((void *)&v, &cap, len + 1, sizeof *v))
-			goto oom;
-		bl_area *a = &v[len];
-		memset(a, 0, sizeof *a);
-		a->id = sqlite3_column_int64(st, 0);
-		a->parent_id = sqlite3_column_int64(st, 1);
-		a->level = sqlite3_column_int(st, 4);
-		len++;
-		if (!bl_col_dup(st, 2, &a->code) || !bl_col_dup(st, 3, &a->name))
-			goto oom;
-	}
-	if (rc != SQLITE_DONE) {
-		bl_store_fail(s, err);
-		sqlite3_reset(st);
-		bl_areas_free(v, len);
+	bl_area *v, *tree = NULL;
+	size_t len, *stack = NULL;
+	if (bl_rows_collect(s, st, sizeof *v, fill_area, clear_area, &v, &len, err) != 0)
 		return -1;
-	}
-	sqlite3_reset(st);
 	/* Pre-order: a stack of areas still to visit, children pushed in
 	 * reverse code order so they come off in code order.  Each area is
 	 * visited once; the stack holds at most every area. */
@@ -1285,7 +1302,6 @@ static int area_tree(bl_store *s, int64_t root, bl_area **out, size_t *n, bl_err
 	*n = nt;
 	return 0;
 oom:
-	sqlite3_reset(st);
 	bl_areas_free(v, len);
 	free(tree);
 	free(stack);
@@ -1352,6 +1368,46 @@ bool bl_grow(void *vp, size_t *cap, size_t need, size_t size)
 	return true;
 }
 
+int bl_rows_collect(bl_store *s, sqlite3_stmt *st, size_t size, bl_row_fill fill,
+		    void (*clear)(void *elem), void *vp, size_t *n, bl_err *err)
+{
+	/* Bytes, so that one function serves arrays of any element type;
+	 * the array pointer is written through memcpy, as in bl_grow. */
+	unsigned char *v = NULL;
+	size_t len = 0, cap = 0;
+	bool oom = false;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!bl_grow(&v, &cap, len + 1, size)) {
+			oom = true;
+			break;
+		}
+		void *elem = v + len * size;
+		memset(elem, 0, size);
+		/* Counted before it is filled, so that a half-filled element
+		 * is cleared with the rest. */
+		len++;
+		if (!fill(st, elem)) {
+			oom = true;
+			break;
+		}
+	}
+	if (!oom && rc != SQLITE_DONE)
+		bl_store_fail(s, err);
+	sqlite3_reset(st);
+	if (oom || rc != SQLITE_DONE) {
+		for (size_t i = 0; clear && i < len; i++)
+			clear(v + i * size);
+		free(v);
+		v = NULL;
+		len = 0;
+	}
+	void *out = v;
+	memcpy(vp, &out, sizeof out);
+	*n = len;
+	return oom ? bl_err_set(err, _("out of memory")) : rc == SQLITE_DONE ? 0 : -1;
+}
+
 void bl_line_clear(bl_line *l)
 {
 	if (!l)
@@ -1394,9 +1450,7 @@ static void bind_line(sqlite3_stmt *st, int i, const bl_line *l)
 	bind_text(st, i + 5, l->description);
 }
 
-/* Read a line from columns 0..6 (id, code, title, area_id, kind,
- * direction, description). */
-static bool read_line(sqlite3_stmt *st, bl_line *l)
+bool bl_line_read(sqlite3_stmt *st, bl_line *l)
 {
 	memset(l, 0, sizeof *l);
 	l->id = sqlite3_column_int64(st, 0);
@@ -1413,19 +1467,29 @@ static bool read_line(sqlite3_stmt *st, bl_line *l)
 	return true;
 }
 
-/* Whether line id exists: 0 yes, -1 with "no budget line with id N". */
-static int line_exists(bl_store *s, int64_t id, bl_err *err)
+/* Line id's row of ST_LINE_GET (columns as bl_line_read), left for the
+ * caller to read and reset; NULL with err set if there is no such line
+ * ("no budget line with id N") or on error. */
+static sqlite3_stmt *line_row(bl_store *s, int64_t id, bl_err *err)
 {
 	sqlite3_stmt *st = bl_stmt(s, ST_LINE_GET, err);
 	if (!st)
-		return -1;
+		return NULL;
 	sqlite3_bind_int64(st, 1, id);
 	int r = step_row(s, st, err);
-	if (r == 1)
-		sqlite3_reset(st);
 	if (r == 0)
-		return bl_err_set(err, _("no budget line with id %" PRId64), id);
-	return r < 0 ? -1 : 0;
+		bl_err_set(err, _("no budget line with id %" PRId64), id);
+	return r == 1 ? st : NULL;
+}
+
+/* Whether line id exists: 0 yes, -1 with "no budget line with id N". */
+static int line_exists(bl_store *s, int64_t id, bl_err *err)
+{
+	sqlite3_stmt *st = line_row(s, id, err);
+	if (!st)
+		return -1;
+	sqlite3_reset(st);
+	return 0;
 }
 
 int bl_store_insert_line(bl_store *s, const bl_line *l, int64_t *id_out, bl_err *err)
@@ -1522,7 +1586,7 @@ int bl_store_line_find(bl_store *s, const char *code, bl_line *out, bl_err *err)
 		return -1;
 	if (r == 0)
 		return bl_err_set(err, _("no budget line with code '%s'"), code ? code : "");
-	bool ok = read_line(st, out);
+	bool ok = bl_line_read(st, out);
 	sqlite3_reset(st);
 	return ok ? 0 : bl_err_set(err, _("out of memory"));
 }
@@ -1530,16 +1594,10 @@ int bl_store_line_find(bl_store *s, const char *code, bl_line *out, bl_err *err)
 int bl_store_line_get(bl_store *s, int64_t id, bl_line *out, bl_err *err)
 {
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = bl_stmt(s, ST_LINE_GET, err);
+	sqlite3_stmt *st = line_row(s, id, err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int r = step_row(s, st, err);
-	if (r < 0)
-		return -1;
-	if (r == 0)
-		return bl_err_set(err, _("no budget line with id %" PRId64), id);
-	bool ok = read_line(st, out);
+	bool ok = bl_line_read(st, out);
 	sqlite3_reset(st);
 	return ok ? 0 : bl_err_set(err, _("out of memory"));
 }
@@ -1547,14 +1605,7 @@ int bl_store_line_get(bl_store *s, int64_t id, bl_line *out, bl_err *err)
 int bl_store_line_count(bl_store *s, int64_t *n, bl_err *err)
 {
 	sqlite3_stmt *st = bl_stmt(s, ST_LINE_COUNT, err);
-	if (!st)
-		return -1;
-	int r = step_row(s, st, err);
-	if (r < 0)
-		return -1;
-	*n = r ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return 0;
+	return st ? bl_step_count(s, st, n, err) : -1;
 }
 
 /* ---- totals that must fit ----
@@ -1703,15 +1754,9 @@ int bl_store_totals_check(bl_store *s, const char *version, bl_err *err)
 static int line_place(bl_store *s, int64_t id, int64_t *area, bl_direction *dir,
 		      bl_err *err)
 {
-	sqlite3_stmt *st = bl_stmt(s, ST_LINE_GET, err);
+	sqlite3_stmt *st = line_row(s, id, err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int r = step_row(s, st, err);
-	if (r < 0)
-		return -1;
-	if (r == 0)
-		return bl_err_set(err, _("no budget line with id %" PRId64), id);
 	*area = sqlite3_column_int64(st, 3);
 	if (dir) {
 		const char *d = (const char *)sqlite3_column_text(st, 5);
@@ -1788,6 +1833,16 @@ int bl_store_line_amounts(bl_store *s, int64_t line_id, const char *version,
 	}
 	if (bl_version_id(s, version, &vid, err) != 0)
 		return -1;
+	return bl_amounts_read(s, line_id, vid, amounts, has, n_years, err);
+}
+
+int bl_amounts_read(bl_store *s, int64_t line_id, int64_t vid, bl_money *amounts,
+		    bool *has, int n_years, bl_err *err)
+{
+	for (int i = 0; i < n_years; i++) {
+		amounts[i] = 0;
+		has[i] = false;
+	}
 	sqlite3_stmt *st = bl_stmt(s, ST_LINE_AMOUNTS, err);
 	if (!st)
 		return -1;
@@ -1807,59 +1862,48 @@ int bl_store_line_amounts(bl_store *s, int64_t line_id, const char *version,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* One line being gathered from the rows of ST_AREA_LINES. */
-typedef struct pivot {
-	bl_line l;
+/* The rows come one per amount (or one with NULLs for a line without),
+ * a line's rows adjacent; a line is complete when the next row is
+ * another line's. */
+int bl_line_rows(bl_store *s, sqlite3_stmt *st, bl_line_cb cb, void *ctx, bl_err *err)
+{
+	const int n_years = s->info.n_years, first = s->info.budget_year;
 	bl_money amounts[BL_MAX_YEARS];
 	bool has[BL_MAX_YEARS];
-} pivot;
-
-/* Call cb for every line of one area: the rows come one per amount (or
- * one with NULLs for a line without), ordered by code and year; a line is
- * complete when the next row is another line's. */
-static int area_lines(bl_store *s, int64_t area_id, int64_t vid, bl_line_cb cb,
-		      void *ctx, int *cb_rc, bl_err *err)
-{
-	sqlite3_stmt *st = bl_stmt(s, ST_AREA_LINES, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, area_id);
-	sqlite3_bind_int64(st, 2, vid);
-	int n_years = s->info.n_years, rc, ret = 0;
-	pivot p;
+	bl_line cur = { 0 };
 	bool have = false;
-	memset(&p, 0, sizeof p);
+	int ret = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
-		if (!have || id != p.l.id) {
+		if (!have || id != cur.id) {
 			if (have) {
-				*cb_rc = cb(ctx, &p.l, p.amounts, p.has, n_years);
-				bl_line_clear(&p.l);
+				ret = cb(ctx, &cur, amounts, has, n_years);
+				bl_line_clear(&cur);
 				have = false;
-				if (*cb_rc)
+				if (ret)
 					break;
 			}
-			memset(&p, 0, sizeof p);
-			if (!read_line(st, &p.l)) {
+			if (!bl_line_read(st, &cur)) {
 				ret = bl_err_set(err, _("out of memory"));
 				break;
 			}
 			have = true;
+			memset(amounts, 0, sizeof amounts);
+			memset(has, 0, sizeof has);
 		}
 		if (sqlite3_column_type(st, 7) != SQLITE_NULL) {
-			int i = sqlite3_column_int(st, 7) - s->info.budget_year;
+			int i = sqlite3_column_int(st, 7) - first;
 			if (i >= 0 && i < n_years) {
-				p.amounts[i] = sqlite3_column_int64(st, 8);
-				p.has[i] = true;
+				amounts[i] = sqlite3_column_int64(st, 8);
+				has[i] = true;
 			}
 		}
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (!ret && rc != SQLITE_ROW && rc != SQLITE_DONE)
 		ret = bl_store_fail(s, err);
-	} else if (have && rc == SQLITE_DONE) {
-		*cb_rc = cb(ctx, &p.l, p.amounts, p.has, n_years);
-	}
-	bl_line_clear(&p.l);
+	else if (!ret && have)
+		ret = cb(ctx, &cur, amounts, has, n_years);
+	bl_line_clear(&cur);
 	sqlite3_reset(st);
 	return ret;
 }
@@ -1881,11 +1925,19 @@ int bl_store_lines_each(bl_store *s, const char *version, int64_t area_id,
 		return -1;
 	if (area_tree(s, area_id, &areas, &n, err) != 0)
 		return -1;
-	int cb_rc = 0, ret = 0;
-	for (size_t i = 0; i < n && !cb_rc && ret == 0; i++)
-		ret = area_lines(s, areas[i].id, vid, cb, ctx, &cb_rc, err);
+	int ret = 0;
+	for (size_t i = 0; i < n && ret == 0; i++) {
+		sqlite3_stmt *st = bl_stmt(s, ST_AREA_LINES, err);
+		if (!st) {
+			ret = -1;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, areas[i].id);
+		sqlite3_bind_int64(st, 2, vid);
+		ret = bl_line_rows(s, st, cb, ctx, err);
+	}
 	bl_areas_free(areas, n);
-	return ret ? ret : cb_rc;
+	return ret;
 }
 
 /* The areas under ?2 (0: all) and ?2 itself, for the statistics. */
@@ -1983,6 +2035,16 @@ int bl_store_year_totals(bl_store *s, const char *version, bl_money *income,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+static bool fill_area_total(sqlite3_stmt *st, void *elem)
+{
+	bl_area_total *t = elem;
+	t->area_id = sqlite3_column_int64(st, 0);
+	t->year = sqlite3_column_int(st, 1);
+	t->income = sqlite3_column_int64(st, 2);
+	t->expense = sqlite3_column_int64(st, 3);
+	return true;
+}
+
 int bl_store_area_totals(bl_store *s, const char *version, bl_area_total **out,
 			 size_t *n, bl_err *err)
 {
@@ -1995,31 +2057,7 @@ int bl_store_area_totals(bl_store *s, const char *version, bl_area_total **out,
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, vid);
-	bl_area_total *v = NULL;
-	size_t len = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!bl_grow((void *)&v, &cap, len + 1, sizeof *v)) {
-			free(v);
-			sqlite3_reset(st);
-			return bl_err_set(err, _("out of memory"));
-		}
-		v[len].area_id = sqlite3_column_int64(st, 0);
-		v[len].year = sqlite3_column_int(st, 1);
-		v[len].income = sqlite3_column_int64(st, 2);
-		v[len].expense = sqlite3_column_int64(st, 3);
-		len++;
-	}
-	if (rc != SQLITE_DONE) {
-		bl_store_fail(s, err);
-		sqlite3_reset(st);
-		free(v);
-		return -1;
-	}
-	sqlite3_reset(st);
-	*out = v;
-	*n = len;
-	return 0;
+	return bl_rows_collect(s, st, sizeof **out, fill_area_total, NULL, out, n, err);
 }
 
 /* ---- goals ---- */
@@ -2033,7 +2071,7 @@ void bl_goal_clear(bl_goal *g)
 	memset(g, 0, sizeof *g);
 }
 
-static int goal_exists(bl_store *s, int64_t id, bl_err *err)
+int bl_goal_exists(bl_store *s, int64_t id, bl_err *err)
 {
 	sqlite3_stmt *st = bl_stmt(s, ST_GOAL_GET, err);
 	if (!st)
@@ -2082,7 +2120,7 @@ int bl_store_goal_update(bl_store *s, const bl_goal *g, bl_err *err)
 		return -1;
 	int rc = -1;
 	sqlite3_stmt *st;
-	if (goal_exists(s, g->id, err) != 0 || goal_valid(s, g, err) != 0 ||
+	if (bl_goal_exists(s, g->id, err) != 0 || goal_valid(s, g, err) != 0 ||
 	    !(st = bl_stmt(s, ST_GOAL_UPDATE, err)))
 		goto out;
 	sqlite3_bind_int64(st, 1, g->id);
@@ -2101,11 +2139,24 @@ int bl_store_goal_delete(bl_store *s, int64_t goal_id, bl_err *err)
 		return -1;
 	int rc = -1;
 	sqlite3_stmt *st;
-	if (goal_exists(s, goal_id, err) == 0 && (st = bl_stmt(s, ST_GOAL_DELETE, err))) {
+	if (bl_goal_exists(s, goal_id, err) == 0 && (st = bl_stmt(s, ST_GOAL_DELETE, err))) {
 		sqlite3_bind_int64(st, 1, goal_id);
 		rc = step_done(s, st, err);
 	}
 	return bl_write_end(s, outer, rc, err);
+}
+
+static bool fill_goal(sqlite3_stmt *st, void *elem)
+{
+	bl_goal *g = elem;
+	g->id = sqlite3_column_int64(st, 0);
+	g->area_id = sqlite3_column_int64(st, 1);
+	return bl_col_dup(st, 2, &g->title) && bl_col_dup(st, 3, &g->description);
+}
+
+static void clear_goal(void *elem)
+{
+	bl_goal_clear(elem);
 }
 
 int bl_store_goals(bl_store *s, bl_goal **out, size_t *n, bl_err *err)
@@ -2115,33 +2166,7 @@ int bl_store_goals(bl_store *s, bl_goal **out, size_t *n, bl_err *err)
 	sqlite3_stmt *st = bl_stmt(s, ST_GOALS, err);
 	if (!st)
 		return -1;
-	bl_goal *v = NULL;
-	size_t len = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!bl_grow((void *)&v, &cap, len + 1, sizeof *v))
-			goto oom;
-		bl_goal *g = &v[len++];
-		memset(g, 0, sizeof *g);
-		g->id = sqlite3_column_int64(st, 0);
-		g->area_id = sqlite3_column_int64(st, 1);
-		if (!bl_col_dup(st, 2, &g->title) || !bl_col_dup(st, 3, &g->description))
-			goto oom;
-	}
-	if (rc != SQLITE_DONE) {
-		bl_store_fail(s, err);
-		sqlite3_reset(st);
-		bl_goals_free(v, len);
-		return -1;
-	}
-	sqlite3_reset(st);
-	*out = v;
-	*n = len;
-	return 0;
-oom:
-	sqlite3_reset(st);
-	bl_goals_free(v, len);
-	return bl_err_set(err, _("out of memory"));
+	return bl_rows_collect(s, st, sizeof **out, fill_goal, clear_goal, out, n, err);
 }
 
 void bl_goals_free(bl_goal *goals, size_t n)
@@ -2162,7 +2187,7 @@ static int goal_line_write(bl_store *s, enum bl_stmt_id id, int64_t goal_id,
 		return -1;
 	int rc = -1;
 	sqlite3_stmt *st;
-	if (goal_exists(s, goal_id, err) != 0 || line_exists(s, line_id, err) != 0 ||
+	if (bl_goal_exists(s, goal_id, err) != 0 || line_exists(s, line_id, err) != 0 ||
 	    !(st = bl_stmt(s, id, err)))
 		goto out;
 	sqlite3_bind_int64(st, 1, goal_id);
@@ -2182,6 +2207,12 @@ int bl_store_goal_unlink(bl_store *s, int64_t goal_id, int64_t line_id, bl_err *
 	return goal_line_write(s, ST_GOAL_UNLINK, goal_id, line_id, err);
 }
 
+static bool fill_id(sqlite3_stmt *st, void *elem)
+{
+	*(int64_t *)elem = sqlite3_column_int64(st, 0);
+	return true;
+}
+
 int bl_store_goal_lines(bl_store *s, int64_t goal_id, int64_t **ids, size_t *n,
 			bl_err *err)
 {
@@ -2191,27 +2222,7 @@ int bl_store_goal_lines(bl_store *s, int64_t goal_id, int64_t **ids, size_t *n,
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, goal_id);
-	int64_t *v = NULL;
-	size_t len = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!bl_grow((void *)&v, &cap, len + 1, sizeof *v)) {
-			free(v);
-			sqlite3_reset(st);
-			return bl_err_set(err, _("out of memory"));
-		}
-		v[len++] = sqlite3_column_int64(st, 0);
-	}
-	if (rc != SQLITE_DONE) {
-		bl_store_fail(s, err);
-		sqlite3_reset(st);
-		free(v);
-		return -1;
-	}
-	sqlite3_reset(st);
-	*ids = v;
-	*n = len;
-	return 0;
+	return bl_rows_collect(s, st, sizeof **ids, fill_id, NULL, ids, n, err);
 }
 
 /* ---- phases ---- */
@@ -2326,6 +2337,21 @@ out:
 	return bl_write_end(s, outer, rc, err);
 }
 
+static bool fill_phase_entry(sqlite3_stmt *st, void *elem)
+{
+	bl_phase_entry *e = elem;
+	return bl_col_dup(st, 0, &e->phase_id) && bl_col_dup(st, 1, &e->entered_at) &&
+	       bl_col_dup(st, 2, &e->override_reason);
+}
+
+static void clear_phase_entry(void *elem)
+{
+	bl_phase_entry *e = elem;
+	free(e->phase_id);
+	free(e->entered_at);
+	free(e->override_reason);
+}
+
 int bl_store_phase_history(bl_store *s, bl_phase_entry **out, size_t *n, bl_err *err)
 {
 	*out = NULL;
@@ -2333,41 +2359,14 @@ int bl_store_phase_history(bl_store *s, bl_phase_entry **out, size_t *n, bl_err 
 	sqlite3_stmt *st = bl_stmt(s, ST_PHASE_HISTORY, err);
 	if (!st)
 		return -1;
-	bl_phase_entry *v = NULL;
-	size_t len = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!bl_grow((void *)&v, &cap, len + 1, sizeof *v))
-			goto oom;
-		bl_phase_entry *e = &v[len++];
-		memset(e, 0, sizeof *e);
-		if (!bl_col_dup(st, 0, &e->phase_id) || !bl_col_dup(st, 1, &e->entered_at) ||
-		    !bl_col_dup(st, 2, &e->override_reason))
-			goto oom;
-	}
-	if (rc != SQLITE_DONE) {
-		bl_store_fail(s, err);
-		sqlite3_reset(st);
-		bl_phase_history_free(v, len);
-		return -1;
-	}
-	sqlite3_reset(st);
-	*out = v;
-	*n = len;
-	return 0;
-oom:
-	sqlite3_reset(st);
-	bl_phase_history_free(v, len);
-	return bl_err_set(err, _("out of memory"));
+	return bl_rows_collect(s, st, sizeof **out, fill_phase_entry, clear_phase_entry, out, n,
+			       err);
 }
 
 void bl_phase_history_free(bl_phase_entry *e, size_t n)
 {
-	for (size_t i = 0; e && i < n; i++) {
-		free(e[i].phase_id);
-		free(e[i].entered_at);
-		free(e[i].override_reason);
-	}
+	for (size_t i = 0; e && i < n; i++)
+		clear_phase_entry(&e[i]);
 	free(e);
 }
 
@@ -2414,6 +2413,11 @@ int bl_store_journal_each(bl_store *s, const char *line_code, int limit,
 	sqlite3_bind_int(st, 1, limit > 0 ? limit : -1);
 	if (line_code)
 		bind_text(st, 2, line_code);
+	return bl_journal_rows(s, st, cb, ctx, err);
+}
+
+int bl_journal_rows(bl_store *s, sqlite3_stmt *st, bl_journal_cb cb, void *ctx, bl_err *err)
+{
 	int rc, cb_rc = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		bl_journal_entry e = {
@@ -2426,6 +2430,16 @@ int bl_store_journal_each(bl_store *s, const char *line_code, int limit,
 			(const char *)sqlite3_column_text(st, 6),
 			(const char *)sqlite3_column_text(st, 7),
 		};
+		/* The schema says NOT NULL, but a damaged file is shown, not
+		 * crashed on. */
+		if (!e.at)
+			e.at = "";
+		if (!e.actor)
+			e.actor = "";
+		if (!e.entity)
+			e.entity = "";
+		if (!e.action)
+			e.action = "";
 		if ((cb_rc = cb(ctx, &e)) != 0)
 			break;
 	}
@@ -2441,12 +2455,5 @@ int bl_store_journal_each(bl_store *s, const char *line_code, int limit,
 int bl_store_journal_count(bl_store *s, int64_t *n, bl_err *err)
 {
 	sqlite3_stmt *st = bl_stmt(s, ST_JOURNAL_COUNT, err);
-	if (!st)
-		return -1;
-	int r = step_row(s, st, err);
-	if (r < 0)
-		return -1;
-	*n = r ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return 0;
+	return st ? bl_step_count(s, st, n, err) : -1;
 }

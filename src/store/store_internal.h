@@ -4,8 +4,9 @@
  * The store is split by concern: store.c (opening, transactions, errors,
  * the process, areas, lines, amounts, goals, phases, the journal),
  * schema.c (the schema as SQL: tables, migrations, triggers), bulk.c (the
- * bulk loader), facts.c (bl_facts_ops for the gates) and view.c (what
- * the screens read: pages of lines, positions, the spotlight). */
+ * bulk loader), facts.c (bl_facts_ops for the gates), view.c (what the
+ * screens read: pages of lines, positions, the spotlight), goal_view.c
+ * (the goals screen) and journal_view.c (the journal a page at a time). */
 #ifndef BL_STORE_INTERNAL_H
 #define BL_STORE_INTERNAL_H
 
@@ -20,7 +21,9 @@
 
 /* Every statement the store runs more than once, prepared on first use
  * and kept in bl_store.stmt until the store is closed.  Their SQL is in
- * store.c (stmt_sql), indexed by this enum, except view.c's (below). */
+ * store.c (stmt_sql), indexed by this enum, except that of the view
+ * files (below), each of which keeps its own and prepares them with
+ * bl_stmt_sql. */
 enum bl_stmt_id {
 	ST_INFO,
 	ST_CONFIG,
@@ -99,6 +102,13 @@ enum bl_stmt_id {
 	ST_LINE_ID_MAX,
 	ST_SPOT_GET,
 	ST_SPOT_SET,
+	/* goal_view.c's (goal_sql). */
+	ST_GOAL_COUNTS,
+	ST_GOAL_LINE_ROWS,
+	/* journal_view.c's (journal_sql). */
+	ST_JOURNAL_PAGE,
+	ST_JOURNAL_PAGE_LINE,
+	ST_JOURNAL_COUNT_LINE,
 	ST_COUNT
 };
 
@@ -127,6 +137,9 @@ struct bl_store {
 /* The cached statement, reset and with its bindings cleared; NULL with err
  * set if it cannot be prepared. */
 sqlite3_stmt *bl_stmt(bl_store *s, enum bl_stmt_id id, bl_err *err);
+/* The same for a statement whose SQL its own file keeps (the view files):
+ * sql is read only when the statement is first prepared. */
+sqlite3_stmt *bl_stmt_sql(bl_store *s, enum bl_stmt_id id, const char *sql, bl_err *err);
 /* Turn the connection's last error into a message for the user: a
  * refusal from a trigger as it is, a known constraint by its meaning,
  * anything else with the file name and SQLite's words.  Returns -1. */
@@ -149,6 +162,45 @@ int bl_step_done(bl_store *s, sqlite3_stmt *st, bl_err *err);
 /* Copy a column as a malloc'd string (NULL for SQL NULL); false only when
  * out of memory. */
 bool bl_col_dup(sqlite3_stmt *st, int col, char **out);
+/* Step a statement that returns one count (column 0) into *n (0 if it
+ * returns no row), and reset it. */
+int bl_step_count(bl_store *s, sqlite3_stmt *st, int64_t *n, bl_err *err);
+
+/* Make room for `need` elements of `size` bytes in the array whose pointer
+ * is at vp (pass &array; capacity *cap, doubled as needed).  False, with
+ * the array untouched, when out of memory. */
+bool bl_grow(void *vp, size_t *cap, size_t need, size_t size);
+/* Fill one element of an array from the current row of st.  elem is
+ * zeroed; false when out of memory, leaving in elem only what the
+ * array's clear function frees. */
+typedef bool (*bl_row_fill)(sqlite3_stmt *st, void *elem);
+/* Step st to its end, one element of `size` bytes per row, filled by
+ * fill, and reset it.  The elements are a malloc'd array put at vp (pass
+ * &array, as to bl_grow; NULL when there are no rows), *n of them.  On
+ * failure (out of memory included) -1 with err set: clear (NULL when the
+ * elements own nothing) is called on every element filled or begun, the
+ * array is freed, and the array pointer and *n are NULL and 0. */
+int bl_rows_collect(bl_store *s, sqlite3_stmt *st, size_t size, bl_row_fill fill,
+		    void (*clear)(void *elem), void *vp, size_t *n, bl_err *err);
+
+/* A line from columns 0..6 (id, code, title, area_id, kind, direction,
+ * description); false when out of memory, with l cleared. */
+bool bl_line_read(sqlite3_stmt *st, bl_line *l);
+/* Hand the lines of st's rows to cb (as bl_line_cb), each with its
+ * amounts: columns 0..6 a line (as bl_line_read), 7 a year and 8 its
+ * amount (a NULL year: no amount), the rows of one line adjacent.  Resets
+ * st.  Returns -1 on error, else what cb returned (non-zero stops). */
+int bl_line_rows(bl_store *s, sqlite3_stmt *st, bl_line_cb cb, void *ctx, bl_err *err);
+/* Line line_id's amounts in version vid, placed by year from the budget
+ * year: amounts[i] and has[i] for i < n_years (absent: 0 and false). */
+int bl_amounts_read(bl_store *s, int64_t line_id, int64_t vid, bl_money *amounts,
+		    bool *has, int n_years, bl_err *err);
+/* Hand the journal entries of st's rows (columns id, at, actor, entity,
+ * key, action, before, after) to cb, and reset st; a NULL where the schema
+ * says NOT NULL (a damaged file) is given as "".  Returns -1 on error,
+ * else what cb returned (non-zero stops). */
+int bl_journal_rows(bl_store *s, sqlite3_stmt *st, bl_journal_cb cb, void *ctx,
+		    bl_err *err);
 /* Write transactions that nest: a plain transaction (BEGIN IMMEDIATE)
  * when none is open, a savepoint inside the caller's bl_store_begin. */
 int bl_write_begin(bl_store *s, bool *outer, bl_err *err);
@@ -166,6 +218,8 @@ int bl_store_insert_line(bl_store *s, const bl_line *l, int64_t *id_out,
 int bl_area_get(bl_store *s, int64_t id, bl_area *a, bl_err *err);
 /* 0 if the area exists, else -1 with "no area with id N". */
 int bl_area_exists(bl_store *s, int64_t id, bl_err *err);
+/* 0 if the goal exists, else -1 with "no goal with id N". */
+int bl_goal_exists(bl_store *s, int64_t id, bl_err *err);
 /* The child of parent (0: the top) whose code is the len bytes at code:
  * 1 found (*id set), 0 none, -1 error. */
 int bl_area_child(bl_store *s, int64_t parent, const char *code, size_t len,
@@ -213,10 +267,5 @@ int bl_schema_register_fold(bl_store *s, bl_err *err);
 
 /* Called by bl_store_close for a bulk load that was left open. */
 void bl_bulk_discard(bl_bulk *b);
-
-/* Make room for `need` elements of `size` bytes in the array whose pointer
- * is at vp (pass &array; capacity *cap, doubled as needed).  False, with
- * the array untouched, when out of memory. */
-bool bl_grow(void *vp, size_t *cap, size_t need, size_t size);
 
 #endif

@@ -122,18 +122,7 @@ _Static_assert(BL_SORT_CODE == 0 && BL_SORT_TITLE == 1, "sorts index the stateme
 /* As bl_stmt, for the statements above. */
 static sqlite3_stmt *view_stmt(bl_store *s, enum bl_stmt_id id, bl_err *err)
 {
-	sqlite3_stmt *st = s->stmt[id];
-	if (st) {
-		sqlite3_reset(st);
-		sqlite3_clear_bindings(st);
-		return st;
-	}
-	if (sqlite3_prepare_v2(s->db, view_sql[id], -1, &s->stmt[id], NULL) != SQLITE_OK) {
-		bl_store_fail(s, err);
-		s->stmt[id] = NULL;
-		return NULL;
-	}
-	return s->stmt[id];
+	return bl_stmt_sql(s, id, view_sql[id], err);
 }
 
 /* ---- the query ---- */
@@ -195,21 +184,15 @@ static void query_bind(sqlite3_stmt *st, const query *q)
 	sqlite3_bind_int(st, 4, q->year);
 }
 
-/* One count from a statement that returns one row. */
-static int count_of(bl_store *s, sqlite3_stmt *st, int64_t *n, bl_err *err)
-{
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int64(st, 0);
-	else if (rc == SQLITE_DONE)
-		*n = 0;
-	else
-		bl_store_fail(s, err);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
-}
-
 /* ---- counts ---- */
+
+static bool fill_count(sqlite3_stmt *st, void *elem)
+{
+	bl_area_count *c = elem;
+	c->area_id = sqlite3_column_int64(st, 0);
+	c->n = sqlite3_column_int64(st, 1);
+	return true;
+}
 
 int bl_store_area_line_counts(bl_store *s, const bl_line_query *q, bl_area_count **out,
 			      size_t *n, bl_err *err)
@@ -223,29 +206,7 @@ int bl_store_area_line_counts(bl_store *s, const bl_line_query *q, bl_area_count
 	if (!st)
 		return -1;
 	query_bind(st, &pq);
-	bl_area_count *v = NULL;
-	size_t len = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!bl_grow((void *)&v, &cap, len + 1, sizeof *v)) {
-			sqlite3_reset(st);
-			free(v);
-			return bl_err_set(err, _("out of memory"));
-		}
-		v[len].area_id = sqlite3_column_int64(st, 0);
-		v[len].n = sqlite3_column_int64(st, 1);
-		len++;
-	}
-	if (rc != SQLITE_DONE) {
-		bl_store_fail(s, err);
-		sqlite3_reset(st);
-		free(v);
-		return -1;
-	}
-	sqlite3_reset(st);
-	*out = v;
-	*n = len;
-	return 0;
+	return bl_rows_collect(s, st, sizeof **out, fill_count, NULL, out, n, err);
 }
 
 int bl_store_area_line_count(bl_store *s, const bl_line_query *q, int64_t area_id, int64_t *n,
@@ -259,54 +220,10 @@ int bl_store_area_line_count(bl_store *s, const bl_line_query *q, int64_t area_i
 		return -1;
 	sqlite3_bind_int64(st, 1, area_id);
 	query_bind(st, &pq);
-	return count_of(s, st, n, err);
+	return bl_step_count(s, st, n, err);
 }
 
 /* ---- pages ---- */
-
-/* A line from the page's columns 0..6, as store.c reads one. */
-static bool read_line(sqlite3_stmt *st, bl_line *l)
-{
-	memset(l, 0, sizeof *l);
-	l->id = sqlite3_column_int64(st, 0);
-	l->area_id = sqlite3_column_int64(st, 3);
-	const char *kind = (const char *)sqlite3_column_text(st, 4);
-	const char *dir = (const char *)sqlite3_column_text(st, 5);
-	l->kind = kind && strcmp(kind, "capital") == 0 ? BL_KIND_CAPITAL : BL_KIND_OPERATION;
-	l->dir = dir && strcmp(dir, "income") == 0 ? BL_DIR_INCOME : BL_DIR_EXPENSE;
-	if (!bl_col_dup(st, 1, &l->code) || !bl_col_dup(st, 2, &l->title) ||
-	    !bl_col_dup(st, 6, &l->description)) {
-		bl_line_clear(l);
-		return false;
-	}
-	return true;
-}
-
-/* The line's amounts in the version, placed by year. */
-static int read_amounts(bl_store *s, int64_t line_id, int64_t vid, bl_money *amounts,
-			bool *has, bl_err *err)
-{
-	int n_years = s->info.n_years;
-	memset(amounts, 0, sizeof *amounts * (size_t)n_years);
-	memset(has, 0, sizeof *has * (size_t)n_years);
-	sqlite3_stmt *st = bl_stmt(s, ST_LINE_AMOUNTS, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, line_id);
-	sqlite3_bind_int64(st, 2, vid);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int i = sqlite3_column_int(st, 0) - s->info.budget_year;
-		if (i >= 0 && i < n_years) {
-			amounts[i] = sqlite3_column_int64(st, 1);
-			has[i] = true;
-		}
-	}
-	if (rc != SQLITE_DONE)
-		bl_store_fail(s, err);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
 
 int bl_store_area_lines_page(bl_store *s, const bl_line_query *q, int64_t area_id,
 			     int64_t offset, int64_t limit, bl_line_cb cb, void *ctx, bl_err *err)
@@ -330,11 +247,11 @@ int bl_store_area_lines_page(bl_store *s, const bl_line_query *q, int64_t area_i
 	int rc, ret = 0, cb_rc = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		bl_line l;
-		if (!read_line(st, &l)) {
+		if (!bl_line_read(st, &l)) {
 			ret = bl_err_set(err, _("out of memory"));
 			break;
 		}
-		if (read_amounts(s, l.id, pq.vid, amounts, has, err) != 0) {
+		if (bl_amounts_read(s, l.id, pq.vid, amounts, has, s->info.n_years, err) != 0) {
 			bl_line_clear(&l);
 			ret = -1;
 			break;
@@ -390,14 +307,14 @@ int bl_store_data_version(bl_store *s, int64_t *v, bl_err *err)
 {
 	*v = 0;
 	sqlite3_stmt *st = view_stmt(s, ST_DATA_VERSION, err);
-	return st ? count_of(s, st, v, err) : -1;
+	return st ? bl_step_count(s, st, v, err) : -1;
 }
 
 int bl_store_line_id_max(bl_store *s, int64_t *n, bl_err *err)
 {
 	*n = 0;
 	sqlite3_stmt *st = view_stmt(s, ST_LINE_ID_MAX, err);
-	return st ? count_of(s, st, n, err) : -1;
+	return st ? bl_step_count(s, st, n, err) : -1;
 }
 
 /* ---- the spotlight ---- */
@@ -571,13 +488,8 @@ static int resolve_ref(bl_store *s, bl_spot_kind kind, const char *ref, char **o
 		}
 		if (!digits)
 			return bl_err_set(err, _("'%s' is not a goal's id (a number such as 3)"), quoted);
-		sqlite3_stmt *st = bl_stmt(s, ST_GOAL_GET, err);
-		if (!st)
+		if (bl_goal_exists(s, id, err) != 0)
 			return -1;
-		sqlite3_bind_int64(st, 1, id);
-		int r = step_row(s, st, err);
-		if (r <= 0)
-			return r < 0 ? -1 : bl_err_set(err, _("no goal with id %" PRId64), id);
 		char buf[24];
 		snprintf(buf, sizeof buf, "%" PRId64, id);
 		*out = strdup(buf);

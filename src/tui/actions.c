@@ -150,6 +150,15 @@ static void man_text(FILE *f, const char *s)
 	}
 }
 
+static void man_entry(FILE *f, const tui_action *a)
+{
+	fputs(".TP\n.B ", f);
+	man_text(f, a->keys_label);
+	fputc('\n', f);
+	man_text(f, a->help);
+	fputc('\n', f);
+}
+
 void tui_actions_man(FILE *f)
 {
 	static const struct {
@@ -170,13 +179,8 @@ void tui_actions_man(FILE *f)
 	      ".SS On every screen\n", f);
 	for (size_t i = 0; i < tui_n_actions; i++) {
 		const tui_action *a = &tui_actions[i];
-		if ((a->screens & SCR_MAIN) != SCR_MAIN)
-			continue;
-		fputs(".TP\n.B ", f);
-		man_text(f, a->keys_label);
-		fputc('\n', f);
-		man_text(f, a->help);
-		fputc('\n', f);
+		if ((a->screens & SCR_MAIN) == SCR_MAIN)
+			man_entry(f, a);
 	}
 	for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
 		fprintf(f, ".SS %s\n", groups[g].title);
@@ -185,13 +189,8 @@ void tui_actions_man(FILE *f)
 			bool everywhere = (a->screens & SCR_MAIN) == SCR_MAIN;
 			if (!(a->screens & groups[g].mask))
 				continue;
-			if (everywhere && groups[g].mask != SCR_BIT(SCR_PRESENT))
-				continue;
-			fputs(".TP\n.B ", f);
-			man_text(f, a->keys_label);
-			fputc('\n', f);
-			man_text(f, a->help);
-			fputc('\n', f);
+			if (!everywhere || groups[g].mask == SCR_BIT(SCR_PRESENT))
+				man_entry(f, a);
 		}
 	}
 }

@@ -57,7 +57,7 @@ void tui_fmt_amount(const tui *t, bl_money v, char *buf, size_t bufsz)
 
 /* The byte length of the next word-wrapped row of text starting at s, in
  * width columns; *next is where the row after it starts. */
-static size_t wrap_row(const char *s, int width, const char **next)
+size_t tui_wrap_next(const char *s, int width, const char **next)
 {
 	size_t n = strlen(s), i = 0, brk = 0;
 	int w = 0;
@@ -95,7 +95,7 @@ static int wrap(int y, int x, int width, int skip, int max_rows,
 		return 0;
 	while (*s && rows < max_rows) {
 		const char *next;
-		size_t len = wrap_row(s, width, &next);
+		size_t len = tui_wrap_next(s, width, &next);
 		if (seen++ >= skip) {
 			if (draw) {
 				char *row = strndup(s, len);

@@ -77,23 +77,8 @@ void tui_key_name(int key, char *buf, size_t bufsz)
 	} else if (key == 127) {
 		snprintf(buf, bufsz, "Backspace");
 	} else {
-		char u[8] = { 0 };
-		unsigned cp = (unsigned)key;
-		if (cp < 0x80) {
-			u[0] = (char)cp;
-		} else if (cp < 0x800) {
-			u[0] = (char)(0xC0 | (cp >> 6));
-			u[1] = (char)(0x80 | (cp & 0x3F));
-		} else if (cp < 0x10000) {
-			u[0] = (char)(0xE0 | (cp >> 12));
-			u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-			u[2] = (char)(0x80 | (cp & 0x3F));
-		} else {
-			u[0] = (char)(0xF0 | (cp >> 18));
-			u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-			u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-			u[3] = (char)(0x80 | (cp & 0x3F));
-		}
+		char u[5];
+		bl_utf8_encode((unsigned)key, u);
 		snprintf(buf, bufsz, "%s", u);
 	}
 }
@@ -305,22 +290,9 @@ int tui_getkey(tui *t, int timeout_ms)
 
 static void put_utf8(FILE *f, wchar_t wc)
 {
-	unsigned cp = (unsigned)wc;
-	if (cp < 0x80) {
-		fputc((int)cp, f);
-	} else if (cp < 0x800) {
-		fputc(0xC0 | (cp >> 6), f);
-		fputc(0x80 | (cp & 0x3F), f);
-	} else if (cp < 0x10000) {
-		fputc(0xE0 | (cp >> 12), f);
-		fputc(0x80 | ((cp >> 6) & 0x3F), f);
-		fputc(0x80 | (cp & 0x3F), f);
-	} else {
-		fputc(0xF0 | (cp >> 18), f);
-		fputc(0x80 | ((cp >> 12) & 0x3F), f);
-		fputc(0x80 | ((cp >> 6) & 0x3F), f);
-		fputc(0x80 | (cp & 0x3F), f);
-	}
+	char u[5];
+	bl_utf8_encode((unsigned)wc, u);
+	fputs(u, f);
 }
 
 int tui_dump_screen(tui *t, const char *path, bl_err *err)

@@ -14,27 +14,9 @@
 
 bool tui_text_append(char *buf, size_t bufsz, int cp)
 {
-	char u[5] = { 0 };
-	unsigned c = (unsigned)cp;
-	if (c < 0x80) {
-		u[0] = (char)c;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xC0 | (c >> 6));
-		u[1] = (char)(0x80 | (c & 0x3F));
-	} else if (c < 0x10000) {
-		if (c >= 0xD800 && c <= 0xDFFF)
-			return false;
-		u[0] = (char)(0xE0 | (c >> 12));
-		u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (c & 0x3F));
-	} else if (c <= 0x10FFFF) {
-		u[0] = (char)(0xF0 | (c >> 18));
-		u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (c & 0x3F));
-	} else {
+	char u[5];
+	if (cp < 0 || bl_utf8_encode((unsigned)cp, u) == 0)
 		return false;
-	}
 	size_t n = strlen(buf), add = strlen(u);
 	if (n + add + 1 > bufsz)
 		return false;

@@ -573,27 +573,7 @@ static void focus(tui *t, present *p, const char **head, const char **sub, int *
  * row after starts; a word longer than the row is cut. */
 static size_t wrap_next(const char *s, int width, const char **next)
 {
-	size_t n = strlen(s), i = 0, brk = 0;
-	int w = 0;
-	while (i < n && s[i] != '\n') {
-		unsigned cp;
-		size_t len = bl_utf8_next(s + i, n - i, &cp);
-		int cw = bl_cp_width(cp);
-		if (w + cw > width) {
-			if (!brk)
-				brk = i ? i : len;
-			*next = s + brk;
-			while (**next == ' ')
-				(*next)++;
-			return brk;
-		}
-		if (cp == ' ')
-			brk = i;
-		w += cw;
-		i += len;
-	}
-	*next = s + i + (s[i] == '\n');
-	return i;
+	return tui_wrap_next(s, width, next);
 }
 
 /* Rows the text takes wrapped to width. */

@@ -276,6 +276,10 @@ void tui_fmt_amount(const tui *t, bl_money v, char *buf, size_t bufsz);
 int tui_wrap(int y, int x, int width, int max_rows, const char *text, int role);
 /* Draw only wrapped row `skip` of the text, at row y. */
 void tui_wrap_skip(int y, int x, int width, int skip, const char *text, int role);
+/* The byte length of the next word-wrapped row of s in width columns;
+ * *next is where the row after it starts (a newline ends a row; a word
+ * longer than the row is cut). */
+size_t tui_wrap_next(const char *s, int width, const char **next);
 /* Rows the text needs when wrapped to width. */
 int tui_wrap_rows(int width, const char *text);
 /* A frame with a title, for forms and dialogs. */

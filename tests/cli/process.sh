@@ -259,4 +259,19 @@ run advance "$nb"
 has "$OUT" "Mål før økonomi" "into the first phase"
 run status "$nb"
 has "$OUT" "Locked in this phase: amounts, lines" "two locks are listed with a comma"
+# The journal names areas by their path, so a move between two areas with
+# the same code (SK under ABC and under ÆØÅ) shows as a change.
+mv="$T/move.budgetlab"
+run create "$mv" "$DA" --municipality "Flytte Kommune"
+run area add "$mv" ABC --name "Abc"
+run area add "$mv" SK --name "Skoler" --parent ABC
+run area add "$mv" ÆØÅ --name "Æøå"
+run area add "$mv" SK --name "Skoler" --parent ÆØÅ
+run line add "$mv" X.1 --title "Skole" --area ABC/SK
+is $RC 0 "a line in ABC/SK"
+run line set "$mv" X.1 --code X.2 --area ÆØÅ/SK
+is $RC 0 "moved to ÆØÅ/SK and renamed"
+run journal "$mv" --limit 1
+has "$OUT" '"area":"ABC/SK"' "the journal has the area it left"
+has "$OUT" '"area":"ÆØÅ/SK"' "and the area it went to"
 done_testing

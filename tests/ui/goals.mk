@@ -1,3 +1,14 @@
 # tests/ui: goals screen tests.
 UI_TESTS += tests/ui/goals.sh
-UI_EXPECTED += tests/ui/expected/goals-*.screen
+# Listed one by one: EXTRA_DIST takes no wildcards.
+UI_EXPECTED += \
+	tests/ui/expected/goals-added.screen \
+	tests/ui/expected/goals-empty.screen \
+	tests/ui/expected/goals-form-bad-area.screen \
+	tests/ui/expected/goals-link-unknown.screen \
+	tests/ui/expected/goals-linked.screen \
+	tests/ui/expected/goals-list-160x45.screen \
+	tests/ui/expected/goals-list-80x24.screen \
+	tests/ui/expected/goals-locked.screen \
+	tests/ui/expected/goals-open-80x24.screen \
+	tests/ui/expected/goals-scrolled-end.screen

@@ -144,7 +144,7 @@ has "$OUT" "16. Grønne skolegårde med plads til leg  [BSU.01]" "'budgetlab goa
 has "$OUT" "Miljømæssig og social bæredygtighed. Verdensmål 11.7." "with its description"
 run journal "$db" --limit 1
 has "$OUT" "goal      insert  16" "the journal has the new goal"
-has "$OUT" '"area":"BSU.01"' "with its area"
+has "$OUT" '"area":"BSU/BSU.01"' "with its area path"
 
 # Esc after typing: nothing saved.
 before=$(goals_out "$db")

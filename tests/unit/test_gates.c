@@ -154,7 +154,12 @@ int main(void)
 	is_int(eval(&ph, &b, why), 1, "deficits within the tolerance: pass");
 	F.expense[0] = INT64_MAX;
 	F.income[0] = -10;
-	is_int(eval(&ph, &b, why), -1, "an overflowing deficit is an error, not a wrap");
+	is_int(eval(&ph, &b, why), 0, "a deficit too large for 64 bits fails, not wraps");
+	is_str(why, "2028: expenses exceed income by more than 92.233.720.368.547.758,07 kr.",
+	       "saying it is beyond the range");
+	F.expense[0] = -10;
+	F.income[0] = INT64_MAX;
+	is_int(eval(&ph, &b, why), 1, "a surplus too large for 64 bits passes");
 	F.expense[0] = 500000000;
 	F.income[0] = 500000000;
 	F.fail = 1;

@@ -399,7 +399,7 @@ static void test_journal(void)
 	r = last_entry(s);
 	like(r.before, "\"title\":\"En linje\"", "before has the old title");
 	like(r.after, "\"title\":\"Folkeskoler i alt\"", "after has the new title");
-	like(r.after, "\"area\":\"X\"", "and the area code");
+	like(r.after, "\"area\":\"A/X\"", "and the area by its path");
 
 	tu_set(s, l1, 2028, 100);
 	grew(s, &n, 1, "amount_set (new)");
@@ -1086,6 +1086,63 @@ static void test_bulk(void)
 	is_int(n_triggers(p), trig, "and the triggers are all there");
 }
 
+/* A bulk load whose income and expense totals each fit, but whose
+ * balance (income - expenses) does not, is refused as a whole: sum()
+ * cannot see the balance, bl_store_totals_check does. */
+static void test_bulk_balance_overflow(void)
+{
+	bl_store *s = tu_create("bulk-balance.budgetlab");
+	const char *p = tu_path("bulk-balance.budgetlab");
+	bl_err e;
+	int64_t old = tu_area(s, 0, "OLD");
+	tu_set(s, tu_line(s, "0.1", old, BL_DIR_EXPENSE), 2028, 5);
+	int64_t lines0 = -1, lines = -1, journal0 = tu_journal(s), trig = n_triggers(p);
+	bl_store_line_count(s, &lines0, &e);
+
+	bl_bulk *b;
+	int64_t a = 0;
+	ok(bl_store_bulk_begin(s, "proposal", "balance.csv", &b, &e) == 0, "bulk_begin");
+	ok(bl_bulk_area(b, 0, "A", "A", &a, &e) == 0, "an area");
+	bool first[4] = { true, false, false, false };
+	ok(bl_bulk_line(b, &(bl_line){ 0, (char *)"1", (char *)"Skat", a, BL_KIND_OPERATION,
+				       BL_DIR_INCOME, NULL },
+			(bl_money[]){ INT64_MAX, 0, 0, 0 }, first, 4, NULL, &e) == 0,
+	   "an income line of INT64_MAX in 2028 is taken");
+	ok(bl_bulk_line(b, &(bl_line){ 0, (char *)"2", (char *)"Refusion", a, BL_KIND_OPERATION,
+				       BL_DIR_EXPENSE, NULL },
+			(bl_money[]){ -1, 0, 0, 0 }, first, 4, NULL, &e) == 0,
+	   "an expense line of -1 in 2028 is taken");
+	ok(bl_bulk_commit(b, &e) != 0, "the commit is refused: the balance overflows");
+	like(e.msg, "balance (income - expenses)", "the message names the balance");
+	like(e.msg, "2028 in the proposal version", "its year and version");
+	like(e.msg, "was undone", "and says that the load was undone");
+	bl_store_line_count(s, &lines, &e);
+	is_int(lines, lines0, "no line of the load is kept");
+	is_int(tu_journal(s), journal0, "nothing is journalled");
+	ok(bl_store_area_find(s, "A", &a, &e) != 0, "nor is its area kept");
+	is_int(n_triggers(p), trig, "the triggers are back");
+	ok(tu_totals_match(s, p), "the totals match the amounts");
+	bl_money inc[4], exp[4];
+	ok(bl_store_year_totals(s, "proposal", inc, exp, &e) == 0 && inc[0] == 0 && exp[0] == 5,
+	   "the totals are as before");
+
+	/* The same load without the expense line fits, and is kept. */
+	ok(bl_store_bulk_begin(s, "proposal", "balance.csv", &b, &e) == 0 &&
+		   bl_bulk_area(b, 0, "A", "A", &a, &e) == 0 &&
+		   bl_bulk_line(b, &(bl_line){ 0, (char *)"1", (char *)"Skat", a, BL_KIND_OPERATION,
+					       BL_DIR_INCOME, NULL },
+				(bl_money[]){ INT64_MAX, 0, 0, 0 }, first, 4, NULL, &e) == 0,
+	   "(the income line alone)");
+	int rc = bl_bulk_commit(b, &e);
+	ok(rc == 0, "a balance of INT64_MAX - 5 fits");
+	if (rc != 0)
+		diag("%s", e.msg);
+	bl_store_line_count(s, &lines, &e);
+	is_int(lines, lines0 + 1, "and is kept");
+	is_int(tu_journal(s), journal0 + 1, "in one journal entry");
+	bl_store_close(s);
+}
+
 /* ---- areas ---- */
 
 static void test_areas(void)
@@ -1482,6 +1539,7 @@ int main(void)
 	test_balance_overflow();
 	test_lines_stats();
 	test_bulk();
+	test_bulk_balance_overflow();
 	test_areas();
 	test_lines();
 	test_goals_and_facts();

@@ -37,5 +37,29 @@ int main(void)
 	ok(!bl_utf8_valid("\xED\xA0\x80", 3), "a surrogate is not UTF-8");
 	ok(!bl_utf8_valid("ab\0c", 4), "a NUL byte inside text is refused");
 	ok(bl_utf8_valid("\xEF\xBF\xBD", 3), "a real U+FFFD is valid");
+	/* bl_utf8_encode: every length, the edges, and what it refuses. */
+	{
+		char u[5];
+		is_int(bl_utf8_encode('a', u), 1, "encode: ASCII is one byte");
+		is_str(u, "a", "encode: a");
+		is_int(bl_utf8_encode(0xE6, u), 2, "encode: æ is two bytes");
+		is_str(u, "æ", "encode: æ");
+		is_int(bl_utf8_encode(0x2212, u), 3, "encode: the minus sign is three");
+		is_str(u, "−", "encode: −");
+		is_int(bl_utf8_encode(0x1F600, u), 4, "encode: an emoji is four");
+		is_int(bl_utf8_encode(0xD800, u), 0, "encode: a surrogate is refused");
+		is_str(u, "", "encode: and leaves an empty string");
+		is_int(bl_utf8_encode(0x110000, u), 0, "encode: past U+10FFFF is refused");
+		unsigned bad = 0;
+		for (unsigned cp = 1; cp <= 0x10FFFF && !bad; cp += 7) {
+			if (cp >= 0xD800 && cp <= 0xDFFF)
+				continue;
+			unsigned back;
+			size_t n = bl_utf8_encode(cp, u);
+			if (bl_utf8_next(u, n, &back) != n || back != cp)
+				bad = cp;
+		}
+		is_int(bad, 0, "encode: every 7th code point decodes back (first bad one)");
+	}
 	return tap_done();
 }
