@@ -58,8 +58,12 @@ static const char *const stmt_sql[ST_COUNT] = {
 			 " ORDER BY coalesce(parent_id, 0), code",
 	[ST_LINE_ADD] = "INSERT INTO line (code, title, area_id, kind, direction,"
 			" description) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	/* Only a real change is written: an update to the same values would
+	 * journal "no field changed" (a form saved without edits). */
 	[ST_LINE_UPDATE] = "UPDATE line SET code = ?2, title = ?3, area_id = ?4,"
-			   " kind = ?5, direction = ?6, description = ?7 WHERE id = ?1",
+			   " kind = ?5, direction = ?6, description = ?7 WHERE id = ?1"
+			   " AND (code IS NOT ?2 OR title IS NOT ?3 OR area_id IS NOT ?4"
+			   " OR kind IS NOT ?5 OR direction IS NOT ?6 OR description IS NOT ?7)",
 	[ST_LINE_DELETE] = "DELETE FROM line WHERE id = ?1",
 	[ST_LINE_FIND] = "SELECT id, code, title, area_id, kind, direction, description"
 			 " FROM line WHERE code = ?1",

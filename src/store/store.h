@@ -128,6 +128,7 @@ void bl_line_clear(bl_line *l);
 int bl_store_line_add(bl_store *s, const bl_line *l, int64_t *id_out,
 		      bl_err *err);
 /* Updates code, title, area, kind, direction, description of line l->id.
+ * An update that changes nothing writes nothing and is not journalled.
  * Changing the direction changes what every amount of the line means, so
  * it is refused while amounts are locked, like an amount change. */
 int bl_store_line_update(bl_store *s, const bl_line *l, bl_err *err);
@@ -361,7 +362,8 @@ typedef struct bl_line_query {
 	const char *filter;
 	bl_sort sort;
 	/* For BL_SORT_AMOUNT: the year whose amount (in version; absent = 0)
-	 * orders the lines. */
+	 * orders the lines, as net expense: an expense line's amount, an
+	 * income line's with a minus (how the budget screen shows them). */
 	int sort_year;
 	bool descending;
 } bl_line_query;
@@ -408,6 +410,10 @@ int bl_store_line_position(bl_store *s, const bl_line_query *q,
  * screen polls it to follow another terminal's changes, and rereads only
  * then).  It does not change for this store's own reads or writes. */
 int bl_store_data_version(bl_store *s, int64_t *v, bl_err *err);
+/* Rows this store has written since it was opened (sqlite3_total_changes):
+ * the screens compare it before and after a key, so that a write on one
+ * screen makes every other screen read again. */
+int64_t bl_store_change_count(bl_store *s);
 /* The largest line id (0 without lines): never less than the number of
  * lines, in one lookup, where a count reads a whole index (50 ms on
  * 1,000,000 lines).  For deciding how much to read before the first

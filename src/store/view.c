@@ -39,9 +39,13 @@
 /* The sort keys of line L (BL_SORT_CODE has none beyond the code). */
 #define KEY_CODE(L) "NULL"
 #define KEY_TITLE(L) "bl_fold(" L ".title)"
+/* The net expense, as the budget screen shows it: an income line's
+ * amount with a minus, so income sorts below expenses.  INT64_MIN is never
+ * stored, so the negation cannot overflow. */
 #define KEY_AMOUNT(L)                                                         \
-	"coalesce((SELECT a.amount FROM amount a WHERE a.line_id = " L ".id"   \
-	" AND a.version_id = ?2 AND a.year = ?4), 0)"
+	"(CASE " L ".direction WHEN 'income' THEN -1 ELSE 1 END"              \
+	" * coalesce((SELECT a.amount FROM amount a WHERE a.line_id = " L ".id" \
+	" AND a.version_id = ?2 AND a.year = ?4), 0))"
 
 #define LINE_COLS "l.id, l.code, l.title, l.area_id, l.kind, l.direction, l.description"
 /* A page: the filter as "?3 IS NULL OR", because the page reads the
@@ -308,6 +312,11 @@ int bl_store_data_version(bl_store *s, int64_t *v, bl_err *err)
 	*v = 0;
 	sqlite3_stmt *st = view_stmt(s, ST_DATA_VERSION, err);
 	return st ? bl_step_count(s, st, v, err) : -1;
+}
+
+int64_t bl_store_change_count(bl_store *s)
+{
+	return (int64_t)sqlite3_total_changes64(s->db);
 }
 
 int bl_store_line_id_max(bl_store *s, int64_t *n, bl_err *err)

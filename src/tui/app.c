@@ -151,6 +151,11 @@ void tui_reload(tui *t)
 
 void tui_show(tui *t, int screen)
 {
+	/* Help starts at its top every time: it is about another screen. */
+	if (screen == SCR_HELP && t->screen != SCR_HELP && t->st[SCR_HELP]) {
+		tui_ops(SCR_HELP)->close(t->st[SCR_HELP]);
+		t->st[SCR_HELP] = NULL;
+	}
 	if (!t->st[screen]) {
 		t->st[screen] = tui_ops(screen)->open(t);
 		if (!t->st[screen])
@@ -280,7 +285,11 @@ static void cycle_theme(tui *t)
 {
 	t->theme = (tui_theme)((t->theme + 1) % THEME_COUNT);
 	tui_theme_apply(t->theme, t->colour_ok);
-	tui_msg(t, R_INFO, _("Theme: %s"), tui_theme_name(t->theme));
+	if (t->colour_ok)
+		tui_msg(t, R_INFO, _("Theme: %s"), tui_theme_name(t->theme));
+	else
+		tui_msg(t, R_INFO, _("Theme: %s (drawn without colours: %s)"), tui_theme_name(t->theme),
+			getenv("NO_COLOR") && *getenv("NO_COLOR") ? _("NO_COLOR is set") : _("the terminal has none"));
 }
 
 /* Actions every screen shares.  true if done. */
@@ -334,7 +343,10 @@ static bool global_act(tui *t, tui_act a)
 				t->version = bl_version_keys[(i + 1) % bl_n_versions];
 				break;
 			}
-		tui_msg(t, R_INFO, _("Showing the version '%s'"), t->version);
+		tui_msg(t, R_INFO, _("Showing %s (v shows the next version)."),
+			strcmp(t->version, "proposal") == 0 ? _("the administration's proposal")
+			: strcmp(t->version, "first_reading") == 0 ? _("the first reading version")
+								    : _("the adopted budget"));
 		tui_reload(t);
 		return true;
 	default:
@@ -607,7 +619,12 @@ int bl_tui_run(const tui_opts *o)
 			tui_resized(&t);
 			continue;
 		}
+		int64_t writes = bl_store_change_count(t.store);
 		handle_key(&t, k);
+		/* A write on this screen: every other screen reads again
+		 * (the gates after a new goal, the journal after an edit). */
+		if (bl_store_change_count(t.store) != writes)
+			tui_reload(&t);
 	}
 	close_all(&t);
 	term_end();

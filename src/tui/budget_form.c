@@ -25,8 +25,9 @@ enum { F_CODE, F_TITLE, F_AREA, F_KIND, F_DIR, F_DESC, F_YEAR0, F_MAX = F_YEAR0 
 typedef struct line_form {
 	tui_form form;
 	tui_field fields[F_MAX];
-	char year_label[BL_MAX_YEARS][16];
+	char year_label[BL_MAX_YEARS][32];
 	char lock_amounts[512];
+	char lock_direction[512];
 	const bl_line *edit;
 	bl_money old[BL_MAX_YEARS];
 	bool old_has[BL_MAX_YEARS];
@@ -122,6 +123,21 @@ static const char *v_amount(tui *t, void *ctx, const char *text, char *msg, size
 		return msg;
 	}
 	return NULL; /* negative amounts are allowed: corrections, refunds */
+}
+
+/* A negative amount on an income line is less income (a refund); finance
+ * exports often write income with a minus, and typing such a figure as it
+ * stands would turn income into expense.  Said, not refused. */
+static const char *w_amount(tui *t, void *ctx, const char *text, char *msg, size_t msgsz)
+{
+	line_form *lf = ctx;
+	bl_money v;
+	if (strcmp(lf->fields[F_DIR].value, "income") != 0 || strspn(text, " ") == strlen(text) ||
+	    bl_money_parse(text, t->info.lang, &v, NULL) != 0 || v >= 0)
+		return NULL;
+	snprintf(msg, msgsz, "%s",
+		 _("A minus on an income line means less income. If the figure comes from an export that writes income with a minus, leave the minus out."));
+	return msg;
 }
 
 static int save(tui *t, tui_form *f, int *field_out, bl_err *err)
@@ -229,13 +245,19 @@ int tui_budget_line_form(tui *t, budget_model *m, const bl_line *edit,
 	if (t->locks & BL_LOCK_AMOUNTS) {
 		snprintf(lf->lock_amounts, sizeof lf->lock_amounts, _("Locked in '%s': %s"), phase,
 			 _(bl_lock_help(0)));
+		/* The direction decides what every amount means. */
+		snprintf(lf->lock_direction, sizeof lf->lock_direction,
+			 _("Locked with the amounts in '%s': the direction decides what every amount means."),
+			 phase);
 		if (edit)
-			fd[F_DIR].readonly = lf->lock_amounts;
+			fd[F_DIR].readonly = lf->lock_direction;
 	}
 	int n = F_YEAR0;
 	for (int i = 0; i < t->info.n_years; i++, n++) {
+		/* The form takes amounts in kroner, whatever unit the table
+		 * shows: øre are never rounded away by editing. */
 		snprintf(lf->year_label[i], sizeof lf->year_label[i], "%d", tui_year(t, i));
-		fd[n] = (tui_field){ .label = lf->year_label[i], .validate = v_amount };
+		fd[n] = (tui_field){ .label = lf->year_label[i], .validate = v_amount, .warn = w_amount };
 		if (lf->old_has[i])
 			bl_money_format_whole(lf->old[i], t->info.lang, fd[n].value, sizeof fd[n].value);
 		if (t->locks & BL_LOCK_AMOUNTS)
@@ -243,9 +265,9 @@ int tui_budget_line_form(tui *t, budget_model *m, const bl_line *edit,
 	}
 	char title[300];
 	if (edit)
-		snprintf(title, sizeof title, _("Edit line %s (%s)"), edit->code, t->version);
+		snprintf(title, sizeof title, _("Edit line %s (%s; amounts in kr.)"), edit->code, t->version);
 	else
-		snprintf(title, sizeof title, _("New budget line (%s)"), t->version);
+		snprintf(title, sizeof title, _("New budget line (%s; amounts in kr.)"), t->version);
 	lf->form = (tui_form){ .title = title, .fields = fd, .n_fields = n, .ctx = lf, .save = save };
 	int rc = tui_form_run(t, &lf->form);
 	if (rc == 1) {

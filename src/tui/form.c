@@ -1,18 +1,25 @@
 /* form.c: a form of fields in a frame over the current screen.
  *
- * Validation is inline: leaving a field checks it, and its error stays
- * beside it until it is right.  Saving checks every field; with any error
+ * Validation is inline: every edit checks the field at once, and so does
+ * leaving it; its error stays beside it until it is right.  A field's warn
+ * (after its validation passes) is shown beside it too, in another role,
+ * and never stops saving.  Saving checks every field; with any error
  * nothing is written and the cursor goes to the first wrong field.  The
  * owner's save() writes in one transaction, so a refusal from the store (a
  * lock, a duplicate code) also leaves nothing behind.  Esc leaves without
- * writing anything.
+ * writing anything: at once if nothing was changed, else after asking.
  *
- * Keys: typing edits the field; Tab, Down or Enter go to the next field
- * (Enter on the last one saves); S-Tab or Up go back; F2 or C-s save from
- * anywhere; Space cycles a field with choices; Esc cancels. */
+ * Keys: the line editor of edit.c edits the field (Left/Right, Home/End,
+ * C-a/C-e, Backspace, Delete/C-d, C-u, C-k, C-w, typing inserts at the
+ * cursor); Tab, Down or Enter go to the next field (Enter on the last one
+ * saves; Tab on the last goes to the first); S-Tab or Up go back (S-Tab on
+ * the first goes to the last); F2 or C-s save from anywhere; Space,
+ * Left/Right or a choice's first letter change a field with choices; Esc
+ * cancels.  Typing in a read-only field says why; Alt+key is ignored. */
 #include "config.h"
 
 #include <curses.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
@@ -21,44 +28,122 @@
 
 #define LABEL_W 16
 
+/* A form while it runs: the editor of the current field and the values
+ * as they were when the form opened. */
+typedef struct form_run {
+	tui_form *fm;
+	tui_edit ed;
+	int ed_field;          /* the field ed edits, -1: none yet */
+	char (*orig)[sizeof ((tui_field *)0)->value];
+	bool lock_msg;         /* fm->error says a field is locked */
+} form_run;
+
+static bool changed(const form_run *r)
+{
+	if (!r->orig)
+		return true; /* cannot tell: ask */
+	for (int i = 0; i < r->fm->n_fields; i++)
+		if (strcmp(r->orig[i], r->fm->fields[i].value) != 0)
+			return true;
+	return false;
+}
+
 static void form_dump(void *ctx, FILE *f)
 {
-	tui_form *fm = ctx;
+	form_run *r = ctx;
+	tui_form *fm = r->fm;
 	fprintf(f, "form.title=%s\n", fm->title);
 	fprintf(f, "form.field=%s\n", fm->fields[fm->cur].label);
+	fprintf(f, "form.cursor=%zu\n", r->ed_field == fm->cur ? tui_edit_cursor_chars(&r->ed) : 0);
+	fprintf(f, "form.changed=%s\n", changed(r) ? "yes" : "no");
 	fprintf(f, "form.error=%s\n", fm->error);
 	for (int i = 0; i < fm->n_fields; i++) {
 		const tui_field *fd = &fm->fields[i];
 		fprintf(f, "field.%s=%s\n", fd->label, fd->value);
 		if (fd->error[0])
 			fprintf(f, "field.%s.error=%s\n", fd->label, fd->error);
+		if (fd->warning[0])
+			fprintf(f, "field.%s.warning=%s\n", fd->label, fd->warning);
 		if (fd->readonly)
 			fprintf(f, "field.%s.readonly=%s\n", fd->label, fd->readonly);
 	}
+}
+
+/* The field's warning, given that its text is valid. */
+static void warn_field(tui *t, tui_form *fm, int i)
+{
+	tui_field *fd = &fm->fields[i];
+	fd->warning[0] = '\0';
+	if (fd->readonly || fd->error[0] || !fd->warn)
+		return;
+	char msg[512];
+	const char *w = fd->warn(t, fm->ctx, fd->value, msg, sizeof msg);
+	if (w)
+		snprintf(fd->warning, sizeof fd->warning, "%s", w);
 }
 
 static bool check_field(tui *t, tui_form *fm, int i)
 {
 	tui_field *fd = &fm->fields[i];
 	fd->error[0] = '\0';
-	if (fd->readonly || !fd->validate)
+	fd->warning[0] = '\0';
+	if (fd->readonly)
 		return true;
-	char msg[256];
-	const char *e = fd->validate(t, fm->ctx, fd->value, msg, sizeof msg);
-	if (e)
-		snprintf(fd->error, sizeof fd->error, "%s", e);
-	return e == NULL;
+	if (fd->validate) {
+		char msg[256];
+		const char *e = fd->validate(t, fm->ctx, fd->value, msg, sizeof msg);
+		if (e)
+			snprintf(fd->error, sizeof fd->error, "%s", e);
+	}
+	warn_field(t, fm, i);
+	return fd->error[0] == '\0';
 }
 
-/* Rows a field takes: its own, its error's or lock's (wrapped). */
-static int field_rows(const tui_field *fd, int w)
+/* A warning may depend on other fields (an amount on the direction): after
+ * a change, every other field's warning is worked out again, quietly,
+ * from its text as it is. */
+static void rewarn(tui *t, tui_form *fm, int except)
 {
-	const char *note = fd->error[0] ? fd->error : fd->readonly;
-	return 1 + (note ? tui_wrap_rows(w, note) : 0);
+	for (int i = 0; i < fm->n_fields; i++) {
+		tui_field *fd = &fm->fields[i];
+		if (i == except || !fd->warn || fd->readonly || fd->error[0])
+			continue;
+		char msg[256];
+		if (fd->validate && fd->validate(t, fm->ctx, fd->value, msg, sizeof msg))
+			fd->warning[0] = '\0';
+		else
+			warn_field(t, fm, i);
+	}
 }
 
-static void draw_form(tui *t, tui_form *fm)
+/* What is written under field i: its error, or why it is locked, once
+ * for a run of fields locked for the same reason (four years of amounts
+ * need not say it four times), and again where the view starts. */
+static const char *field_note(const tui_form *fm, int i, int first)
 {
+	const tui_field *fd = &fm->fields[i];
+	if (fd->error[0])
+		return fd->error;
+	if (!fd->readonly)
+		return NULL;
+	const tui_field *prev = i > first ? &fm->fields[i - 1] : NULL;
+	if (prev && prev->readonly && !prev->error[0] && strcmp(prev->readonly, fd->readonly) == 0)
+		return NULL;
+	return fd->readonly;
+}
+
+/* Rows a field takes: its own, its note's, its warning's (wrapped). */
+static int field_rows(const tui_form *fm, int i, int first, int w)
+{
+	const tui_field *fd = &fm->fields[i];
+	const char *note = field_note(fm, i, first);
+	return 1 + (note ? tui_wrap_rows(w, note) : 0) +
+	       (fd->warning[0] ? tui_wrap_rows(w, fd->warning) : 0);
+}
+
+static void draw_form(tui *t, form_run *r)
+{
+	tui_form *fm = r->fm;
 	tui_draw(t);
 	if (t->too_small)
 		return;
@@ -67,14 +152,14 @@ static void draw_form(tui *t, tui_form *fm)
 	int avail = LINES - 2 - 4; /* frame, hint, form error */
 	int need = 0;
 	for (int i = 0; i < fm->n_fields; i++)
-		need += field_rows(&fm->fields[i], note_w);
+		need += field_rows(fm, i, 0, note_w);
 	/* Fields scroll when they do not all fit: the one being edited is
 	 * always shown. */
 	int first = 0;
 	for (;;) {
 		int rows = 0;
 		for (int i = first; i <= fm->cur; i++)
-			rows += field_rows(&fm->fields[i], note_w);
+			rows += field_rows(fm, i, first, note_w);
 		if (rows <= avail || first == fm->cur)
 			break;
 		first++;
@@ -84,37 +169,39 @@ static void draw_form(tui *t, tui_form *fm)
 	int y0 = (LINES - h) / 2, x0 = (COLS - w) / 2;
 	tui_box(y0, x0, h, w, fm->title);
 	int y = y0 + 1, xl = x0 + 2, xv = xl + LABEL_W + 1, vw = w - 4 - LABEL_W - 1;
-	for (int i = first; i < fm->n_fields && y < y0 + 1 + body; i++) {
+	int end = y0 + 1 + body;
+	for (int i = first; i < fm->n_fields && y < end; i++) {
 		tui_field *fd = &fm->fields[i];
 		bool on = i == fm->cur;
 		tui_put(y, xl, LABEL_W, fd->label, on ? R_HEADING : R_NORMAL, true);
 		int role = fd->readonly ? R_LOCKED : on ? R_FIELD_ON : R_FIELD;
-		char shown[600];
-		if (fd->choices)
+		if (fd->choices) {
+			char shown[600];
 			snprintf(shown, sizeof shown, "%s ◂▸", fd->value);
-		else if (on && !fd->readonly)
-			snprintf(shown, sizeof shown, "%s_", fd->value);
-		else
-			snprintf(shown, sizeof shown, "%s", fd->value);
-		/* The end of a long value being edited, where one types; the
-		 * start of the others. */
-		const char *s = shown;
-		while (on && bl_text_width(s) > vw && *s) {
-			unsigned cp;
-			s += bl_utf8_next(s, strlen(s), &cp);
+			tui_put(y, xv, vw, shown, role, false);
+		} else if (on && !fd->readonly && r->ed_field == i) {
+			/* The part around the cursor, scrolled sideways. */
+			tui_edit_draw(&r->ed, y, xv, vw, role, true);
+		} else {
+			tui_put(y, xv, vw, fd->value, role, false);
 		}
-		tui_put(y, xv, vw, s, role, false);
 		y++;
-		const char *note = fd->error[0] ? fd->error : fd->readonly;
-		if (note)
-			y += tui_wrap(y, xv, vw, y0 + 1 + body - y, note,
-				      fd->error[0] ? R_ERROR : R_LOCKED);
+		const char *note = field_note(fm, i, first);
+		if (note && y < end)
+			y += tui_wrap(y, xv, vw, end - y, note, fd->error[0] ? R_ERROR : R_LOCKED);
+		if (fd->warning[0] && y < end)
+			y += tui_wrap(y, xv, vw, end - y, fd->warning, R_INFO);
 	}
 	if (fm->error[0])
 		tui_put(y0 + h - 3, xl, w - 4, fm->error, R_ERROR, false);
 	tui_put(y0 + h - 2, xl, w - 4,
 		_("Tab/↓ next  ↑ back  Enter next (save on the last)  F2 save  Esc cancel"),
 		R_DIM, false);
+}
+
+static void draw_under(tui *t, void *ctx)
+{
+	draw_form(t, ctx);
 }
 
 static void next_choice(tui_field *fd, int dir)
@@ -164,6 +251,7 @@ static int save_form(tui *t, tui_form *fm)
 	if (fm->save(t, fm, &field, &err) != 0) {
 		if (field >= 0 && field < fm->n_fields) {
 			snprintf(fm->fields[field].error, sizeof fm->fields[field].error, "%s", err.msg);
+			fm->fields[field].warning[0] = '\0';
 			fm->cur = field;
 			snprintf(fm->error, sizeof fm->error, "%s", _("Nothing was saved."));
 		} else {
@@ -174,28 +262,65 @@ static int save_form(tui *t, tui_form *fm)
 	return 1;
 }
 
+static void set_modal(tui *t, form_run *r)
+{
+	t->modal_dump = r ? form_dump : NULL;
+	t->modal_ctx = r;
+	t->modal_name = r ? "form" : NULL;
+}
+
+/* Would the key change a field with choices? */
+static bool choice_key(int k)
+{
+	return k == ' ' || k == TUI_FKEY(KEY_RIGHT) || k == TUI_FKEY(KEY_LEFT) || tui_key_printable(k);
+}
+
 int tui_form_run(tui *t, tui_form *fm)
 {
 	int rc = 0;
+	form_run r = { .fm = fm, .ed_field = -1 };
 	fm->error[0] = '\0';
+	if (fm->cur < 0 || fm->cur >= fm->n_fields)
+		fm->cur = 0;
 	while (fm->cur < fm->n_fields - 1 && fm->fields[fm->cur].readonly)
 		fm->cur++;
-	t->modal_dump = form_dump;
-	t->modal_ctx = fm;
-	t->modal_name = "form";
+	r.orig = malloc((size_t)fm->n_fields * sizeof *r.orig);
+	for (int i = 0; r.orig && i < fm->n_fields; i++)
+		memcpy(r.orig[i], fm->fields[i].value, sizeof r.orig[i]);
+	for (int i = 0; i < fm->n_fields; i++)
+		fm->fields[i].warning[0] = '\0';
+	rewarn(t, fm, -1);
+	set_modal(t, &r);
 	for (;;) {
-		draw_form(t, fm);
+		tui_field *fd = &fm->fields[fm->cur];
+		if (r.ed_field != fm->cur) {
+			/* A field is entered with the cursor at its end. */
+			tui_edit_init(&r.ed, fd->value, sizeof fd->value);
+			r.ed_field = fm->cur;
+		}
+		draw_form(t, &r);
 		refresh();
 		int k = tui_getkey(t, -1);
-		tui_field *fd = &fm->fields[fm->cur];
 		if (k == TUI_KEY_EOF) {
 			t->quit = true;
 			break;
 		}
-		if (k == TUI_KEY_NONE || k == TUI_FKEY(KEY_RESIZE))
+		if (k == TUI_KEY_NONE || k == TUI_FKEY(KEY_RESIZE) || TUI_IS_META(k))
+			continue; /* Alt+key: neither typed nor a way out */
+		if (r.lock_msg) {
+			fm->error[0] = '\0';
+			r.lock_msg = false;
+		}
+		if (k == TUI_ESC) {
+			if (!changed(&r))
+				break;
+			bool yes = tui_confirm_over(t, _("Discard your changes? (nothing has been saved)"),
+						    draw_under, &r);
+			set_modal(t, &r);
+			if (yes || t->quit)
+				break;
 			continue;
-		if (k == TUI_ESC)
-			break;
+		}
 		if (k == TUI_FKEY(KEY_F(2)) || k == TUI_CTRL('s')) {
 			if ((rc = save_form(t, fm)) == 1)
 				break;
@@ -211,34 +336,50 @@ int tui_form_run(tui *t, tui_form *fm)
 			check_field(t, fm, fm->cur);
 			if (fm->cur < fm->n_fields - 1)
 				fm->cur++;
+			else if (k == '\t')
+				fm->cur = 0;
 			continue;
 		}
 		if (k == TUI_FKEY(KEY_BTAB) || k == TUI_FKEY(KEY_UP)) {
 			check_field(t, fm, fm->cur);
 			if (fm->cur > 0)
 				fm->cur--;
+			else if (k == TUI_FKEY(KEY_BTAB))
+				fm->cur = fm->n_fields - 1;
 			continue;
 		}
-		if (fd->readonly)
-			continue; /* the reason is on the screen already */
+		if (fd->readonly) {
+			if (fd->choices ? choice_key(k) : tui_edit_changes(k)) {
+				snprintf(fm->error, sizeof fm->error, "%s", fd->readonly);
+				r.lock_msg = true;
+			}
+			continue;
+		}
 		if (fd->choices) {
+			char before[sizeof fd->value];
+			memcpy(before, fd->value, sizeof before);
 			if (k == ' ' || k == TUI_FKEY(KEY_RIGHT))
 				next_choice(fd, 1);
 			else if (k == TUI_FKEY(KEY_LEFT))
 				next_choice(fd, -1);
 			else if (tui_key_printable(k))
 				pick_choice(fd, k);
+			if (strcmp(before, fd->value) != 0) {
+				check_field(t, fm, fm->cur);
+				rewarn(t, fm, fm->cur);
+			}
 			continue;
 		}
-		if (k == TUI_FKEY(KEY_BACKSPACE))
-			tui_text_backspace(fd->value);
-		else if (k == TUI_CTRL('u'))
-			fd->value[0] = '\0';
-		else if (tui_key_printable(k) && !tui_text_append(fd->value, sizeof fd->value, k))
+		int e = tui_edit_key(&r.ed, k);
+		if (e == TUI_EDIT_CHANGED) {
+			check_field(t, fm, fm->cur);
+			rewarn(t, fm, fm->cur);
+		} else if (e == TUI_EDIT_FULL) {
 			snprintf(fd->error, sizeof fd->error, "%s", _("That is as long as this field can be."));
+			fd->warning[0] = '\0';
+		}
 	}
-	t->modal_dump = NULL;
-	t->modal_ctx = NULL;
-	t->modal_name = NULL;
+	set_modal(t, NULL);
+	free(r.orig);
 	return rc;
 }

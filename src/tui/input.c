@@ -6,7 +6,7 @@
  *
  *   key NAME...       keys by name: a, Enter, Esc, Tab, Space, Up, Down,
  *                     Left, Right, PgUp, PgDn, Home, End, Insert, Delete,
- *                     Backspace, F1..F12, C-a..C-z
+ *                     Backspace, F1..F12, C-a..C-z, M-x (Alt+x)
  *   type TEXT         the rest of the line, one character at a time
  *   action NAME       the first key of an action in the table (actions.c)
  *   resize COLS ROWS  the terminal's new size, as KEY_RESIZE
@@ -66,6 +66,12 @@ void tui_key_name(int key, char *buf, size_t bufsz)
 			snprintf(buf, bufsz, "%s", key_names[i].name);
 			return;
 		}
+	if (TUI_IS_META(key)) {
+		char inner[32];
+		tui_key_name(key - TUI_META(0), inner, sizeof inner);
+		snprintf(buf, bufsz, "M-%s", inner);
+		return;
+	}
 	if (TUI_IS_FKEY(key)) {
 		int k = key - TUI_FKEY(0);
 		if (k >= KEY_F(1) && k <= KEY_F(12))
@@ -96,6 +102,10 @@ int tui_key_from_name(const char *name)
 	}
 	if (name[0] == 'C' && name[1] == '-' && name[2] >= 'a' && name[2] <= 'z' && !name[3])
 		return TUI_CTRL(name[2]);
+	if (name[0] == 'M' && name[1] == '-' && name[2]) {
+		int k = tui_key_from_name(name + 2);
+		return k < 0 || TUI_IS_META(k) ? -1 : TUI_META(k);
+	}
 	unsigned cp;
 	size_t n = strlen(name);
 	size_t len = bl_utf8_seq((const unsigned char *)name, n);
@@ -277,6 +287,18 @@ int tui_getkey(tui *t, int timeout_ms)
 			k = TUI_FKEY((int)wc);
 		else
 			k = (int)wc;
+		if (k == TUI_ESC) {
+			/* Alt+key arrives as Esc and the key together; a key
+			 * already waiting makes it Alt+key, so that it neither
+			 * cancels a form nor runs the key's own action. */
+			timeout(0);
+			wint_t next;
+			int r2 = get_wch(&next);
+			if (r2 == OK)
+				k = TUI_META((int)next);
+			else if (r2 == KEY_CODE_YES)
+				k = TUI_META(TUI_FKEY((int)next));
+		}
 	}
 	/* One Backspace, whatever the terminal sends. */
 	if (k == 127 || k == 8)

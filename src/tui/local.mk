@@ -2,7 +2,7 @@
 noinst_LIBRARIES += libbltui.a
 libbltui_a_SOURCES = \
 	src/tui/tui.h src/tui/app.c src/tui/input.c src/tui/actions.c \
-	src/tui/theme.c src/tui/draw.c src/tui/prompt.c src/tui/form.c \
+	src/tui/theme.c src/tui/draw.c src/tui/edit.c src/tui/prompt.c src/tui/form.c \
 	src/tui/screen_help.c src/tui/screen_process.c \
 	src/tui/screen_budget.c src/tui/budget_model.c src/tui/budget_model.h \
 	src/tui/budget_form.c \

@@ -2,7 +2,9 @@
  *
  * Both are small loops over tui_getkey, drawn over the whole screen
  * (tui_draw first), so a resize while typing re-lays everything and a
- * script drives them like the keyboard. */
+ * script drives them like the keyboard.  The text is edited with the line
+ * editor of edit.c (cursor keys, Home/End, C-a/C-e, Backspace, Delete,
+ * C-d, C-u, C-k, C-w); Alt+key is ignored. */
 #include "config.h"
 
 #include <curses.h>
@@ -12,53 +14,34 @@
 #include "core/text.h"
 #include "tui/tui.h"
 
-bool tui_text_append(char *buf, size_t bufsz, int cp)
-{
-	char u[5];
-	if (cp < 0 || bl_utf8_encode((unsigned)cp, u) == 0)
-		return false;
-	size_t n = strlen(buf), add = strlen(u);
-	if (n + add + 1 > bufsz)
-		return false;
-	memcpy(buf + n, u, add + 1);
-	return true;
-}
-
-void tui_text_backspace(char *buf)
-{
-	size_t n = strlen(buf);
-	while (n > 0) {
-		n--;
-		if (((unsigned char)buf[n] & 0xC0) != 0x80)
-			break;
-	}
-	buf[n] = '\0';
-}
-
-bool tui_key_printable(int k)
-{
-	return k >= 32 && k != 127 && !TUI_IS_FKEY(k) && !(k >= 0x80 && k < 0xA0);
-}
-
 typedef struct prompt_state {
 	const char *label;
-	char *text;
+	tui_edit ed;
 	const char *error;
 } prompt_state;
 
 static void prompt_dump(void *ctx, FILE *f)
 {
 	prompt_state *p = ctx;
-	fprintf(f, "prompt.label=%s\nprompt.text=%s\nprompt.error=%s\n", p->label,
-		p->text, p->error ? p->error : "");
+	fprintf(f, "prompt.label=%s\nprompt.text=%s\nprompt.cursor=%zu\nprompt.error=%s\n",
+		p->label, p->ed.buf, tui_edit_cursor_chars(&p->ed), p->error ? p->error : "");
 }
 
 int tui_prompt(tui *t, const char *label, const char *initial, char *out,
 	       size_t outsz, tui_validate_fn validate, void *ctx)
 {
 	char text[1024], msg[512];
+	size_t lim = outsz < sizeof text ? outsz : sizeof text;
 	snprintf(text, sizeof text, "%s", initial ? initial : "");
-	prompt_state ps = { label, text, NULL };
+	if (lim > 0 && strlen(text) >= lim) {
+		/* An initial text longer than the limit: cut it on a character. */
+		size_t n = lim - 1;
+		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+			n--;
+		text[n] = '\0';
+	}
+	prompt_state ps = { label, { 0 }, NULL };
+	tui_edit_init(&ps.ed, text, lim);
 	t->modal_dump = prompt_dump;
 	t->modal_ctx = &ps;
 	t->modal_name = "prompt";
@@ -69,15 +52,7 @@ int tui_prompt(tui *t, const char *label, const char *initial, char *out,
 			int y = LINES - 2;
 			tui_fill(y, 0, COLS, R_FIELD_ON);
 			int x = tui_puts(y, 0, label, R_FIELD_ON);
-			/* Show the end of a long text: that is where one types. */
-			int room = COLS - x - 1;
-			const char *s = text;
-			while (bl_text_width(s) > room && *s) {
-				unsigned cp;
-				s += bl_utf8_next(s, strlen(s), &cp);
-			}
-			x += tui_puts(y, x, s, R_FIELD_ON);
-			tui_puts(y, x, "_", R_FIELD_ON);
+			tui_edit_draw(&ps.ed, y, x, COLS - x, R_FIELD_ON, true);
 			if (ps.error)
 				tui_put(LINES - 1, 0, COLS, ps.error, R_ERROR, false);
 			else
@@ -89,8 +64,8 @@ int tui_prompt(tui *t, const char *label, const char *initial, char *out,
 			t->quit = true;
 			break;
 		}
-		if (k == TUI_KEY_NONE || k == TUI_FKEY(KEY_RESIZE))
-			continue;
+		if (k == TUI_KEY_NONE || k == TUI_FKEY(KEY_RESIZE) || TUI_IS_META(k))
+			continue; /* Alt+key: neither typed nor a way out */
 		if (k == TUI_ESC) {
 			break;
 		} else if (k == '\n' || k == '\r' || k == TUI_FKEY(KEY_ENTER)) {
@@ -100,16 +75,12 @@ int tui_prompt(tui *t, const char *label, const char *initial, char *out,
 			snprintf(out, outsz, "%s", text);
 			rc = 1;
 			break;
-		} else if (k == TUI_FKEY(KEY_BACKSPACE)) {
-			tui_text_backspace(text);
-		} else if (k == TUI_CTRL('u')) {
-			text[0] = '\0';
-		} else if (tui_key_printable(k)) {
-			if (!tui_text_append(text, outsz < sizeof text ? outsz : sizeof text, k))
-				ps.error = _("That is as long as the text can be.");
-			else
-				ps.error = NULL;
 		}
+		int r = tui_edit_key(&ps.ed, k);
+		if (r == TUI_EDIT_FULL)
+			ps.error = _("That is as long as the text can be.");
+		else if (r == TUI_EDIT_CHANGED)
+			ps.error = NULL;
 	}
 	t->modal_dump = NULL;
 	t->modal_ctx = NULL;
@@ -129,13 +100,22 @@ static void confirm_dump(void *ctx, FILE *f)
 
 bool tui_confirm(tui *t, const char *question)
 {
+	return tui_confirm_over(t, question, NULL, NULL);
+}
+
+bool tui_confirm_over(tui *t, const char *question,
+		      void (*draw)(tui *t, void *ctx), void *ctx)
+{
 	confirm_state cs = { question };
 	t->modal_dump = confirm_dump;
 	t->modal_ctx = &cs;
 	t->modal_name = "question";
 	bool yes = false;
 	for (;;) {
-		tui_draw(t);
+		if (draw)
+			draw(t, ctx);
+		else
+			tui_draw(t);
 		if (!t->too_small) {
 			char buf[1024];
 			snprintf(buf, sizeof buf, "%s %s", question, _("(y/n)"));

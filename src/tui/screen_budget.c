@@ -29,10 +29,17 @@ typedef struct budget_state {
 	int64_t cur, top;   /* cursor row, first row shown */
 	int list_h;         /* rows of the tree in the last layout */
 	int tree_need;      /* the widest indent and code seen */
+	int need_cols;      /* at this width (the indent depends on it) */
 	bool open;
 } budget_state;
 
 #define KIND_W 7
+/* Between two amounts: two blanks, so "-3.982.800  -4.049.144" never reads
+ * as one number (Norwegian groups with a blank). */
+#define GAP 2
+/* Columns a level of the tree is indented: one on a narrow screen, where
+ * the titles need every column. */
+#define INDENT (COLS < 100 ? 1 : 2)
 
 static void *budget_open(tui *t)
 {
@@ -148,11 +155,11 @@ static layout lay_out(tui *t, budget_model *m, int tree_need)
 	/* Codes are identifiers: cut, they mislead.  The column takes the
 	 * widest code seen so far (it only grows, so it does not jump while
 	 * scrolling), up to a third of the screen. */
-	l.tree_w = tree_need > 18 ? tree_need : 18;
+	l.tree_w = tree_need > 12 ? tree_need : 12;
 	if (l.tree_w > COLS / 3)
 		l.tree_w = COLS / 3;
 	for (;;) {
-		int fixed = l.tree_w + 1 + l.kind_w + (l.kind_w ? 1 : 0) + l.years * (l.amt_w + 1);
+		int fixed = l.tree_w + 1 + l.kind_w + (l.kind_w ? 1 : 0) + l.years * (l.amt_w + GAP);
 		l.title_w = COLS - fixed - 1;
 		if (l.title_w >= 12 || (l.title_w >= 8 && l.years == 1))
 			break;
@@ -171,10 +178,15 @@ static layout lay_out(tui *t, budget_model *m, int tree_need)
 			break;
 		}
 	}
-	/* Wide screens: room for longer codes before the titles. */
-	if (l.title_w > 60) {
-		l.tree_w += (l.title_w - 60) / 3;
-		l.title_w = COLS - (l.tree_w + 1 + l.kind_w + (l.kind_w ? 1 : 0) + l.years * (l.amt_w + 1)) - 1;
+	/* Wide screens: titles up to 56 columns, then wider amount columns
+	 * (up to 4 more each), then the rest to the codes. */
+	if (l.title_w > 56) {
+		int extra = l.title_w - 56, per = extra / (l.years + 1);
+		if (per > 4)
+			per = 4;
+		l.amt_w += per;
+		l.tree_w += extra - per * l.years;
+		l.title_w = COLS - (l.tree_w + 1 + l.kind_w + (l.kind_w ? 1 : 0) + l.years * (l.amt_w + GAP)) - 1;
 	}
 	return l;
 }
@@ -212,7 +224,7 @@ static void draw_row(tui *t, budget_state *b, const layout *l, int y, int64_t r)
 		return;
 	}
 	const bm_area *a = &m->areas[row.area];
-	int indent = 2 * (a->level - 1);
+	int indent = INDENT * (a->level - 1);
 	char tree[512];
 	int x = 0;
 	if (!row.line) {
@@ -238,7 +250,7 @@ static void draw_row(tui *t, budget_state *b, const layout *l, int y, int64_t r)
 			bl_money v = 0;
 			bool ok = bm_area_net(m, row.area, i, &v);
 			put_amount(t, y, x, l->amt_w, v, ok, role);
-			x += l->amt_w + 1;
+			x += l->amt_w + GAP;
 		}
 		return;
 	}
@@ -269,7 +281,7 @@ static void draw_row(tui *t, budget_state *b, const layout *l, int y, int64_t r)
 			tui_put(y, x, l->amt_w, "·", sel ? R_SELECTED : R_DIM, true);
 		else
 			put_amount(t, y, x, l->amt_w, shown, true, role);
-		x += l->amt_w + 1;
+		x += l->amt_w + GAP;
 	}
 }
 
@@ -282,33 +294,42 @@ static void budget_draw(tui *t, void *st, int top, int rows)
 	if (b->list_h < 1)
 		b->list_h = 1;
 	clamp(b);
+	if (b->need_cols != COLS) {
+		b->need_cols = COLS;
+		b->tree_need = 0;
+	}
 	for (int i = 0; i < b->list_h && b->top + i < m->n_rows; i++) {
 		bm_row r;
 		bl_err err = { { 0 } };
 		if (bm_row_at(m, b->top + i, &r, &err) != 0)
 			break;
-		int w = 2 * (m->areas[r.area].level - 1) + 2 +
+		int w = INDENT * (m->areas[r.area].level - 1) + 2 +
 			bl_text_width(r.line ? r.line->line.code : m->areas[r.area].code);
 		if (w > b->tree_need)
 			b->tree_need = w;
 	}
 	layout l = lay_out(t, m, b->tree_need);
-	/* Row 0: what is shown. */
-	if (m->filter[0])
-		snprintf(info, sizeof info, _("%s · %s · net expenses (income −) · %s · filter “%s”: %lld lines"),
-			 m->version, bl_unit_label(t->unit, t->info.lang), sort_name(m, sort, sizeof sort),
-			 m->filter, (long long)m->n_matching);
-	else if (m->n_matching >= 0)
-		snprintf(info, sizeof info, _("%s · %s · net expenses (income −) · %s · %lld lines"),
-			 m->version, bl_unit_label(t->unit, t->info.lang), sort_name(m, sort, sizeof sort),
-			 (long long)m->n_matching);
-	else
-		snprintf(info, sizeof info, _("%s · %s · net expenses (income −) · %s · + unfolds all"),
-			 m->version, bl_unit_label(t->unit, t->info.lang), sort_name(m, sort, sizeof sort));
-	if (l.years < m->n_years) {
-		size_t n = strlen(info);
-		snprintf(info + n, sizeof info - n, _(" · %d of %d years: widen, or press u"), l.years, m->n_years);
-	}
+	/* Row 0: what is shown; first what is hidden, so it is never cut. */
+	size_t n = 0;
+	info[0] = '\0';
+	if (l.years < m->n_years)
+		n += (size_t)snprintf(info, sizeof info, _("%d of %d years shown (u: unit) · "), l.years,
+				      m->n_years);
+	n += (size_t)snprintf(info + n, sizeof info - n, "%s · %s · %s", m->version,
+			      bl_unit_label(t->unit, t->info.lang), sort_name(m, sort, sizeof sort));
+	if (n < sizeof info && m->filter[0])
+		n += (size_t)snprintf(info + n, sizeof info - n,
+				      m->n_matching == 1 ? _(" · “%s”: %lld line (subtotals: all lines)")
+							 : _(" · “%s”: %lld lines (subtotals: all lines)"),
+				      m->filter, (long long)m->n_matching);
+	else if (n < sizeof info && m->n_matching >= 0)
+		n += (size_t)snprintf(info + n, sizeof info - n,
+				      m->n_matching == 1 ? _(" · %lld line") : _(" · %lld lines"),
+				      (long long)m->n_matching);
+	else if (n < sizeof info)
+		n += (size_t)snprintf(info + n, sizeof info - n, "%s", _(" · + unfolds and counts all"));
+	if (n < sizeof info)
+		snprintf(info + n, sizeof info - n, "%s", _(" · net expenses: income with −"));
 	tui_put(top, 0, COLS, info, R_DIM, false);
 	/* Row 1: headings. */
 	int x = 0, y = top + 1;
@@ -323,9 +344,10 @@ static void budget_draw(tui *t, void *st, int top, int rows)
 	}
 	for (int i = 0; i < l.years; i++) {
 		char yb[16];
-		snprintf(yb, sizeof yb, "%d", tui_year(t, i));
+		bool more = i == l.years - 1 && l.years < m->n_years;
+		snprintf(yb, sizeof yb, more ? "%d →" : "%d", tui_year(t, i));
 		tui_put(y, x, l.amt_w, yb, R_HEADING, true);
-		x += l.amt_w + 1;
+		x += l.amt_w + GAP;
 	}
 	/* The tree. */
 	if (m->n_rows == 0)
@@ -351,7 +373,7 @@ static void budget_draw(tui *t, void *st, int top, int rows)
 				ok = bl_money_sub(m->income[i], m->expense[i], &v);
 			int role = k == 2 && v < 0 ? R_DEFICIT : R_TOTAL;
 			put_amount(t, row_y, x, l.amt_w, v, ok, role);
-			x += l.amt_w + 1;
+			x += l.amt_w + GAP;
 		}
 	}
 }
@@ -420,15 +442,19 @@ static const char *valid_code(tui *t, void *ctx, const char *text, char *msg, si
 {
 	bl_line l;
 	bl_err err = { { 0 } };
+	int64_t area;
 	(void)ctx;
 	if (!text[0])
 		return NULL;
-	if (bl_store_line_find(t->store, text, &l, &err) != 0) {
-		snprintf(msg, msgsz, "%s", err.msg);
-		return msg;
+	if (bl_store_line_find(t->store, text, &l, &err) == 0) {
+		bl_line_clear(&l);
+		return NULL;
 	}
-	bl_line_clear(&l);
-	return NULL;
+	bl_err aerr = { { 0 } };
+	if (bl_store_area_find(t->store, text, &area, &aerr) == 0)
+		return NULL;
+	snprintf(msg, msgsz, _("%s, nor an area (Esc: back; C-u clears)"), err.msg);
+	return msg;
 }
 
 static void go_to_line(tui *t, budget_state *b, int64_t id)
@@ -448,20 +474,40 @@ static void go_to_line(tui *t, budget_state *b, int64_t id)
 	clamp(b);
 }
 
+/* `:` takes a line's code, or an area's code or path. */
 static void do_jump(tui *t, budget_state *b)
 {
 	char code[128];
-	if (tui_prompt(t, _("Go to the line with code: "), "", code, sizeof code, valid_code, NULL) != 1 ||
+	if (tui_prompt(t, _("Go to a line or an area, by its code: "), "", code, sizeof code,
+		       valid_code, NULL) != 1 ||
 	    !code[0])
 		return;
 	bl_line l;
 	bl_err err = { { 0 } };
-	if (bl_store_line_find(t->store, code, &l, &err) != 0) {
+	if (bl_store_line_find(t->store, code, &l, &err) == 0) {
+		go_to_line(t, b, l.id);
+		bl_line_clear(&l);
+		return;
+	}
+	int64_t area_id;
+	if (bl_store_area_find(t->store, code, &area_id, &err) != 0) {
 		tui_msg_err(t, &err);
 		return;
 	}
-	go_to_line(t, b, l.id);
-	bl_line_clear(&l);
+	size_t ai = bm_area_index(&b->m, area_id);
+	if (ai == SIZE_MAX)
+		return;
+	for (size_t p = b->m.areas[ai].parent; p != SIZE_MAX; p = b->m.areas[p].parent)
+		if (!b->m.areas[p].expanded)
+			bm_expand(&b->m, p, true, &err);
+	int64_t row = bm_area_row(&b->m, ai);
+	if (row < 0) {
+		tui_msg(t, R_ERROR, "%s", _("That area is hidden by the filter; Esc clears the filter."));
+		return;
+	}
+	b->cur = row;
+	b->top = row - b->list_h / 2;
+	clamp(b);
 }
 
 static void do_sort(tui *t, budget_state *b, bool reverse)
@@ -508,8 +554,10 @@ static void do_delete(tui *t, budget_state *b, const bm_row *r)
 	char code[256];
 	snprintf(code, sizeof code, "%s", r->line->line.code);
 	snprintf(q, sizeof q, _("Delete the line %s “%s” and its amounts?"), code, r->line->line.title);
-	if (!tui_confirm(t, q))
+	if (!tui_confirm(t, q)) {
+		tui_msg(t, R_DIM, _("Kept the line %s."), code);
 		return;
+	}
 	bl_err err = { { 0 } };
 	if (bl_store_line_delete(t->store, id, &err) != 0) {
 		tui_msg_err(t, &err);

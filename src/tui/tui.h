@@ -30,6 +30,9 @@
 #define TUI_KEY_NONE (-1)    /* nothing arrived before the timeout */
 #define TUI_KEY_EOF (-2)     /* the script has ended: leave at once */
 #define TUI_CTRL(c) ((c) & 0x1f)
+/* Alt+key (the terminal sends Esc and the key at once): never Esc. */
+#define TUI_META(k) (0x400000 + (k))
+#define TUI_IS_META(k) ((k) >= 0x400000)
 #define TUI_ESC 27
 
 /* Below this the screens cannot be laid out: "terminal too small". */
@@ -285,27 +288,71 @@ int tui_wrap_rows(int width, const char *text);
 /* A frame with a title, for forms and dialogs. */
 void tui_box(int y, int x, int h, int w, const char *title);
 
-/* prompt.c: one line of input on the message line.  Returns 1 (Enter,
- * out holds the text), 0 (Esc: nothing).  validate may be NULL; else it
- * returns NULL for valid text or a message, and Enter is refused until
- * the text is valid. */
+/* edit.c: one line of text being edited (prompts and form fields).  The
+ * cursor is a byte offset on a character boundary (UTF-8, a code point
+ * with the zero-width ones after it).  Keys: Left/C-b, Right/C-f,
+ * Home/C-a, End/C-e; Backspace (before the cursor), Delete and C-d (at
+ * it), C-u (kill to the start), C-k (kill to the end), C-w (the word
+ * before the cursor); a character is inserted at the cursor. */
+typedef struct tui_edit {
+	char *buf;      /* the text, NUL-terminated: the caller's */
+	size_t size;    /* bytes buf holds, the NUL included: the limit */
+	size_t cur;     /* the cursor, a byte offset */
+	size_t scroll;  /* the first byte shown (the view scrolls sideways) */
+} tui_edit;
+enum {
+	TUI_EDIT_IGNORED, /* not an editing key */
+	TUI_EDIT_MOVED,   /* used, the text is as it was */
+	TUI_EDIT_CHANGED, /* the text changed */
+	TUI_EDIT_FULL     /* a character did not fit: nothing changed */
+};
+/* Edit buf (size bytes), the cursor at the end. */
+void tui_edit_init(tui_edit *e, char *buf, size_t size);
+/* Apply a key; returns TUI_EDIT_*.  Alt+key (TUI_META) is ignored. */
+int tui_edit_key(tui_edit *e, int key);
+/* Would the key change text (typing, deleting), as opposed to moving? */
+bool tui_edit_changes(int key);
+/* Draw the text at (y, x) in exactly w columns in role: the view scrolls
+ * so that the cursor (the character under it reversed, "_" after the end)
+ * is shown; "…" where the text is cut.  Without cursor: the start. */
+void tui_edit_draw(tui_edit *e, int y, int x, int w, int role, bool cursor);
+/* The cursor in characters from the start, for state dumps. */
+size_t tui_edit_cursor_chars(const tui_edit *e);
+/* Is k a key that types a character? */
+bool tui_key_printable(int k);
+/* Append code point cp as UTF-8 if it fits (false if not); remove the
+ * last code point. */
+bool tui_text_append(char *buf, size_t bufsz, int cp);
+void tui_text_backspace(char *buf);
+
+/* prompt.c: one line of input on the message line, edited as above.
+ * Returns 1 (Enter, out holds the text), 0 (Esc: nothing).  validate may
+ * be NULL; else it returns NULL for valid text or a message, and Enter is
+ * refused until the text is valid.  Alt+key is ignored. */
 typedef const char *(*tui_validate_fn)(tui *t, void *ctx, const char *text, char *msg, size_t msgsz);
 int tui_prompt(tui *t, const char *label, const char *initial, char *out,
 	       size_t outsz, tui_validate_fn validate, void *ctx);
 /* A yes/no question: true for y. */
 bool tui_confirm(tui *t, const char *question);
-/* Editing text: append code point cp as UTF-8 if it fits (false if not);
- * remove the last code point; is k a key that types a character? */
-bool tui_text_append(char *buf, size_t bufsz, int cp);
-void tui_text_backspace(char *buf);
-bool tui_key_printable(int k);
+/* The same over a modal thing: draw (NULL: tui_draw) draws what is under
+ * the question, so a form stays in sight while it asks. */
+bool tui_confirm_over(tui *t, const char *question,
+		      void (*draw)(tui *t, void *ctx), void *ctx);
 
-/* form.c: a form of fields over the current screen. */
+/* form.c: a form of fields over the current screen.  Each edit validates
+ * the field at once (and leaving it, and saving, all of them); a field's
+ * warn runs after its validation passes and never stops saving.  Typing
+ * in a read-only field says why on the form's error line.  Esc with any
+ * field changed asks before discarding. */
 typedef struct tui_field {
 	const char *label;
 	char value[512];
 	const char *readonly;  /* NULL, or why the field cannot be changed */
 	tui_validate_fn validate;
+	/* A warning that does not stop saving (e.g. a negative amount on an
+	 * income line); NULL or returns NULL for none. */
+	tui_validate_fn warn;
+	char warning[512];     /* set by warn, shown at the field */
 	const char *choices;   /* "operation|capital": Space cycles them */
 	char error[BL_ERR_MAX]; /* set by validation, shown at the field */
 } tui_field;

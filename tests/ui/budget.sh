@@ -90,7 +90,7 @@ S
 state_is prompt modal prompt
 state_is prompt prompt.text skole
 state_is filtered budget.filter skole
-screen_has budget-filtered "filter “skole”" "the filter is shown"
+screen_has budget-filtered "“skole”: 40 lines" "the filter is shown, with the count"
 state_is cleared budget.filter ""
 state_is cleared budget.lines 336
 state_has bad-code "prompt.error=no budget line with code"
@@ -130,6 +130,7 @@ key F2
 state bad-save
 screen budget-bad-amount
 key Esc
+key y
 state cancelled
 S
 state_has bad-amount "field.2028.error="

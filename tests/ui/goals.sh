@@ -90,6 +90,7 @@ key Space Space
 key F2
 state blank
 key Esc
+key y
 state cancelled
 EOF
 is $RC 0 "the form with bad input"
@@ -115,6 +116,7 @@ type $long
 key Tab
 state toolong
 key Esc
+key y
 EOF
 state_is toolong field.Title.error "The title is 201 bytes long; at most 200 are allowed."
 is "$(goals_out "$db")" "$before" "a title too long is not saved"
@@ -156,6 +158,7 @@ type Bare en prøve
 key Tab
 type BSU
 key Esc
+key y
 state esc
 EOF
 state_is esc message "Cancelled: no goal was added."

@@ -400,6 +400,8 @@ static void test_journal(void)
 	like(r.before, "\"title\":\"En linje\"", "before has the old title");
 	like(r.after, "\"title\":\"Folkeskoler i alt\"", "after has the new title");
 	like(r.after, "\"area\":\"A/X\"", "and the area by its path");
+	ok(bl_store_line_update(s, &l, &e) == 0, "line_update to the same values");
+	grew(s, &n, 0, "writes no journal entry (no 'no field changed')");
 
 	tu_set(s, l1, 2028, 100);
 	grew(s, &n, 1, "amount_set (new)");

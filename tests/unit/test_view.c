@@ -678,9 +678,34 @@ static void test_spotlight_locked(void)
 	bl_store_close(s);
 }
 
+/* BL_SORT_AMOUNT orders by net expense: an income line's amount counts
+ * with a minus, as the budget screen shows it. */
+static void test_amount_sign(void)
+{
+	bl_store *s = tu_create("sign.budgetlab");
+	int64_t a = tu_area(s, 0, "A");
+	int64_t e50 = tu_line(s, "e50", a, BL_DIR_EXPENSE);
+	int64_t i100 = tu_line(s, "i100", a, BL_DIR_INCOME);
+	int64_t e10 = tu_line(s, "e10", a, BL_DIR_EXPENSE);
+	tu_set(s, e50, 2028, 50);
+	tu_set(s, i100, 2028, 100);
+	tu_set(s, e10, 2028, 10);
+	bl_line_query q = { "proposal", NULL, BL_SORT_AMOUNT, 2028, true };
+	is_str(codes(s, &q, a, 0, 10), "e50 e10 i100",
+	       "amount desc: expenses first, then income (net -100)");
+	q.descending = false;
+	is_str(codes(s, &q, a, 0, 10), "i100 e10 e50", "amount asc: income first");
+	int64_t area = 0, pos = -1;
+	bl_err e;
+	ok(bl_store_line_position(s, &q, i100, &area, &pos, &e) == 1 && pos == 0,
+	   "the position agrees with the page");
+	bl_store_close(s);
+}
+
 int main(void)
 {
 	tu_init();
+	test_amount_sign();
 	bl_store *s = fixture("view.budgetlab");
 	test_counts(s);
 	test_pages(s);
