@@ -305,7 +305,7 @@ int tui_form_run(tui *t, tui_form *fm)
 			t->quit = true;
 			break;
 		}
-		if (k == TUI_KEY_NONE || k == TUI_FKEY(KEY_RESIZE) || TUI_IS_META(k))
+		if (k == TUI_KEY_NONE || k == TUI_FKEY(KEY_RESIZE) || TUI_IS_META(k) || t->too_small)
 			continue; /* Alt+key: neither typed nor a way out */
 		if (r.lock_msg) {
 			fm->error[0] = '\0';

@@ -56,7 +56,7 @@ int tui_prompt(tui *t, const char *label, const char *initial, char *out,
 			if (ps.error)
 				tui_put(LINES - 1, 0, COLS, ps.error, R_ERROR, false);
 			else
-				tui_put(LINES - 1, 0, COLS, _("Enter: done   Esc: cancel   C-u: clear"), R_STATUS, false);
+				tui_put(LINES - 1, 0, COLS, _("Enter: done   Esc: cancel   C-u: delete to the start"), R_STATUS, false);
 		}
 		refresh();
 		int k = tui_getkey(t, -1);
@@ -64,7 +64,7 @@ int tui_prompt(tui *t, const char *label, const char *initial, char *out,
 			t->quit = true;
 			break;
 		}
-		if (k == TUI_KEY_NONE || k == TUI_FKEY(KEY_RESIZE) || TUI_IS_META(k))
+		if (k == TUI_KEY_NONE || k == TUI_FKEY(KEY_RESIZE) || TUI_IS_META(k) || t->too_small)
 			continue; /* Alt+key: neither typed nor a way out */
 		if (k == TUI_ESC) {
 			break;

@@ -363,7 +363,8 @@ static int load_area(tui *t, present *p, bl_err *err)
 		if (parent[0])
 			snprintf(under, sizeof under, _(" · under %s"), parent);
 		p->head = dup_printf("%s %s", areas[at].code, areas[at].name);
-		p->sub = dup_printf(_("Area%s · %" PRId64 " budget lines"), under, n_lines);
+		p->sub = dup_printf(n_lines == 1 ? _("Area%s · %" PRId64 " budget line")
+					   : _("Area%s · %" PRId64 " budget lines"), under, n_lines);
 		char label[512];
 		snprintf(label, sizeof label, "%s %s", areas[at].code, areas[at].name);
 		add_section(p, label);
