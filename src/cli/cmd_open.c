@@ -66,18 +66,19 @@ int bl_cmd_open(int argc, char **argv)
 			o.unit_set = true;
 			break;
 		case 'v':
-			if (bl_opt_version(NULL, optarg, &o.version))
-				return BL_EXIT_USAGE;
+			if (!bl_version_valid(optarg))
+				return bl_usage(NULL, _("--show '%s' is not a budget version; expected proposal, first_reading or adopted"), optarg);
+			o.version = optarg;
 			break;
 		case 'S': {
-			static const char *const names[] = { "process", "budget", "goals", "journal" };
+			/* The screens' own names, as the state dumps write them. */
 			int found = -1;
-			for (int i = 0; i < 4; i++)
-				if (strcmp(optarg, names[i]) == 0)
+			for (int i = SCR_PROCESS; i <= SCR_JOURNAL; i++)
+				if (strcmp(optarg, tui_ops(i)->name) == 0)
 					found = i;
 			if (found < 0)
 				return bl_usage(NULL, _("--screen '%s' is not a screen; expected process, budget, goals or journal"), optarg);
-			o.screen = SCR_PROCESS + found;
+			o.screen = found;
 			break;
 		}
 		default:

@@ -294,10 +294,12 @@ int tui_getkey(tui *t, int timeout_ms)
 			timeout(0);
 			wint_t next;
 			int r2 = get_wch(&next);
+			/* Only a character makes it Alt+key: a function key
+			 * (a resize above all) after Esc is Esc, then that key. */
 			if (r2 == OK)
 				k = TUI_META((int)next);
 			else if (r2 == KEY_CODE_YES)
-				k = TUI_META(TUI_FKEY((int)next));
+				ungetch((int)next); /* read again next time */
 		}
 	}
 	/* One Backspace, whatever the terminal sends. */
