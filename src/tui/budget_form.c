@@ -34,34 +34,10 @@ typedef struct line_form {
 	int64_t id;
 } line_form;
 
-static const char *plain_text(const char *what, const char *text, bool required,
-			      size_t max, char *msg, size_t msgsz)
-{
-	size_t n = strlen(text);
-	if (required && strspn(text, " ") == n) {
-		snprintf(msg, msgsz, _("The %s is required."), what);
-		return msg;
-	}
-	if (n > max) {
-		snprintf(msg, msgsz, _("The %s is %zu bytes long; at most %zu are allowed."), what, n, max);
-		return msg;
-	}
-	if (!bl_utf8_valid(text, n)) {
-		snprintf(msg, msgsz, _("The %s is not valid UTF-8 text."), what);
-		return msg;
-	}
-	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-		if (*p < 0x20 || *p == 0x7F) {
-			snprintf(msg, msgsz, _("The %s contains a control character."), what);
-			return msg;
-		}
-	return NULL;
-}
-
 static const char *v_code(tui *t, void *ctx, const char *text, char *msg, size_t msgsz)
 {
 	line_form *lf = ctx;
-	const char *e = plain_text(_("code"), text, true, 64, msg, msgsz);
+	const char *e = tui_check_text(_("The code"), text, true, 64, msg, msgsz);
 	if (e)
 		return e;
 	if (strchr(text, ' ') && text[0] == ' ') {
@@ -85,14 +61,14 @@ static const char *v_title(tui *t, void *ctx, const char *text, char *msg, size_
 {
 	(void)t;
 	(void)ctx;
-	return plain_text(_("title"), text, true, 200, msg, msgsz);
+	return tui_check_text(_("The title"), text, true, 200, msg, msgsz);
 }
 
 static const char *v_desc(tui *t, void *ctx, const char *text, char *msg, size_t msgsz)
 {
 	(void)t;
 	(void)ctx;
-	return plain_text(_("description"), text, false, 500, msg, msgsz);
+	return tui_check_text(_("The description"), text, false, 500, msg, msgsz);
 }
 
 static const char *v_area(tui *t, void *ctx, const char *text, char *msg, size_t msgsz)

@@ -48,6 +48,11 @@ typedef struct bm_page {
 	bm_line lines[BM_PAGE];
 } bm_page;
 
+typedef struct bm_id_idx {
+	int64_t id;
+	size_t idx;
+} bm_id_idx;
+
 typedef struct budget_model {
 	bl_store *store;
 	int first_year, n_years;
@@ -58,6 +63,7 @@ typedef struct budget_model {
 	bool descending;
 	bm_area *areas;
 	size_t n_areas;
+	bm_id_idx *by_id;       /* the areas in id order, for bm_area_index */
 	/* The areas shown, in order, and the row each starts at. */
 	size_t *vis;
 	int64_t *vis_row;

@@ -48,6 +48,37 @@ static bool changed(const form_run *r)
 	return false;
 }
 
+const char *tui_check_text(const char *what, const char *text, bool required, size_t max,
+			   char *msg, size_t msgsz)
+{
+	size_t n = strlen(text);
+	if (strspn(text, " ") == n) {
+		if (!required)
+			return NULL;
+		snprintf(msg, msgsz, _("%s is required."), what);
+		return msg;
+	}
+	if (n > max) {
+		snprintf(msg, msgsz, _("%s is %zu bytes long; at most %zu are allowed."), what, n, max);
+		return msg;
+	}
+	if (!bl_utf8_valid(text, n)) {
+		snprintf(msg, msgsz, _("%s is not valid UTF-8 text."), what);
+		return msg;
+	}
+	for (size_t i = 0; i < n;) {
+		unsigned cp;
+		i += bl_utf8_next(text + i, n - i, &cp);
+		/* C0, DEL and C1: a stray escape sequence must not reach a
+		 * terminal, nor the projector. */
+		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+			snprintf(msg, msgsz, _("%s contains a control character (U+%04X)."), what, cp);
+			return msg;
+		}
+	}
+	return NULL;
+}
+
 static void form_dump(void *ctx, FILE *f)
 {
 	form_run *r = ctx;
@@ -264,9 +295,7 @@ static int save_form(tui *t, tui_form *fm)
 
 static void set_modal(tui *t, form_run *r)
 {
-	t->modal_dump = r ? form_dump : NULL;
-	t->modal_ctx = r;
-	t->modal_name = r ? "form" : NULL;
+	tui_modal_set(t, r ? "form" : NULL, form_dump, r);
 }
 
 /* Would the key change a field with choices? */
@@ -299,14 +328,11 @@ int tui_form_run(tui *t, tui_form *fm)
 			r.ed_field = fm->cur;
 		}
 		draw_form(t, &r);
-		refresh();
-		int k = tui_getkey(t, -1);
-		if (k == TUI_KEY_EOF) {
-			t->quit = true;
+		int k = tui_modal_key(t);
+		if (k == TUI_KEY_EOF)
 			break;
-		}
-		if (k == TUI_KEY_NONE || k == TUI_FKEY(KEY_RESIZE) || TUI_IS_META(k) || t->too_small)
-			continue; /* Alt+key: neither typed nor a way out */
+		if (k == TUI_KEY_NONE)
+			continue;
 		if (r.lock_msg) {
 			fm->error[0] = '\0';
 			r.lock_msg = false;

@@ -14,6 +14,28 @@
 #include "core/text.h"
 #include "tui/tui.h"
 
+void tui_modal_set(tui *t, const char *name, void (*dump)(void *ctx, FILE *f), void *ctx)
+{
+	t->modal_name = name;
+	t->modal_dump = name ? dump : NULL;
+	t->modal_ctx = name ? ctx : NULL;
+}
+
+int tui_modal_key(tui *t)
+{
+	refresh();
+	int k = tui_getkey(t, -1);
+	if (k == TUI_KEY_EOF) {
+		t->quit = true;
+		return k;
+	}
+	/* Alt+key is neither typed nor a way out; keys pressed while the
+	 * screen says "too small" are not meant for a form it hides. */
+	if (k == TUI_FKEY(KEY_RESIZE) || TUI_IS_META(k) || t->too_small)
+		return TUI_KEY_NONE;
+	return k;
+}
+
 typedef struct prompt_state {
 	const char *label;
 	tui_edit ed;
@@ -42,9 +64,7 @@ int tui_prompt(tui *t, const char *label, const char *initial, char *out,
 	}
 	prompt_state ps = { label, { 0 }, NULL };
 	tui_edit_init(&ps.ed, text, lim);
-	t->modal_dump = prompt_dump;
-	t->modal_ctx = &ps;
-	t->modal_name = "prompt";
+	tui_modal_set(t, "prompt", prompt_dump, &ps);
 	int rc = 0;
 	for (;;) {
 		tui_draw(t);
@@ -58,14 +78,11 @@ int tui_prompt(tui *t, const char *label, const char *initial, char *out,
 			else
 				tui_put(LINES - 1, 0, COLS, _("Enter: done   Esc: cancel   C-u: delete to the start"), R_STATUS, false);
 		}
-		refresh();
-		int k = tui_getkey(t, -1);
-		if (k == TUI_KEY_EOF) {
-			t->quit = true;
+		int k = tui_modal_key(t);
+		if (k == TUI_KEY_EOF)
 			break;
-		}
-		if (k == TUI_KEY_NONE || k == TUI_FKEY(KEY_RESIZE) || TUI_IS_META(k) || t->too_small)
-			continue; /* Alt+key: neither typed nor a way out */
+		if (k == TUI_KEY_NONE)
+			continue;
 		if (k == TUI_ESC) {
 			break;
 		} else if (k == '\n' || k == '\r' || k == TUI_FKEY(KEY_ENTER)) {
@@ -82,9 +99,7 @@ int tui_prompt(tui *t, const char *label, const char *initial, char *out,
 		else if (r == TUI_EDIT_CHANGED)
 			ps.error = NULL;
 	}
-	t->modal_dump = NULL;
-	t->modal_ctx = NULL;
-	t->modal_name = NULL;
+	tui_modal_set(t, NULL, NULL, NULL);
 	return rc;
 }
 
@@ -107,9 +122,7 @@ bool tui_confirm_over(tui *t, const char *question,
 		      void (*draw)(tui *t, void *ctx), void *ctx)
 {
 	confirm_state cs = { question };
-	t->modal_dump = confirm_dump;
-	t->modal_ctx = &cs;
-	t->modal_name = "question";
+	tui_modal_set(t, "question", confirm_dump, &cs);
 	bool yes = false;
 	for (;;) {
 		if (draw)
@@ -122,12 +135,9 @@ bool tui_confirm_over(tui *t, const char *question,
 			tui_put(LINES - 2, 0, COLS, buf, R_FIELD_ON, false);
 			tui_put(LINES - 1, 0, COLS, _("y: yes   n or Esc: no"), R_STATUS, false);
 		}
-		refresh();
-		int k = tui_getkey(t, -1);
-		if (k == TUI_KEY_EOF) {
-			t->quit = true;
+		int k = tui_modal_key(t);
+		if (k == TUI_KEY_EOF)
 			break;
-		}
 		if (k == 'y' || k == 'Y') {
 			yes = true;
 			break;
@@ -135,8 +145,6 @@ bool tui_confirm_over(tui *t, const char *question,
 		if (k == 'n' || k == 'N' || k == TUI_ESC)
 			break;
 	}
-	t->modal_dump = NULL;
-	t->modal_ctx = NULL;
-	t->modal_name = NULL;
+	tui_modal_set(t, NULL, NULL, NULL);
 	return yes;
 }

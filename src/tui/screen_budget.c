@@ -640,7 +640,7 @@ static bool budget_act(tui *t, void *st, tui_act a)
 			/* To the area (or the parent area) row. */
 			size_t to = r.line ? r.area : m->areas[r.area].parent;
 			if (to != SIZE_MAX)
-				toggle_area(t, b, to, r.line ? true : false);
+				toggle_area(t, b, to, r.line != NULL);
 		} else {
 			toggle_area(t, b, r.area, false);
 		}
@@ -697,9 +697,9 @@ static void budget_dump(tui *t, void *st, FILE *f)
 	fprintf(f, "budget.rows=%lld\nbudget.row=%lld\nbudget.top=%lld\n", (long long)m->n_rows,
 		(long long)b->cur, (long long)b->top);
 	fprintf(f, "budget.filter=%s\nbudget.lines=%lld\n", m->filter, (long long)m->n_matching);
-	fprintf(f, "budget.sort=%s%s%s\n",
+	fprintf(f, "budget.sort=%s%s\n",
 		m->sort == BL_SORT_CODE ? "code" : m->sort == BL_SORT_TITLE ? "title" : "amount",
-		m->sort == BL_SORT_AMOUNT ? "" : "", m->descending ? " desc" : " asc");
+		m->descending ? " desc" : " asc");
 	if (m->sort == BL_SORT_AMOUNT)
 		fprintf(f, "budget.sort_year=%d\n", m->sort_year);
 	if (m->n_rows > 0 && bm_row_at(m, b->cur, &r, &err) == 0) {

@@ -799,47 +799,18 @@ static const item *sel_item(const goals_state *g)
 	return selectable(g, g->sel) ? &g->items[g->rows[g->sel].goal] : NULL;
 }
 
-static const char *check_text(const char *what, const char *text, bool required, size_t max,
-			      char *msg, size_t msgsz)
-{
-	size_t n = strlen(text);
-	if (strspn(text, " ") == n) {
-		if (!required)
-			return NULL;
-		snprintf(msg, msgsz, _("%s is required."), what);
-		return msg;
-	}
-	if (n > max) {
-		snprintf(msg, msgsz, _("%s is %zu bytes long; at most %zu are allowed."), what, n, max);
-		return msg;
-	}
-	if (!bl_utf8_valid(text, n)) {
-		snprintf(msg, msgsz, _("%s is not valid UTF-8 text."), what);
-		return msg;
-	}
-	for (size_t i = 0; i < n;) {
-		unsigned cp;
-		i += bl_utf8_next(text + i, n - i, &cp);
-		if (is_control(cp)) {
-			snprintf(msg, msgsz, _("%s contains a control character (U+%04X)."), what, cp);
-			return msg;
-		}
-	}
-	return NULL;
-}
-
 static const char *valid_title(tui *t, void *ctx, const char *text, char *msg, size_t msgsz)
 {
 	(void)t;
 	(void)ctx;
-	return check_text(_("The title"), text, true, TITLE_MAX, msg, msgsz);
+	return tui_check_text(_("The title"), text, true, TITLE_MAX, msg, msgsz);
 }
 
 static const char *valid_desc(tui *t, void *ctx, const char *text, char *msg, size_t msgsz)
 {
 	(void)t;
 	(void)ctx;
-	return check_text(_("The description"), text, false, DESC_MAX, msg, msgsz);
+	return tui_check_text(_("The description"), text, false, DESC_MAX, msg, msgsz);
 }
 
 /* Blanks off both ends, into out. */
@@ -871,7 +842,7 @@ static const char *valid_area(tui *t, void *ctx, const char *text, char *msg, si
 	bl_err err = { { 0 } };
 	int64_t id;
 	char q[BL_QUOTE_MAX];
-	if (check_text(_("The area"), text, false, 400, msg, msgsz))
+	if (tui_check_text(_("The area"), text, false, 400, msg, msgsz))
 		return msg;
 	if (resolve_area(t, text, &id, &err) == 0)
 		return NULL;

@@ -332,6 +332,13 @@ void tui_text_backspace(char *buf);
 typedef const char *(*tui_validate_fn)(tui *t, void *ctx, const char *text, char *msg, size_t msgsz);
 int tui_prompt(tui *t, const char *label, const char *initial, char *out,
 	       size_t outsz, tui_validate_fn validate, void *ctx);
+/* What the state dump shows while a prompt, a question or a form is open
+ * (name NULL: none). */
+void tui_modal_set(tui *t, const char *name, void (*dump)(void *ctx, FILE *f), void *ctx);
+/* The next key for a modal loop, after refresh(): TUI_KEY_EOF (t->quit
+ * is set: leave), TUI_KEY_NONE (nothing for the modal, only redraw: a
+ * resize, Alt+key, or any key while the terminal is too small), or a key. */
+int tui_modal_key(tui *t);
 /* A yes/no question: true for y. */
 bool tui_confirm(tui *t, const char *question);
 /* The same over a modal thing: draw (NULL: tui_draw) draws what is under
@@ -368,6 +375,11 @@ typedef struct tui_form {
 	int (*save)(tui *t, struct tui_form *f, int *field_out, bl_err *err);
 	char error[BL_ERR_MAX + 64]; /* the form's own message */
 } tui_form;
+/* The check every free-text field shares: required (not blank), at most
+ * max bytes, valid UTF-8, no control characters.  what names the field
+ * ("The title").  NULL when fine, else msg. */
+const char *tui_check_text(const char *what, const char *text, bool required, size_t max,
+			   char *msg, size_t msgsz);
 /* Returns 1 when saved, 0 when cancelled (Esc). */
 int tui_form_run(tui *t, tui_form *f);
 

@@ -58,19 +58,24 @@ hasnt() {
 	else ok 0 "$3"; fi
 }
 
-same() {
-	want="$SRCDIR/tests/cli/expected/$1.out"
-	# The temporary directory differs from run to run: write it as TMP.
-	sed "s|$T|TMP|g" "$OUT" >"$T/same" && mv "$T/same" "$OUT"
+# compare WANT GOT LABEL: GOT against the expected file WANT, or with
+# BL_BLESS=1 GOT becomes WANT.
+compare() {
 	if [ "${BL_BLESS:-0}" = 1 ]; then
-		cp "$OUT" "$want"
-		ok 0 "$1 (blessed)"
-	elif diff -u "$want" "$OUT" >"$T/diff" 2>&1; then
-		ok 0 "output as expected: $1"
+		cp "$2" "$1"
+		ok 0 "$3 (blessed)"
+	elif diff -u "$1" "$2" >"$T/diff" 2>&1; then
+		ok 0 "$3"
 	else
-		ok 1 "output as expected: $1"
+		ok 1 "$3"
 		diag "$T/diff" | head -40
 	fi
+}
+
+same() {
+	# The temporary directory differs from run to run: write it as TMP.
+	sed "s|$T|TMP|g" "$OUT" >"$T/same" && mv "$T/same" "$OUT"
+	compare "$SRCDIR/tests/cli/expected/$1.out" "$OUT" "output as expected: $1"
 }
 
 sum() { cksum <"$1" | cut -d' ' -f1-2; }

@@ -28,19 +28,11 @@ ui() {
 }
 
 screen_same() {
-	want="$SRCDIR/tests/ui/expected/$1.screen"
-	got="$T/$1.screen"
-	if [ ! -f "$got" ]; then
+	if [ ! -f "$T/$1.screen" ]; then
 		ok 1 "screen as expected: $1"
 		echo "#   no screen was written"
-	elif [ "${BL_BLESS:-0}" = 1 ]; then
-		cp "$got" "$want"
-		ok 0 "$1 (blessed)"
-	elif diff -u "$want" "$got" >"$T/diff" 2>&1; then
-		ok 0 "screen as expected: $1"
 	else
-		ok 1 "screen as expected: $1"
-		diag "$T/diff" | head -40
+		compare "$SRCDIR/tests/ui/expected/$1.screen" "$T/$1.screen" "screen as expected: $1"
 	fi
 }
 

@@ -8,6 +8,7 @@ include $(top_srcdir)/tests/ui/budget.mk
 include $(top_srcdir)/tests/ui/process.mk
 include $(top_srcdir)/tests/ui/goals.mk
 include $(top_srcdir)/tests/ui/present.mk
+include $(top_srcdir)/tests/ui/garbage.mk
 include $(top_srcdir)/tests/ui/form.mk
 TESTS += $(UI_TESTS)
 $(UI_TESTS:.sh=.log): budgetlab$(EXEEXT)
