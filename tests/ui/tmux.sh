@@ -11,9 +11,10 @@ sock="$T/tmux.sock"
 tm() { tmux -S "$sock" "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
 
-# Wait (at most 5 s) until the pane shows TEXT.
+# Wait (at most 20 s: a sanitizer build on a loaded machine is slow to
+# start and to leave, with its leak check) until the pane shows TEXT.
 wait_for() {
-	for _i in $(seq 50); do
+	for _i in $(seq 200); do
 		tm capture-pane -p -t bl >"$T/pane" 2>/dev/null
 		grep -qF -- "$1" "$T/pane" && return 0
 		sleep 0.1
