@@ -20,25 +20,22 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
-#include <spawn.h>
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "bench_db.h"
+#include "bench_util.h"
 #include "config/process_yaml.h"
 #include "core/process.h"
 #include "store/store.h"
 
-extern char **environ;
+const char bench_prog[] = "bench_load";
 
 #define FIRST_YEAR 2028
 #define N_YEARS 4
@@ -62,13 +59,6 @@ static const char bench_yaml[] =
 	"phases:\n"
 	"  - id: load\n"
 	"    title: Indlæsning\n";
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static char *xstrdup(const char *s)
 {
@@ -103,16 +93,6 @@ static bl_process_def *bench_def(void)
 	return def;
 }
 
-static void remove_db(const char *path)
-{
-	static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
-	char buf[4200];
-	for (size_t i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
-		snprintf(buf, sizeof buf, "%s%s", path, sfx[i]);
-		unlink(buf);
-	}
-}
-
 /* The stored YAML must say what the definition built in C says, or the
  * database would describe another process than the one it holds. */
 static int same_process(const bl_process_def *def)
@@ -143,7 +123,7 @@ static int fresh_db(const char *path, bl_store **out)
 {
 	bl_err err = { { 0 } };
 	bl_process_def *def = bench_def();
-	remove_db(path);
+	bench_remove_db(path);
 	int rc = same_process(def);
 	if (rc == 0 && (rc = bl_store_create(path, def, bench_yaml, out, &err)) != 0)
 		fprintf(stderr, "bench_load: %s\n", err.msg);
@@ -342,7 +322,7 @@ static int load_budgetlab(const char *db, const char *areas_tsv,
 		return -1;
 	bl_store_set_actor(s, "bench");
 
-	double t0 = now();
+	double t0 = bench_now();
 	if (bl_store_bulk_begin(s, BENCH_VERSION, "bench/gen_large", &b, &err))
 		goto fail;
 	if (reader_open(&r, areas_tsv) || reader_next(&r, f, 2) != 1)
@@ -402,7 +382,7 @@ static int load_budgetlab(const char *db, const char *areas_tsv,
 		goto fail;
 	bl_store_close(s);
 	s = NULL;
-	*secs = now() - t0;
+	*secs = bench_now() - t0;
 	goto out;
 fail:
 	fprintf(stderr, "bench_load: %s\n", err.msg);
@@ -420,17 +400,10 @@ out:
 /* Check the loaded database: counts, and totals to the øre. */
 static int verify(const char *db, const sums *t, const char *who)
 {
-	bl_err err = { { 0 } };
-	bl_store *s = NULL;
 	int64_t n = 0;
 	bl_money inc[BL_MAX_YEARS], exp_[BL_MAX_YEARS];
-	if (bl_store_open(db, true, &s, &err) || bl_store_line_count(s, &n, &err) ||
-	    bl_store_year_totals(s, BENCH_VERSION, inc, exp_, &err)) {
-		fprintf(stderr, "bench_load: %s: %s\n", who, err.msg);
-		bl_store_close(s);
+	if (bench_db_totals(db, who, BENCH_VERSION, &n, inc, exp_))
 		return -1;
-	}
-	bl_store_close(s);
 	if (n != t->lines) {
 		fprintf(stderr, "bench_load: %s: %" PRId64 " lines loaded; expected %ld\n",
 			who, n, t->lines);
@@ -603,65 +576,17 @@ out:
 /* The same rows as budgetlab's load, counted with SQL. */
 static int count_rows(const char *db, const sums *t)
 {
-	sqlite3 *h = NULL;
-	sqlite3_stmt *st = NULL;
-	int64_t c[3] = { -1, -1, -1 };
-	int rc = -1;
-	if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-	    sqlite3_prepare_v2(h, "SELECT (SELECT count(*) FROM area),"
-				  " (SELECT count(*) FROM line), (SELECT count(*) FROM amount)",
-			       -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW) {
-		for (int i = 0; i < 3; i++)
-			c[i] = sqlite3_column_int64(st, i);
-		if (c[0] == t->areas && c[1] == t->lines && c[2] == t->lines * N_YEARS)
-			rc = 0;
-		else
-			fprintf(stderr, "bench_load: sqlite3: %" PRId64 " areas, %" PRId64
-					" lines, %" PRId64 " amounts; expected %ld, %ld, %ld\n",
-				c[0], c[1], c[2], t->areas, t->lines, t->lines * N_YEARS);
-	} else {
-		fprintf(stderr, "bench_load: %s: %s\n", db, h ? sqlite3_errmsg(h) : "out of memory");
-	}
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return rc;
-}
-
-/* Run `sqlite3 DB < script`; 1 if sqlite3 is not installed. */
-static int run_sqlite3(const char *shell, const char *db, const char *script,
-		       double *secs)
-{
-	posix_spawn_file_actions_t fa;
-	pid_t pid;
-	char *argv[] = { (char *)shell, "-bail", (char *)db, NULL };
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, script, O_RDONLY, 0);
-	double t0 = now();
-	int rc = posix_spawnp(&pid, shell, &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	if (rc == ENOENT)
-		return 1;
-	if (rc) {
-		fprintf(stderr, "bench_load: cannot run %s: %s\n", shell, strerror(rc));
+	int64_t c[3];
+	if (bench_sql_row(db, "SELECT (SELECT count(*) FROM area),"
+			      " (SELECT count(*) FROM line), (SELECT count(*) FROM amount)",
+			  c, 3))
 		return -1;
-	}
-	int status;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	*secs = now() - t0;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		fprintf(stderr, "bench_load: %s %s < %s failed\n", shell, db, script);
-		return -1;
-	}
-	return 0;
-}
-
-static int64_t file_size(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 ? (int64_t)st.st_size : -1;
+	if (c[0] == t->areas && c[1] == t->lines && c[2] == t->lines * N_YEARS)
+		return 0;
+	fprintf(stderr, "bench_load: sqlite3: %" PRId64 " areas, %" PRId64 " lines, %" PRId64
+			" amounts; expected %ld, %ld, %ld\n",
+		c[0], c[1], c[2], t->areas, t->lines, t->lines * N_YEARS);
+	return -1;
 }
 
 /* ---- 4. status ---- */
@@ -680,7 +605,7 @@ static int status_once(const char *db, double *ms)
 	int64_t at_level = 0, count = 0;
 	int cur, rc = -1;
 
-	double t0 = now();
+	double t0 = bench_now();
 	if (bl_store_open(db, true, &s, &err) || bl_store_info(s, &info, &err) ||
 	    bl_store_config_text(s, &yaml, &err) ||
 	    bl_config_load_string(yaml, strlen(yaml), db, &def, &err) ||
@@ -695,7 +620,7 @@ static int status_once(const char *db, double *ms)
 	}
 	bl_store_close(s);
 	s = NULL;
-	*ms = (now() - t0) * 1000.0;
+	*ms = (bench_now() - t0) * 1000.0;
 	if (n_areas == 0 || n_tot == 0 || count == 0 || at_level == 0) {
 		fprintf(stderr, "bench_load: status: the database looks empty\n");
 		goto out;
@@ -734,20 +659,6 @@ static int usage(FILE *f, int rc)
 	return rc;
 }
 
-static int opt_long(const char *opt, const char *arg, long min, long max, long *out)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(arg, &end, 10);
-	if (errno || *end || v < min || v > max) {
-		fprintf(stderr, "bench_load: %s: expected %ld to %ld, got '%s'\n", opt, min,
-			max, arg);
-		return -1;
-	}
-	*out = v;
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	long max_lines = 1000000, runs = 20;
@@ -759,10 +670,10 @@ int main(int argc, char **argv)
 		if (i + 1 >= argc)
 			return usage(stderr, 2);
 		if (strcmp(a, "--lines") == 0) {
-			if (opt_long(a, argv[++i], 1, 100000000, &max_lines))
+			if (bench_opt_long(a, argv[++i], 1, 100000000, &max_lines))
 				return 2;
 		} else if (strcmp(a, "--runs") == 0) {
-			if (opt_long(a, argv[++i], 1, MAX_RUNS, &runs))
+			if (bench_opt_long(a, argv[++i], 1, MAX_RUNS, &runs))
 				return 2;
 		} else if (strcmp(a, "--dir") == 0) {
 			dir = argv[++i];
@@ -797,7 +708,8 @@ int main(int argc, char **argv)
 	bl_store_close(s);
 	if (write_script(db2, script, areas_tsv, lines_tsv, max_lines))
 		return 1;
-	int sq = run_sqlite3(shell, db2, script, &sq_secs);
+	char *sq_argv[] = { (char *)shell, "-bail", db2, NULL };
+	int sq = bench_run(sq_argv, script, NULL, &sq_secs);
 	if (sq < 0 || (sq == 0 && count_rows(db2, &t)))
 		return 1;
 	/* The script is as large as the database; it has served. */
@@ -806,21 +718,14 @@ int main(int argc, char **argv)
 	int64_t amounts = (int64_t)t.lines * N_YEARS;
 	printf("\n%ld areas, %ld lines, %" PRId64 " amounts (%.1f MB of TSV)\n\n", t.areas,
 	       t.lines, amounts, (double)t.bytes / 1e6);
-	printf("  %-36s %9s %12s %10s\n", "load", "seconds", "lines/s", "file MB");
-	printf("  %-36s %9.2f %12.0f %10.1f\n", "budgetlab bulk API (incl. TSV)", bl_secs,
-	       (double)t.lines / bl_secs, (double)file_size(db1) / 1e6);
+	bench_table_head("load", "lines/s");
+	bench_table_row("budgetlab bulk API (incl. TSV)", bl_secs, t.lines, db1);
 	int missed = 0;
 	if (sq == 1) {
-		printf("  %-36s %9s\n", "sqlite3 shell", "skipped");
-		printf("\n  '%s' is not installed: no comparison (apt-get install sqlite3)\n",
-		       shell);
+		bench_table_skipped("sqlite3 shell", shell);
 	} else {
-		printf("  %-36s %9.2f %12.0f %10.1f\n", "sqlite3 shell, one transaction",
-		       sq_secs, (double)t.lines / sq_secs, (double)file_size(db2) / 1e6);
-		double ratio = bl_secs / sq_secs;
-		missed += ratio > LOAD_GOAL;
-		printf("  %-36s %8.2fx   goal <= %.1fx   %s\n", "ratio budgetlab / sqlite3",
-		       ratio, LOAD_GOAL, ratio <= LOAD_GOAL ? "PASS" : "MISS");
+		bench_table_row("sqlite3 shell, one transaction", sq_secs, t.lines, db2);
+		missed += bench_table_ratio(bl_secs, sq_secs, LOAD_GOAL);
 	}
 	fflush(stdout);
 

@@ -10,12 +10,13 @@
  * (splitmix64) and integer arithmetic only. */
 #include "config.h"
 
-#include <errno.h>
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+
+#include "bench_util.h"
+
+const char bench_prog[] = "gen_large";
 
 #define N_COMMITTEES 10
 #define N_SERVICE_AREAS 10
@@ -23,22 +24,6 @@
 #define N_YEARS 4
 #define FIRST_YEAR 2028
 #define SEED UINT64_C(0x2028b0d6e7a11ce5)
-
-static uint64_t rng_state = SEED;
-
-static uint64_t rnd(void)
-{
-	uint64_t z = (rng_state += UINT64_C(0x9e3779b97f4a7c15));
-	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
-	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
-	return z ^ (z >> 31);
-}
-
-/* Uniform in [0, n). */
-static uint32_t below(uint32_t n)
-{
-	return (uint32_t)(((rnd() >> 32) * n) >> 32);
-}
 
 static const char *const committees[N_COMMITTEES] = {
 	"Økonomiudvalget", "Børne- og Skoleudvalget", "Social- og Sundhedsudvalget",
@@ -81,52 +66,17 @@ static const char *const activities[] = {
 };
 #define N_ACTIVITIES (sizeof activities / sizeof activities[0])
 
-static int usage(FILE *f, int rc)
-{
-	fprintf(f, "Usage: gen_large [--lines N] [--dir DIR]\n"
-		   "Writes DIR/large-areas.tsv and DIR/large.tsv (default DIR: .,\n"
-		   "N: 1000000), the same bytes on every run.\n");
-	return rc;
-}
-
-static FILE *open_out(const char *dir, const char *name, char *path, size_t sz)
-{
-	if ((size_t)snprintf(path, sz, "%s/%s", dir, name) >= sz) {
-		fprintf(stderr, "gen_large: directory name too long: %s\n", dir);
-		return NULL;
-	}
-	FILE *f = fopen(path, "w");
-	if (!f) {
-		fprintf(stderr, "gen_large: cannot write %s: %s\n", path, strerror(errno));
-		return NULL;
-	}
-	/* Large buffer: the file is written in one sweep. */
-	setvbuf(f, NULL, _IOFBF, 1 << 20);
-	return f;
-}
-
-static int close_out(FILE *f, const char *path)
-{
-	if (ferror(f) | fclose(f)) {
-		fprintf(stderr, "gen_large: error writing %s: %s\n", path, strerror(errno));
-		return -1;
-	}
-	return 0;
-}
+static const char usage[] =
+	"Usage: gen_large [--lines N] [--dir DIR]\n"
+	"Writes DIR/large-areas.tsv and DIR/large.tsv (default DIR: .,\n"
+	"N: 1000000), the same bytes on every run.\n";
 
 /* A line's 2028 amount in whole kroner: log-uniform from 10.000 kr. to
  * about 50 mio. kr., most lines small as in a real detailed budget. */
 static int64_t base_kroner(void)
 {
-	/* 10^4 .. 10^7.7 in 37 steps of 10^0.1, then a uniform factor within
-	 * the step: integer only, so every platform draws the same numbers. */
-	static const int64_t step[10] = { 1000, 1259, 1585, 1995, 2512,
-					  3162, 3981, 5012, 6310, 7943 };
-	uint32_t e = below(37);
-	int64_t v = step[e % 10] * 10;
-	for (uint32_t i = 0; i < e / 10; i++)
-		v *= 10;
-	v = v * (1000 + (int64_t)below(259)) / 1000;
+	int64_t v = bench_log_kroner();
+	v = v * (1000 + (int64_t)bench_below(259)) / 1000;
 	return v / 1000 * 1000; /* whole thousands, as budgets are written */
 }
 
@@ -134,28 +84,13 @@ int main(int argc, char **argv)
 {
 	long n_lines = 1000000;
 	const char *dir = ".";
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--lines") == 0 && i + 1 < argc) {
-			char *end;
-			errno = 0;
-			n_lines = strtol(argv[++i], &end, 10);
-			if (errno || *end || n_lines < 1 || n_lines > 100000000) {
-				fprintf(stderr, "gen_large: --lines: expected 1 to 100000000, "
-						"got '%s'\n", argv[i]);
-				return 2;
-			}
-		} else if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc) {
-			dir = argv[++i];
-		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			return usage(stdout, 0);
-		} else {
-			fprintf(stderr, "gen_large: unknown argument '%s'\n", argv[i]);
-			return usage(stderr, 2);
-		}
-	}
+	bench_seed(SEED);
+	int rc = bench_gen_args(argc, argv, "--lines", &n_lines, &dir, usage);
+	if (rc >= 0)
+		return rc;
 
 	char apath[4096], lpath[4096];
-	FILE *fa = open_out(dir, "large-areas.tsv", apath, sizeof apath);
+	FILE *fa = bench_open_out(dir, "large-areas.tsv", apath, sizeof apath);
 	if (!fa)
 		return 1;
 	fputs("path\tname\n", fa);
@@ -170,10 +105,10 @@ int main(int argc, char **argv)
 					places[(size_t)(s + a) % N_PLACES]);
 		}
 	}
-	if (close_out(fa, apath))
+	if (bench_close_out(fa, apath))
 		return 1;
 
-	FILE *fl = open_out(dir, "large.tsv", lpath, sizeof lpath);
+	FILE *fl = bench_open_out(dir, "large.tsv", lpath, sizeof lpath);
 	if (!fl)
 		return 1;
 	fputs("area\tcode\ttitle\tkind\tdirection", fl);
@@ -187,28 +122,28 @@ int main(int argc, char **argv)
 		int c = (int)(svc / (N_SERVICE_AREAS * N_SERVICES));
 		int a = (int)(svc / N_SERVICES % N_SERVICE_AREAS);
 		int s = (int)(svc % N_SERVICES);
-		int capital = below(100) < 4;
-		int income = !capital && below(100) < 15;
+		int capital = bench_below(100) < 4;
+		int income = !capital && bench_below(100) < 15;
 		int64_t kr = base_kroner();
 		fprintf(fl, "U%02d/U%02d.%02d/U%02d.%02d.%02d\t%d.%02d.%02d.%07ld\t%s, %s\t%s\t%s",
 			c + 1, c + 1, a + 1, c + 1, a + 1, s + 1, c % 8, a * 3 + 10,
-			s + 1, i + 1, activities[below(N_ACTIVITIES)],
-			places[below(N_PLACES)], capital ? "capital" : "operation",
+			s + 1, i + 1, activities[bench_below(N_ACTIVITIES)],
+			places[bench_below(N_PLACES)], capital ? "capital" : "operation",
 			income ? "income" : "expense");
 		for (int y = 0; y < N_YEARS; y++) {
 			/* Outline years drift by -3..+3 % a year; capital projects
 			 * come and go. */
 			int64_t v = kr;
 			if (y > 0)
-				v = v * (970 + (int64_t)below(61)) / 1000 / 1000 * 1000;
-			if (capital && below(4) == 0)
+				v = v * (970 + (int64_t)bench_below(61)) / 1000 / 1000 * 1000;
+			if (capital && bench_below(4) == 0)
 				v = 0;
 			kr = v ? v : kr;
 			fprintf(fl, "\t%" PRId64, v * 100);
 		}
 		fputc('\n', fl);
 	}
-	if (close_out(fl, lpath))
+	if (bench_close_out(fl, lpath))
 		return 1;
 	printf("gen_large: wrote %s (%ld lines) and %s (%d areas)\n", lpath, n_lines,
 	       apath, N_COMMITTEES * (1 + N_SERVICE_AREAS * (1 + N_SERVICES)));

@@ -1,25 +1,48 @@
 # bench/: benchmarks and their data generators (see bench/README.md).
 # Built with the program, run only by `make bench`: speed is measured here,
 # never in timed tests.
-noinst_PROGRAMS += bench/gen_large bench/bench_load bench/bench_tui
-bench_gen_large_SOURCES = bench/gen_large.c
-bench_bench_load_SOURCES = bench/bench_load.c
+noinst_PROGRAMS += bench/gen_large bench/bench_load bench/bench_tui \
+	bench/gen_import bench/bench_import
+# What they share: bench_util.c (the generators' PRNG and files, options,
+# the clock, running a program, the table of figures) and, for the two
+# load benchmarks, bench_db.c (reading back what was loaded).
+BENCH_UTIL = bench/bench_util.c bench/bench_util.h
+BENCH_DB = bench/bench_db.c bench/bench_db.h
+bench_gen_large_SOURCES = bench/gen_large.c $(BENCH_UTIL)
+bench_bench_load_SOURCES = bench/bench_load.c $(BENCH_UTIL) $(BENCH_DB)
 bench_bench_load_LDADD = $(BL_LIBS)
 bench_bench_tui_SOURCES = bench/bench_tui.c
+bench_gen_import_SOURCES = bench/gen_import.c $(BENCH_UTIL)
+bench_bench_import_SOURCES = bench/bench_import.c $(BENCH_UTIL) $(BENCH_DB)
+bench_bench_import_LDADD = $(BL_LIBS)
 EXTRA_DIST += bench/README.md
 
 # The generated data and databases live in the build tree, never in the
-# source tree.  `make bench BENCH_LINES=10000` for a quick run.
+# source tree.  `make bench BENCH_LINES=10000 BENCH_ROWS=20000` for a quick
+# run; `make bench-import` runs only the import benchmark.
 BENCH_DIR = $(abs_top_builddir)/bench-data
 BENCH_LINES = 1000000
-bench: bench/gen_large$(EXEEXT) bench/bench_load$(EXEEXT) bench/bench_tui$(EXEEXT) budgetlab$(EXEEXT)
+BENCH_ROWS = 1000000
+BENCH_IMPORT_PROFILE = $(abs_top_srcdir)/config/import/bergen-driftsbudsjett.yaml
+bench: bench/gen_large$(EXEEXT) bench/bench_load$(EXEEXT) bench/bench_tui$(EXEEXT) \
+		bench/gen_import$(EXEEXT) bench/bench_import$(EXEEXT) budgetlab$(EXEEXT)
 	@$(MKDIR_P) '$(BENCH_DIR)'
 	./bench/gen_large$(EXEEXT) --lines $(BENCH_LINES) --dir '$(BENCH_DIR)'
 	./bench/bench_load$(EXEEXT) --lines $(BENCH_LINES) --dir '$(BENCH_DIR)'
 	./bench/bench_tui$(EXEEXT) --dir '$(BENCH_DIR)' --budgetlab ./budgetlab$(EXEEXT)
-.PHONY: bench
+	@$(MAKE) $(AM_MAKEFLAGS) bench-import
+bench-import: bench/gen_import$(EXEEXT) bench/bench_import$(EXEEXT) budgetlab$(EXEEXT)
+	@$(MKDIR_P) '$(BENCH_DIR)'
+	./bench/gen_import$(EXEEXT) --rows $(BENCH_ROWS) --dir '$(BENCH_DIR)'
+	./bench/bench_import$(EXEEXT) --rows $(BENCH_ROWS) --dir '$(BENCH_DIR)' \
+		--profile '$(BENCH_IMPORT_PROFILE)' --budgetlab ./budgetlab$(EXEEXT)
+.PHONY: bench bench-import
 CLEANFILES += bench-data/large.tsv bench-data/large-areas.tsv bench-data/bench.sql \
 	bench-data/bench.budgetlab bench-data/bench.budgetlab-wal \
 	bench-data/bench.budgetlab-shm bench-data/bench-sqlite3.budgetlab \
 	bench-data/bench-sqlite3.budgetlab-wal bench-data/bench-sqlite3.budgetlab-shm \
-	bench-data/tui-open.script bench-data/tui-pages.script bench-data/tui-timing.txt
+	bench-data/tui-open.script bench-data/tui-pages.script bench-data/tui-timing.txt \
+	bench-data/import.csv bench-data/import-sums.txt bench-data/import-process.yaml \
+	bench-data/import.json bench-data/import.budgetlab bench-data/import.budgetlab-wal \
+	bench-data/import.budgetlab-shm bench-data/import-sqlite3.db \
+	bench-data/import-sqlite3.db-journal bench-data/import-sqlite3.db-wal

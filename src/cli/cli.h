@@ -126,6 +126,7 @@ int bl_cmd_goals(int argc, char **argv);
 int bl_cmd_goal(int argc, char **argv);
 int bl_cmd_journal(int argc, char **argv);
 int bl_cmd_export(int argc, char **argv);
+int bl_cmd_import(int argc, char **argv);
 int bl_cmd_open(int argc, char **argv);
 int bl_cmd_keys(int argc, char **argv);
 

@@ -1,6 +1,10 @@
 /* cmd_export.c: the budget as CSV (RFC 4180), for spreadsheets and other
  * programs.  Amounts are plain decimal kroner with a point ("-1234.50"), so
- * no locale can misread them; the Danish-Excel variant comes with import. */
+ * no locale can misread them.  --excel-da writes what a Danish (or
+ * Norwegian) Excel opens by a double click: ';' between fields, a decimal
+ * comma, a BOM so that æ, ø, å are read as UTF-8.  --profile writes the
+ * columns an import profile reads (import_export.h), so that import ->
+ * export -> import is exact. */
 #include "config.h"
 
 #include <errno.h>
@@ -11,62 +15,123 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "config/import_yaml.h"
+#include "core/csv_read.h"
 #include "core/i18n.h"
+#include "core/import_export.h"
 
 typedef struct {
 	FILE *f;
 	bl_area *areas;
 	size_t n_areas;
 	char **paths; /* "ØU/ØU.01" per area, by index */
+	char delim;
+	bool decimal_comma;
+	/* --profile */
+	bl_export_shape *shape;
+	char **fields;
+	int first_year;
+	int64_t misfits;
 } export_ctx;
 
-static void csv_field(FILE *f, const char *s)
-{
-	if (!s)
-		s = "";
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
-static void plain_amount(FILE *f, bl_money v)
+static void plain_amount(FILE *f, bl_money v, bool comma)
 {
 	/* Work on the unsigned magnitude so INT64_MIN prints correctly. */
 	uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-	fprintf(f, "%s%" PRIu64 ".%02" PRIu64, v < 0 ? "-" : "", m / 100, m % 100);
+	fprintf(f, "%s%" PRIu64 "%c%02" PRIu64, v < 0 ? "-" : "", m / 100, comma ? ',' : '.',
+		m % 100);
+}
+
+static size_t area_index(const export_ctx *c, int64_t id)
+{
+	/* Tree order from bl_store_areas: ids are not sorted, but a budget
+	 * has thousands of areas, not millions; a binary search would need
+	 * a copy sorted by id. */
+	for (size_t i = 0; i < c->n_areas; i++)
+		if (c->areas[i].id == id)
+			return i;
+	return SIZE_MAX;
 }
 
 static const char *path_of(const export_ctx *c, int64_t id)
 {
-	for (size_t i = 0; i < c->n_areas; i++)
-		if (c->areas[i].id == id)
-			return c->paths[i];
-	return "";
+	size_t i = area_index(c, id);
+	return i == SIZE_MAX ? "" : c->paths[i];
+}
+
+static int profile_line(export_ctx *c, const bl_line *l, const bl_money *amounts,
+			const bool *has, int n_years)
+{
+	const bl_export_shape *sh = c->shape;
+	const char *codes[BL_IMPORT_MAX_LEVELS + 8], *names[BL_IMPORT_MAX_LEVELS + 8];
+	size_t depth = 0, chain[64], nch = 0;
+	for (size_t i = area_index(c, l->area_id); i != SIZE_MAX && nch < 64;
+	     i = c->areas[i].parent_id ? area_index(c, c->areas[i].parent_id) : SIZE_MAX)
+		chain[nch++] = i;
+	while (nch-- && depth < BL_IMPORT_MAX_LEVELS + 8) {
+		codes[depth] = c->areas[chain[nch]].code;
+		names[depth++] = c->areas[chain[nch]].name;
+	}
+	bl_export_line el = { codes, names, depth, l->code, l->title, l->dir };
+	bool fits;
+	bl_export_fields(sh, &el, c->fields, &fits);
+	if (!fits)
+		c->misfits++;
+	int rows = sh->year_col >= 0 ? n_years : 1;
+	for (int r = 0; r < rows; r++) {
+		if (sh->year_col >= 0 && !has[r])
+			continue;
+		for (size_t k = 0; k < sh->n; k++) {
+			if (k)
+				fputc(c->delim, c->f);
+			char buf[64];
+			const char *v = c->fields[k];
+			for (int y = 0; y < n_years && sh->year_col < 0; y++)
+				if (sh->amount_col[y] == (int)k) {
+					v = NULL;
+					if (has[y]) {
+						bl_export_amount(bl_export_file_amount(sh, l->dir, amounts[y]),
+								 !c->decimal_comma, buf, sizeof buf);
+						v = buf;
+					}
+				}
+			if (sh->year_col == (int)k) {
+				snprintf(buf, sizeof buf, "%d", c->first_year + r);
+				v = buf;
+			} else if (sh->amount_one == (int)k) {
+				bl_export_amount(bl_export_file_amount(sh, l->dir, amounts[r]),
+						 !c->decimal_comma, buf, sizeof buf);
+				v = buf;
+			}
+			bl_csv_write_field(c->f, v, c->delim);
+		}
+		fputs("\r\n", c->f);
+	}
+	for (size_t k = 0; k < sh->n; k++) {
+		free(c->fields[k]);
+		c->fields[k] = NULL;
+	}
+	return ferror(c->f) ? -1 : 0;
 }
 
 static int export_line(void *ctx, const bl_line *l, const bl_money *amounts,
 		       const bool *has, int n_years)
 {
 	export_ctx *c = ctx;
-	csv_field(c->f, path_of(c, l->area_id));
-	fputc(',', c->f);
-	csv_field(c->f, l->code);
-	fputc(',', c->f);
-	csv_field(c->f, l->title);
-	fprintf(c->f, ",%s,%s,", bl_kind_name(l->kind), bl_direction_name(l->dir));
-	csv_field(c->f, l->description);
+	if (c->shape)
+		return profile_line(c, l, amounts, has, n_years);
+	bl_csv_write_field(c->f, path_of(c, l->area_id), c->delim);
+	fputc(c->delim, c->f);
+	bl_csv_write_field(c->f, l->code, c->delim);
+	fputc(c->delim, c->f);
+	bl_csv_write_field(c->f, l->title, c->delim);
+	fprintf(c->f, "%c%s%c%s%c", c->delim, bl_kind_name(l->kind), c->delim,
+		bl_direction_name(l->dir), c->delim);
+	bl_csv_write_field(c->f, l->description, c->delim);
 	for (int y = 0; y < n_years; y++) {
-		fputc(',', c->f);
+		fputc(c->delim, c->f);
 		if (has[y])
-			plain_amount(c->f, amounts[y]);
+			plain_amount(c->f, amounts[y], c->decimal_comma);
 	}
 	fputs("\r\n", c->f);
 	return ferror(c->f) ? -1 : 0;
@@ -77,10 +142,15 @@ int bl_cmd_export(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "version", required_argument, NULL, 'v' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "profile", required_argument, NULL, 'p' },
+		{ "excel-da", no_argument, NULL, 'x' },
+		{ "excel", no_argument, NULL, 'x' },
+		{ "sublines", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *version = "proposal", *output = NULL;
+	const char *version = "proposal", *output = NULL, *profile_arg = NULL;
+	bool excel = false, sublines = false;
 	int c;
 	optind = 1;
 	opterr = 0;
@@ -93,13 +163,28 @@ int bl_cmd_export(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case 'p':
+			profile_arg = optarg;
+			break;
+		case 'x':
+			excel = true;
+			break;
+		case 's':
+			sublines = true;
+			break;
 		case 'h':
-			printf(_("Usage: %s export DB [--version V] [--output FILE]\n"
+			printf(_("Usage: %s export DB [--version V] [--output FILE] [--excel-da]\n"
+				 "                        [--profile P [--sublines]]\n"
 				 "The budget as CSV (RFC 4180, UTF-8, CRLF): area path, code, title,\n"
 				 "kind, direction, description, then one column per year with the\n"
 				 "amount in kroner (\"1234567.50\"; empty where there is none).\n"
-				 "Without --output, to standard output.  An existing FILE is replaced\n"
-				 "only when the export is complete.\n"), bl_progname);
+				 "--profile P writes the columns the import profile P reads instead\n"
+				 "(amounts signed as it signs them, UTF-8 with a BOM), so the file\n"
+				 "imports again with P;\n"
+				 "--sublines with it for a budget imported with --sublines.\n"
+				 "--excel-da (or --excel): ';' between fields, a decimal comma and a BOM,\n"
+				 "as a Danish or Norwegian Excel opens it.  Without --output, to standard\n"
+				 "output.  An existing FILE is replaced only when the export is complete.\n"), bl_progname);
 			return BL_EXIT_OK;
 		default:
 			return bl_opt_error("export", c, argv, longopts);
@@ -107,13 +192,48 @@ int bl_cmd_export(int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return bl_usage("export", _("expected one database file"));
+	if (sublines && !profile_arg)
+		return bl_usage("export", _("--sublines goes with --profile"));
 	bl_app app;
 	int rc = bl_app_open(&app, argv[optind], true);
 	if (rc)
 		return rc;
 	bl_err err = { { 0 } };
-	export_ctx ctx = { stdout, NULL, 0, NULL };
+	export_ctx ctx = { 0 };
+	ctx.f = stdout;
+	ctx.delim = excel ? ';' : ',';
+	ctx.decimal_comma = excel;
+	ctx.first_year = app.info.budget_year;
 	char *tmp = NULL;
+	bl_import_profile *prof = NULL;
+	bl_export_shape shape = { 0 };
+	if (profile_arg) {
+		char ppath[4096];
+		if (bl_import_profile_find(profile_arg, ppath, sizeof ppath, &err) != 0 ||
+		    bl_import_profile_load_file(ppath, &prof, &err) != 0 ||
+		    ((prof->same_line = sublines ? BL_SAME_SUBLINES : prof->same_line), 0) ||
+		    bl_export_shape_make(prof, app.info.budget_year, app.info.n_years, &shape,
+					 &err) != 0) {
+			rc = bl_fail_err(BL_EXIT_REFUSED, &err);
+			goto out;
+		}
+		if (sublines && !prof->sub_code.n) {
+			rc = bl_usage("export", _("--sublines: the profile '%s' has no 'subline' that"
+						  " says which column tells the rows apart"),
+				      profile_arg);
+			goto out;
+		}
+		ctx.shape = &shape;
+		if (!excel) {
+			ctx.delim = prof->delimiter ? prof->delimiter : ';';
+			ctx.decimal_comma = !prof->decimal_point;
+		}
+		ctx.fields = calloc(shape.n ? shape.n : 1, sizeof *ctx.fields);
+		if (!ctx.fields) {
+			rc = bl_fail(BL_EXIT_FILE, _("out of memory"));
+			goto out;
+		}
+	}
 	if (bl_store_areas(app.store, &ctx.areas, &ctx.n_areas, &err) != 0) {
 		rc = bl_fail_err(BL_EXIT_FILE, &err);
 		goto out;
@@ -151,9 +271,22 @@ int bl_cmd_export(int argc, char **argv)
 			goto out;
 		}
 	}
-	fputs("area,code,title,kind,direction,description", ctx.f);
-	for (int y = 0; y < app.info.n_years; y++)
-		fprintf(ctx.f, ",%d", app.info.budget_year + y);
+	/* A BOM says UTF-8 to Excel, and to budgetlab's importer: a profile
+	 * for Windows-1252 exports reads this file as UTF-8 all the same. */
+	if (excel || ctx.shape)
+		fputs("\xEF\xBB\xBF", ctx.f);
+	if (ctx.shape) {
+		for (size_t k = 0; k < shape.n; k++) {
+			if (k)
+				fputc(ctx.delim, ctx.f);
+			bl_csv_write_field(ctx.f, shape.col[k], ctx.delim);
+		}
+	} else {
+		fprintf(ctx.f, "area%ccode%ctitle%ckind%cdirection%cdescription", ctx.delim,
+			ctx.delim, ctx.delim, ctx.delim, ctx.delim);
+		for (int y = 0; y < app.info.n_years; y++)
+			fprintf(ctx.f, "%c%d", ctx.delim, app.info.budget_year + y);
+	}
 	fputs("\r\n", ctx.f);
 	if (bl_store_lines_each(app.store, version, 0, export_line, &ctx, &err) != 0) {
 		rc = err.msg[0] ? bl_fail_err(BL_EXIT_FILE, &err)
@@ -171,7 +304,16 @@ int bl_cmd_export(int argc, char **argv)
 		if (rc)
 			remove(tmp);
 	}
+	if (!rc && ctx.misfits)
+		fprintf(stderr, _("%s: budget lines whose code does not fit the profile's code"
+				  " '%s' (typed by hand, or from another profile?): %" PRId64 "; their"
+				  " whole code went into one column, so they import again under"
+				  " another code\n"),
+			bl_progname, prof->code.source, ctx.misfits);
 out:
+	free(ctx.fields);
+	bl_export_shape_free(&shape);
+	bl_import_profile_free(prof);
 	if (ctx.paths)
 		for (size_t i = 0; i < ctx.n_areas; i++)
 			free(ctx.paths[i]);

@@ -3,6 +3,6 @@ bin_PROGRAMS += budgetlab
 budgetlab_SOURCES = \
 	src/cli/main.c src/cli/cli.h src/cli/common.c \
 	src/cli/cmd_status.c src/cli/cmd_advance.c src/cli/cmd_lines.c \
-	src/cli/cmd_goals.c src/cli/cmd_journal.c src/cli/cmd_export.c \
+	src/cli/cmd_goals.c src/cli/cmd_journal.c src/cli/cmd_export.c src/cli/cmd_import.c \
 	src/cli/cmd_create.c src/cli/cmd_open.c src/cli/demo.c src/cli/demo.h
 budgetlab_LDADD = $(TUI_LIBS) $(BL_LIBS) $(NCURSES_LIBS)

@@ -16,7 +16,7 @@ const char *bl_progname = "budgetlab";
 
 const bl_cmd bl_cmds[] = {
 	{ "demo", "PATH", N_("write the demo municipality to a new database at PATH"), bl_cmd_demo, false },
-	{ "create", "PATH CONFIG.yaml [--municipality NAME] [--title TITLE]",
+	{ "create", "PATH CONFIG.yaml [--municipality NAME] [--title TITLE] [--budget-year Y]",
 	  N_("create a new budget process from a phase file"), bl_cmd_create, false },
 	{ "check-config", "FILE...", N_("validate phase files"), bl_cmd_check_config, false },
 	{ "status", "DB [--version V] [--unit U] [--depth N]",
@@ -31,7 +31,10 @@ const bl_cmd bl_cmds[] = {
 	{ "goals", "DB", N_("list goals and the lines that serve them"), bl_cmd_goals, false },
 	{ "goal", "add|set|delete|link|unlink DB ...", N_("add, change, delete a goal, or link it to lines"), bl_cmd_goal, false },
 	{ "journal", "DB [--line CODE] [--limit N]", N_("the change history, newest first"), bl_cmd_journal, false },
-	{ "export", "DB [--version V] [--output FILE]", N_("export the budget as CSV"), bl_cmd_export, false },
+	{ "import", "DB FILE --profile NAME [--lenient] [--json] [--dry-run]",
+	  N_("import a finance system's CSV export with an import profile"), bl_cmd_import, false },
+	{ "export", "DB [--version V] [--output FILE] [--excel-da] [--profile NAME]",
+	  N_("export the budget as CSV"), bl_cmd_export, false },
 	{ "keys", "[--man]", N_("the keys of the screens (with --man: as budgetlab(1) lists them)"), bl_cmd_keys, false },
 	{ NULL, NULL, NULL, NULL, false },
 };
@@ -56,7 +59,7 @@ static void usage(FILE *f)
 		     "  --theme T      default, contrast (for projectors) or mono; NO_COLOR is honoured\n"
 		     "  --unit U       kr, t (1.000 kr.) or mio\n"
 		     "  --show V       the budget version shown first: proposal, first_reading, adopted\n"
-		     "  --screen S     the first screen: process (default), budget, goals, journal\n"
+		     "  --screen S     the first screen: process (default), budget, goals, journal, import\n"
 		     "  --script FILE  read keys from FILE, tty-free (tests; also BUDGETLAB_SCRIPT)\n"
 		     "  --size CxR     the screen size in script mode (default 80x24)\n\n"
 		     "Amounts are written as the process's language writes them, e.g.\n"

@@ -13,9 +13,8 @@
 #include "core/error.h"
 #include "core/process.h"
 
-/* Limits: larger files or deeper nesting are refused with a message. */
-#define BL_YAML_MAX_BYTES (1024 * 1024)
-#define BL_YAML_MAX_DEPTH 16
+/* BL_YAML_MAX_BYTES and BL_YAML_MAX_DEPTH. */
+#include "config/yaml_doc.h"
 
 int bl_config_load_file(const char *path, bl_process_def **out,
 			char **text_out, bl_err *err);

@@ -726,6 +726,24 @@ static bool sum_process(ctx *c, const char *action, const bl_jobj *before, const
 	return true;
 }
 
+/* An optional whole-number field: *f NULL when absent; false when it is
+ * there with another type. */
+static bool opt_int(const bl_jobj *o, const char *key, const bl_jfield **f)
+{
+	*f = bl_jobj_get(o, key);
+	return !*f || (*f)->type == BL_JINT;
+}
+
+/* import: "loaded "demo/lines.tsv" into proposal: 336 lines, 1344 amounts,
+ * 104 new areas"; a load that replaced the version says how many amounts
+ * it replaced, one that reused lines how many were new and how many
+ * reused, one that removed lines how many:
+ * "loaded "bergen.csv" into proposal, replacing 2228 amounts: 557 lines
+ * (2 new, 555 updated), 2228 amounts, 0 new areas, 3 lines removed".
+ * replaced, created, updated and removed came later (older entries lack
+ * them); when there they must be whole numbers.  The importer's note may
+ * add members of its own: rows and rejected are shown when they are whole
+ * numbers, the others (a profile, say) are left out. */
 static bool sum_import(ctx *c, const char *action, const bl_jobj *before, const bl_jobj *after,
 		       bool has_before, bool has_after)
 {
@@ -734,14 +752,33 @@ static bool sum_import(ctx *c, const char *action, const bl_jobj *before, const 
 	const char *source = get_s(after, "source"), *version = get_s(after, "version");
 	const bl_jfield *areas = get_t(after, "areas", BL_JINT), *lines = get_t(after, "lines", BL_JINT),
 			*amounts = get_t(after, "amounts", BL_JINT);
-	if (!source || !version || !areas || !lines || !amounts)
+	const bl_jfield *replaced, *created, *updated, *removed;
+	if (!source || !version || !areas || !lines || !amounts || !opt_int(after, "replaced", &replaced) ||
+	    !opt_int(after, "created", &created) || !opt_int(after, "updated", &updated) ||
+	    !opt_int(after, "removed", &removed))
 		return false;
+	const bl_jfield *rows = get_t(after, "rows", BL_JINT), *rejected = get_t(after, "rejected", BL_JINT);
 	sb_str(c->b, _("loaded "));
 	sb_quoted(c->b, source);
 	sb_str(c->b, _(" into "));
 	sb_text(c->b, version);
-	sb_printf(c->b, _(": %lld lines, %lld amounts, %lld new areas"), (long long)lines->i,
-		  (long long)amounts->i, (long long)areas->i);
+	if (replaced)
+		sb_printf(c->b, _(", replacing %lld amounts"), (long long)replaced->i);
+	sb_printf(c->b, _(": %lld lines"), (long long)lines->i);
+	/* Only a load that reused lines has two kinds to tell apart. */
+	if (created && updated && updated->i != 0)
+		sb_printf(c->b, _(" (%lld new, %lld updated)"), (long long)created->i,
+			  (long long)updated->i);
+	sb_printf(c->b, _(", %lld amounts, %lld new areas"), (long long)amounts->i, (long long)areas->i);
+	if (removed && removed->i != 0)
+		sb_printf(c->b, _(", %lld lines removed"), (long long)removed->i);
+	if (rows && rejected)
+		sb_printf(c->b, _("; %lld rows read, %lld rejected"), (long long)rows->i,
+			  (long long)rejected->i);
+	else if (rows)
+		sb_printf(c->b, _("; %lld rows read"), (long long)rows->i);
+	else if (rejected)
+		sb_printf(c->b, _("; %lld rows rejected"), (long long)rejected->i);
 	return true;
 }
 

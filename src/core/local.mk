@@ -7,3 +7,7 @@ libbudgetlab_a_SOURCES += \
 	src/core/gates.c src/core/gates.h \
 	src/core/text.c src/core/text.h \
 	src/core/journal_fmt.c src/core/journal_fmt.h
+libbudgetlab_a_SOURCES += src/core/csv_read.c src/core/csv_read.h \
+	src/core/file.c src/core/file.h \
+	src/core/import.c src/core/import.h \
+	src/core/import_export.c src/core/import_export.h

@@ -670,6 +670,45 @@ static int parse(const char *s, size_t len, bl_lang lang,
 	return 0;
 }
 
+int bl_money_parse_csv(const char *s, size_t len, bl_lang lang, bl_money *out,
+		       bl_err *err)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t a = 0, b = s ? len : 0, k;
+	if (!s) /* and no bytes, or len bytes of "" were read below */
+		s = "", len = 0;
+	while (a < b && (k = ws_at(p + a, b - a)) > 0)
+		a += k;
+	while (b > a && (k = ws_before(p, a, b)) > 0)
+		b -= k;
+	bool brackets = b - a >= 2 && p[a] == '(' && p[b - 1] == ')';
+	bool trailing = !brackets && b - a >= 2 && p[b - 1] == '-' &&
+			p[b - 2] >= '0' && p[b - 2] <= '9';
+	if (!brackets && !trailing)
+		return bl_money_parse_in(s, len, lang, NULL, out, err);
+	bl_money v;
+	bl_err mine;
+	size_t from = a + 1, to = b - 1;
+	if (trailing)
+		from = a;
+	/* The inside must be a plain, unsigned amount. */
+	bool minus;
+	if (sign_at(p + from, to - from, &minus) ||
+	    bl_money_parse_in(s + from, to - from, lang, NULL, &v, &mine) != 0) {
+		if (err) {
+			char q[BL_QUOTE_MAX];
+			bl_text_quote(s, len, q);
+			bl_err_set(err, _("\"%s\" is not an amount: %s"), q,
+				   brackets ? _("inside brackets must be an amount without a sign (expected e.g. (1.234,50))")
+					    : _("before a trailing minus must be an amount without a sign (expected e.g. 1.234,50-)"));
+		}
+		return -1;
+	}
+	if (out)
+		*out = -v;
+	return 0;
+}
+
 int bl_money_parse(const char *s, bl_lang lang, bl_money *out, bl_err *err)
 {
 	return bl_money_parse_in(s, s ? strlen(s) : 0, lang, NULL, out, err);

@@ -70,6 +70,17 @@ int bl_money_parse_n(const char *s, size_t len, bl_lang lang, bl_money *out,
 int bl_money_parse_in(const char *s, size_t len, bl_lang lang,
 		      const char *currency, bl_money *out, bl_err *err);
 
+/* An amount in a spreadsheet export, as finance systems write it: what
+ * bl_money_parse_n takes in the notation of `lang` (da and nb: decimal
+ * comma, groups of '.' or a space; en: decimal point, groups of ',' or a
+ * space), and also
+ *   "1.234,50-"   a trailing minus (SAP and other ERP exports),
+ *   "(1.234,50)"  accounting brackets for a negative amount.
+ * Padding, no-break spaces, a lone "-" for zero as bl_money_parse_n.  An
+ * empty cell is not an amount here: the caller decides what it means. */
+int bl_money_parse_csv(const char *s, size_t len, bl_lang lang, bl_money *out,
+		       bl_err *err);
+
 /* Format into buf (always NUL-terminated; returns the length written, or -1
  * if bufsize was too small).  BL_UNIT_KR prints two decimals exactly, so
  * that parse(format(x)) == x for every x.  The other units round half away

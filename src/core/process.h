@@ -18,6 +18,10 @@
 /* Budget year + outline years: at most this many years in a process. */
 #define BL_MAX_YEARS 10
 
+/* A budget line is operation or capital (drift/anlæg), income or expense. */
+typedef enum bl_kind { BL_KIND_OPERATION, BL_KIND_CAPITAL } bl_kind;
+typedef enum bl_direction { BL_DIR_EXPENSE, BL_DIR_INCOME } bl_direction;
+
 /* What a phase can lock.  A bit mask. */
 enum {
 	BL_LOCK_AMOUNTS = 1u << 0, /* no amount may change ("goals before economy") */

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "core/text.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Length of the well-formed UTF-8 sequence at s (at most n bytes), or 0 if
@@ -227,4 +228,44 @@ size_t bl_utf8_encode(unsigned cp, char out[static 5])
 	}
 	out[n] = '\0';
 	return n;
+}
+
+void bl_text_printable(const char *s, size_t len, char *out, size_t outsz)
+{
+	size_t o = 0;
+	if (!outsz)
+		return;
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		size_t l = bl_utf8_seq((const unsigned char *)s + i, len - i);
+		if (l)
+			bl_utf8_next(s + i, len - i, &cp);
+		else
+			cp = 0xFFFD, l = 1;
+		i += l;
+		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+			cp = ' ';
+		char u[5];
+		size_t k = bl_utf8_encode(cp, u);
+		if (o + k >= outsz)
+			break;
+		memcpy(out + o, u, k);
+		o += k;
+	}
+	out[o] = '\0';
+}
+
+const char *bl_text_join(const char *const *words, size_t n, char *buf, size_t sz)
+{
+	size_t pos = 0;
+	if (!sz)
+		return buf;
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && pos + 1 < sz; i++) {
+		int w = snprintf(buf + pos, sz - pos, "%s%s", i ? ", " : "", words[i]);
+		if (w < 0)
+			break;
+		pos = pos + (size_t)w < sz ? pos + (size_t)w : sz - 1;
+	}
+	return buf;
 }

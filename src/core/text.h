@@ -40,4 +40,12 @@ void bl_text_fit(const char *s, int width, bool right_align, char *out,
  * stray escape sequence cannot reach the terminal. */
 void bl_text_quote(const char *s, size_t len, char out[static BL_QUOTE_MAX]);
 
+/* Text from a file for a screen or a message: valid UTF-8 as it is, a
+ * byte that is not (a damaged file) as U+FFFD, control characters (C0,
+ * DEL, C1, the line end too) as blanks, so that nothing in a file can
+ * move a terminal's cursor.  At most outsz - 1 bytes, cut at a character. */
+void bl_text_printable(const char *s, size_t len, char *out, size_t outsz);
+/* "a, b, c" into buf (cut to fit); returns buf. */
+const char *bl_text_join(const char *const *words, size_t n, char *buf, size_t sz);
+
 #endif

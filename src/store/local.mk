@@ -7,3 +7,4 @@ libbudgetlab_a_SOURCES += \
 	src/store/facts.c \
 	src/store/view.c src/store/goal_view.c
 libbudgetlab_a_SOURCES += src/store/journal_view.c
+libbudgetlab_a_SOURCES += src/store/import_store.c src/store/import_store.h

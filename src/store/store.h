@@ -109,8 +109,7 @@ int bl_store_areas(bl_store *s, bl_area **out, size_t *n, bl_err *err);
 void bl_areas_free(bl_area *areas, size_t n);
 
 /* ---- lines ---- */
-typedef enum bl_kind { BL_KIND_OPERATION, BL_KIND_CAPITAL } bl_kind;
-typedef enum bl_direction { BL_DIR_EXPENSE, BL_DIR_INCOME } bl_direction;
+/* bl_kind and bl_direction are in core/process.h. */
 const char *bl_kind_name(bl_kind k);           /* "operation", "capital" */
 const char *bl_direction_name(bl_direction d); /* "expense", "income" */
 
@@ -308,7 +307,7 @@ int bl_store_journal_page(bl_store *s, const char *line_code, int64_t offset,
 int bl_store_journal_count_for(bl_store *s, const char *line_code, int64_t *n,
 			       bl_err *err);
 
-/* ---- bulk load (the demo, the benchmark, later the importer) ----
+/* ---- bulk load (the demo, the benchmark, the importer) ----
  * One transaction.  Per-row journal entries are replaced by one entry that
  * says what was loaded (source, counts); totals are rebuilt once at the end.
  * Locks are checked once at the start: a bulk load of amounts during a
@@ -317,22 +316,84 @@ int bl_store_journal_count_for(bl_store *s, const char *line_code, int64_t *n,
  * one) in a phase that locks areas; a bulk load inside bl_store_begin.
  * While a load is open, the store's other write functions are refused.
  * A refused area or line leaves nothing (a line with a bad amount is
- * taken out again with its amounts), and the load may go on without it;
- * the caller may also abort.  A total that would overflow makes the commit
- * fail, and then nothing of the load is kept.  bl_store_close rolls back
- * a load left open.  The journal entry is entity "import", action "bulk",
- * key the source, after {"source", "version", "areas", "lines",
- * "amounts"} (areas: how many were created). */
+ * taken out again with its amounts; a reused line is left as it was, but
+ * for its amounts of a version being replaced), and the load may go on
+ * without it; the caller may also abort.  A total that would overflow
+ * makes the commit fail, and then nothing of the load is kept.
+ * bl_store_close rolls back a load left open.  The journal entry is
+ * entity "import", action "bulk", key the source, after {"source",
+ * "version", "areas", "lines", "amounts", "replaced", "created",
+ * "updated", "removed"} and the note's members (bl_bulk_set_note): areas,
+ * lines created, updated (reused) and removed, amounts set, as in
+ * bl_bulk_counts; "lines" is created + updated; "replaced" is there only
+ * when bl_bulk_replace was called. */
 typedef struct bl_bulk bl_bulk;
 int bl_store_bulk_begin(bl_store *s, const char *version, const char *source,
 			bl_bulk **out, bl_err *err);
 /* Find or create an area under parent_id (0 = top) by code. */
 int bl_bulk_area(bl_bulk *b, int64_t parent_id, const char *code,
 		 const char *name, int64_t *id_out, bl_err *err);
+/* Replace the version: removes every amount of the version (they are
+ * counted, and remembered: lines that had one and end the load with no
+ * amount in any version and no goal link are deleted at commit, as lines
+ * the previous import brought; a line that this load gives again through
+ * bl_bulk_line_put, even refused, is this import's and is kept even
+ * without amounts).  So importing the same file twice leaves the budget
+ * as once.  Call at most once, before the first line (bl_bulk_line or
+ * bl_bulk_line_put, refused ones included); areas may come before it. */
+int bl_bulk_replace(bl_bulk *b, bl_err *err);
 /* Add a line with amounts[i] for year first_year+i, where has[i] (has may
- * be NULL: all present).  n_years must match the process. */
+ * be NULL: all present).  n_years must match the process.  A code that
+ * exists is refused. */
 int bl_bulk_line(bl_bulk *b, const bl_line *l, const bl_money *amounts,
 		 const bool *has, int n_years, int64_t *id_out, bl_err *err);
+/* Like bl_bulk_line, but a line whose code exists already is reused: its
+ * title, area, kind, direction and description are set to l's
+ * (l->description NULL keeps the old one), and its amounts of the version
+ * are set (years where has[i] is false are left absent; its amounts in
+ * other versions are kept).  *created (if not NULL) says whether it was
+ * new.  Refused like bl_bulk_line, and before anything of the line
+ * changes (e.g. a direction change while amounts are locked is
+ * impossible here anyway, since the bulk load refuses amount locks).  The
+ * code is looked up in the unique index on line codes, once per call.  A
+ * code given twice in one load reuses what the first call left (and
+ * counts twice in lines_updated). */
+int bl_bulk_line_put(bl_bulk *b, const bl_line *l, const bl_money *amounts,
+		     const bool *has, int n_years, int64_t *id_out, bool *created,
+		     bl_err *err);
+/* What the load has done so far: areas created; lines created, reused
+ * (lines_updated, whether or not anything of them changed; of them
+ * lines_unchanged, those whose fields and amounts were as the load gave
+ * them, so that nothing was written) and removed
+ * (by the commit: 0 before it); amounts set by the load (when it
+ * replaces, an amount that a later put of the same line replaced again
+ * counts once; when it does not, twice); amounts_replaced, the version's
+ * amounts that bl_bulk_replace removes (as its totals count them). */
+typedef struct bl_bulk_counts {
+	int64_t areas, lines_created, lines_updated, lines_removed, amounts,
+		amounts_replaced, lines_unchanged;
+} bl_bulk_counts;
+void bl_bulk_counts_get(const bl_bulk *b, bl_bulk_counts *out);
+/* The source name is the journal key; extra, if not NULL, is a flat JSON
+ * object text (e.g. {"profile":"bergen","rows":1761,"rejected":0}) whose
+ * members are added to the journal entry's after object.  Call before
+ * commit; a second call replaces the first note, NULL removes it.
+ * Refused (the note is left as it was, the load goes on): what the
+ * journal's reader refuses (core/journal_fmt.h: only strings, whole
+ * numbers and null, nothing nested, no key twice), a null member (a JSON
+ * merge drops it), a member named like one of the entry's own keys, and
+ * more members than the reader takes beside those. */
+int bl_bulk_set_note(bl_bulk *b, const char *extra_json, bl_err *err);
+/* Commit and free b.  At the commit the lines that bl_bulk_replace
+ * remembered and the load did not give lose their amounts of the
+ * version, and those left without any are removed (see there); the
+ * loaded version's totals are rebuilt, or every version's when a reused
+ * line moved to another area or changed direction (that moves its
+ * amounts in the other versions too), and checked
+ * (bl_store_totals_check).  bl_bulk_commit_counts fills out (if not NULL)
+ * with the counts of the load kept, lines_removed included; on failure,
+ * with zeros: nothing of the load was kept. */
+int bl_bulk_commit_counts(bl_bulk *b, bl_bulk_counts *out, bl_err *err);
 int bl_bulk_commit(bl_bulk *b, bl_err *err); /* frees b */
 void bl_bulk_abort(bl_bulk *b);              /* rolls back, frees b */
 

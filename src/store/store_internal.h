@@ -22,8 +22,8 @@
 /* Every statement the store runs more than once, prepared on first use
  * and kept in bl_store.stmt until the store is closed.  Their SQL is in
  * store.c (stmt_sql), indexed by this enum, except that of the view
- * files (below), each of which keeps its own and prepares them with
- * bl_stmt_sql. */
+ * files and bulk.c (below), each of which keeps its own and prepares them
+ * with bl_stmt_sql. */
 enum bl_stmt_id {
 	ST_INFO,
 	ST_CONFIG,
@@ -109,6 +109,11 @@ enum bl_stmt_id {
 	ST_JOURNAL_PAGE,
 	ST_JOURNAL_PAGE_LINE,
 	ST_JOURNAL_COUNT_LINE,
+	/* bulk.c's (bulk_sql): bl_bulk_line_put's lookup, its update of a
+	 * reused line and its removal of that line's amounts. */
+	ST_BULK_LINE_FIND,
+	ST_BULK_LINE_SET,
+	ST_BULK_AMOUNTS_CLEAR,
 	ST_COUNT
 };
 

@@ -18,6 +18,7 @@
 #define B SCR_BIT(SCR_BUDGET)
 #define G SCR_BIT(SCR_GOALS)
 #define J SCR_BIT(SCR_JOURNAL)
+#define I SCR_BIT(SCR_IMPORT)
 #define H SCR_BIT(SCR_HELP)
 #define V SCR_BIT(SCR_PRESENT)
 
@@ -29,7 +30,7 @@ const tui_action tui_actions[] = {
 	  N_("Go back: from help to the screen it was opened on, from any other screen to the process screen, and from the process screen out of the program.  Every change is saved when it is made, so nothing is lost."),
 	  SCR_ANY },
 	{ ACT_BACK, "back", { TUI_ESC }, "Esc", NULL,
-	  N_("Clear the filter if one is set, else go back like q, but never out of the program."),
+	  N_("Clear the filter if one is set (on the import screen: go back a step), else go back like q, but never out of the program."),
 	  SCR_LISTS },
 	{ ACT_TICK, "tick", { ' ', 'x' }, "Space, x", N_("tick"),
 	  N_("Tick the selected checklist item, or untick it."), P },
@@ -56,8 +57,40 @@ const tui_action tui_actions[] = {
 	  N_("Link a budget line, by its code, to the selected goal: the line serves the goal."), G },
 	{ ACT_UNLINK, "unlink", { 'U' }, "U", NULL,
 	  N_("Unlink a budget line, by its code, from the selected goal."), G },
+	{ ACT_IMP_NEXT, "import-next", { '\n', '\r', F(KEY_ENTER) }, "Enter", N_("go on"),
+	  N_("Go on to the next step: type the file's path, take the selected profile, check the whole file (a dry run), import it after a question.  In the mapping editor: change the selected role, from a list of the file's columns or as a text such as {avdeling}.{tjomr}."),
+	  I },
+	{ ACT_IMP_MAP, "import-mapping", { 'm' }, "m", N_("mapping"),
+	  N_("Open the mapping editor: which columns are the areas, the line's code and title, the direction, the signs and the amounts.  The preview follows every change."),
+	  I },
+	{ ACT_IMP_RAW, "import-raw", { 'r' }, "r", N_("raw"),
+	  N_("In the preview: show the file's own columns (its header and fields), or the lines as they will be imported, in turn."),
+	  I },
+	{ ACT_IMP_VERSION, "import-version", { 'v' }, "v", N_("version"),
+	  N_("The version the import goes into: the proposal, the first reading, the adopted budget, in turn (the profile says which first)."),
+	  I },
+	{ ACT_IMP_LENIENT, "import-lenient", { 'l' }, "l", N_("lenient"),
+	  N_("Strict (the default: any rejected row stops the import, nothing changes) or lenient (the sound rows are imported and the rejected ones written, unchanged, to a file you name), in turn."),
+	  I },
+	{ ACT_IMP_MODE, "import-replace-add", { 'A' }, "A", N_("replace/add"),
+	  N_("Replace the version (the default: its lines that are not in the file are removed) or add to it (the file's amounts are added to its lines, new ones created, the version's other lines stay as they are: e.g. for a reject file once its rows are fixed), in turn."),
+	  I },
+	{ ACT_IMP_SAME, "import-sublines", { 's' }, "s", NULL,
+	  N_("Rows with the same line code: summed into one line, or each a sub-line of its own (CODE.SUB, from the profile's sub-line column), in turn."),
+	  I },
+	{ ACT_IMP_SAVE, "import-save", { 'S' }, "S", N_("save"),
+	  N_("In the mapping editor: save the mapping as an import profile of your own (~/.config/budgetlab/import/NAME.yaml); an existing one is replaced only after a question."),
+	  I },
+	{ ACT_IMP_ADD, "import-add", { 'a', '+', F(KEY_IC) }, "a, +, Insert", NULL,
+	  N_("In the mapping editor: add an area level, or an amount column."), I },
+	{ ACT_IMP_REMOVE, "import-remove", { 'd', '-', F(KEY_DC) }, "d, -, Delete", NULL,
+	  N_("In the mapping editor: remove the selected area level or amount column."), I },
+	{ ACT_IMP_LEFT, "import-left", { F(KEY_LEFT), '<' }, "Left, <", NULL,
+	  N_("In the preview: show the columns further left."), I },
+	{ ACT_IMP_RIGHT, "import-right", { F(KEY_RIGHT), '>' }, "Right, >", NULL,
+	  N_("In the preview: show the columns further right."), I },
 	{ ACT_UNIT, "unit", { 'u' }, "u", N_("unit"),
-	  N_("Show amounts in kr., 1.000 kr. or mio. kr., in turn."), P | B | G | J },
+	  N_("Show amounts in kr., 1.000 kr. or mio. kr., in turn."), P | B | G | J | I },
 	{ ACT_SORT, "sort", { 's' }, "s", N_("sort"),
 	  N_("Sort the lines of each area by code, by title, or by the amount of a year, in turn."), B },
 	{ ACT_REVERSE, "reverse", { 'r' }, "r", NULL,
@@ -66,8 +99,9 @@ const tui_action tui_actions[] = {
 	  N_("Show another version of the budget: the proposal, the first reading, the adopted budget."), P | B },
 	{ ACT_SPOTLIGHT, "spotlight", { 'p' }, "p", N_("project"),
 	  N_("Put the selected line, area or goal on the projector (budgetlab --present)."), B | G },
+	/* Not on the import screen, where m is the mapping. */
 	{ ACT_MESSAGE, "message", { 'm' }, "m", NULL,
-	  N_("Put a short message on the projector, e.g. what the room is deciding now."), SCR_MAIN },
+	  N_("Put a short message on the projector, e.g. what the room is deciding now."), SCR_MAIN & ~I },
 	{ ACT_SPOT_CLEAR, "spotlight-clear", { 'P' }, "P", NULL,
 	  N_("Take what you put on the projector off it."), SCR_MAIN },
 	{ ACT_EXPAND, "expand", { 'l', F(KEY_RIGHT) }, "l, Right", NULL,
@@ -86,6 +120,8 @@ const tui_action tui_actions[] = {
 	  N_("The goals and the lines that serve them."), SCR_MAIN | H },
 	{ ACT_SCR_JOURNAL, "screen-journal", { '4' }, "4", NULL,
 	  N_("The journal: every change, newest first."), SCR_MAIN | H },
+	{ ACT_SCR_IMPORT, "screen-import", { '5' }, "5", NULL,
+	  N_("Import a finance system's CSV export: file, profile, preview, check, import."), SCR_MAIN | H },
 	{ ACT_NEXT_SCREEN, "next-screen", { '\t' }, "Tab", NULL,
 	  N_("The next screen, in the order above."), SCR_MAIN },
 	{ ACT_DOWN, "down", { 'j', F(KEY_DOWN), TUI_CTRL('n') }, "j, Down", NULL,
@@ -169,6 +205,7 @@ void tui_actions_man(FILE *f)
 		{ SCR_BIT(SCR_BUDGET), "Budget screen" },
 		{ SCR_BIT(SCR_GOALS), "Goals screen" },
 		{ SCR_BIT(SCR_JOURNAL), "Journal screen" },
+		{ SCR_BIT(SCR_IMPORT), "Import screen" },
 		{ SCR_BIT(SCR_PRESENT), "Projector view (\\-\\-present)" },
 	};
 	fputs(".\\\" Generated from src/tui/actions.c by `budgetlab keys --man`;\n"
@@ -182,11 +219,21 @@ void tui_actions_man(FILE *f)
 		if ((a->screens & SCR_MAIN) == SCR_MAIN)
 			man_entry(f, a);
 	}
+	/* What every screen but the import screen has (m, the projector's
+	 * message: m is the mapping there), once rather than four times. */
+	const unsigned but_import = SCR_MAIN & ~SCR_BIT(SCR_IMPORT);
+	fputs(".SS On every screen but the import screen\n", f);
+	for (size_t i = 0; i < tui_n_actions; i++) {
+		const tui_action *a = &tui_actions[i];
+		if ((a->screens & SCR_MAIN) == but_import)
+			man_entry(f, a);
+	}
 	for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
 		fprintf(f, ".SS %s\n", groups[g].title);
 		for (size_t i = 0; i < tui_n_actions; i++) {
 			const tui_action *a = &tui_actions[i];
-			bool everywhere = (a->screens & SCR_MAIN) == SCR_MAIN;
+			unsigned main = a->screens & SCR_MAIN;
+			bool everywhere = main == SCR_MAIN || main == but_import;
 			if (!(a->screens & groups[g].mask))
 				continue;
 			if (!everywhere || groups[g].mask == SCR_BIT(SCR_PRESENT))

@@ -72,6 +72,7 @@ const tui_screen_ops *tui_ops(int screen)
 	static const tui_screen_ops *const ops[SCR_COUNT] = {
 		[SCR_PROCESS] = &tui_screen_process, [SCR_BUDGET] = &tui_screen_budget,
 		[SCR_GOALS] = &tui_screen_goals, [SCR_JOURNAL] = &tui_screen_journal,
+		[SCR_IMPORT] = &tui_screen_import,
 		[SCR_HELP] = &tui_screen_help, [SCR_PRESENT] = &tui_screen_present,
 	};
 	return ops[screen >= 0 && screen < SCR_COUNT ? screen : SCR_PROCESS];
@@ -177,14 +178,34 @@ static void draw_title(tui *t)
 		snprintf(phase, sizeof phase, "%s", _("setting up (before the first phase)"));
 	const char *ro = t->readonly && !t->present ? _(" · read-only") : "";
 	snprintf(left, sizeof left, " %s · %s · %s%s", t->info.municipality, t->info.title, phase, ro);
-	/* The tabs on the right, when there is room for them and the text. */
-	static const int tabs[] = { SCR_PROCESS, SCR_BUDGET, SCR_GOALS, SCR_JOURNAL };
-	char tabtext[4][64];
+	/* The tabs on the right, when there is room for them and the text:
+	 * " 1 Process " each when wide; narrower, without the blank after
+	 * each; narrowest, only the current screen's name beside the others'
+	 * numbers, so that the phase keeps its room. */
+	static const int tabs[] = { SCR_PROCESS, SCR_BUDGET, SCR_GOALS, SCR_JOURNAL, SCR_IMPORT };
+	enum { N_TABS = sizeof tabs / sizeof tabs[0] };
+	char tabtext[N_TABS][64];
 	int tabs_w = 0;
+	char shortest[300];
+	snprintf(shortest, sizeof shortest, " %s%s", phase, ro);
 	if (!t->present) {
-		for (int i = 0; i < 4; i++) {
-			snprintf(tabtext[i], sizeof tabtext[i], " %d %s ", i + 1, _(tui_ops(tabs[i])->title));
-			tabs_w += bl_text_width(tabtext[i]);
+		for (int style = 0; style < 3; style++) {
+			tabs_w = 0;
+			for (int i = 0; i < N_TABS; i++) {
+				const char *name = _(tui_ops(tabs[i])->title);
+				if (style == 0)
+					snprintf(tabtext[i], sizeof tabtext[i], " %d %s ", i + 1, name);
+				else if (style == 1 || t->screen == tabs[i])
+					snprintf(tabtext[i], sizeof tabtext[i], " %d %s", i + 1, name);
+				else
+					snprintf(tabtext[i], sizeof tabtext[i], " %d", i + 1);
+				tabs_w += bl_text_width(tabtext[i]);
+			}
+			if (style == 2)
+				tabs_w++; /* the blank after the last */
+			int lw = COLS - tabs_w - 1;
+			if (lw >= 30 && bl_text_width(shortest) <= lw)
+				break;
 		}
 	}
 	int left_w = COLS - tabs_w - 1;
@@ -200,7 +221,7 @@ static void draw_title(tui *t)
 	}
 	tui_put(0, 0, left_w, left, R_TITLE, false);
 	int x = left_w + 1;
-	for (int i = 0; i < 4; i++) {
+	for (int i = 0; i < N_TABS; i++) {
 		int w = bl_text_width(tabtext[i]);
 		tui_put(0, x, w, tabtext[i], t->screen == tabs[i] ? R_TAB_ON : R_TAB, false);
 		x += w;
@@ -321,10 +342,11 @@ static bool global_act(tui *t, tui_act a)
 	case ACT_SCR_BUDGET:
 	case ACT_SCR_GOALS:
 	case ACT_SCR_JOURNAL:
+	case ACT_SCR_IMPORT:
 		tui_show(t, SCR_PROCESS + (a - ACT_SCR_PROCESS));
 		return true;
 	case ACT_NEXT_SCREEN:
-		tui_show(t, (t->screen + 1) % (SCR_JOURNAL + 1));
+		tui_show(t, (t->screen + 1) % (SCR_IMPORT + 1));
 		return true;
 	case ACT_THEME:
 		cycle_theme(t);

@@ -7,5 +7,7 @@ libbltui_a_SOURCES = \
 	src/tui/screen_budget.c src/tui/budget_model.c src/tui/budget_model.h \
 	src/tui/budget_form.c \
 	src/tui/screen_goals.c src/tui/screen_journal.c \
+	src/tui/screen_import.c src/tui/import_screen.h src/tui/import_view.c \
+	src/tui/import_run.c src/tui/import_map.c src/tui/import_edit.c src/tui/import_save.c \
 	src/tui/screen_present.c src/tui/bigtext.c src/tui/bigtext.h
 TUI_LIBS = libbltui.a

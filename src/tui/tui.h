@@ -45,12 +45,14 @@ enum tui_screen_id {
 	SCR_BUDGET,
 	SCR_GOALS,
 	SCR_JOURNAL,
+	SCR_IMPORT,
 	SCR_HELP,
 	SCR_PRESENT,
 	SCR_COUNT
 };
 #define SCR_BIT(s) (1u << (s))
-#define SCR_MAIN (SCR_BIT(SCR_PROCESS) | SCR_BIT(SCR_BUDGET) | SCR_BIT(SCR_GOALS) | SCR_BIT(SCR_JOURNAL))
+#define SCR_MAIN (SCR_BIT(SCR_PROCESS) | SCR_BIT(SCR_BUDGET) | SCR_BIT(SCR_GOALS) | SCR_BIT(SCR_JOURNAL) | \
+		  SCR_BIT(SCR_IMPORT))
 #define SCR_LISTS (SCR_MAIN | SCR_BIT(SCR_HELP))
 #define SCR_ANY (SCR_LISTS | SCR_BIT(SCR_PRESENT))
 
@@ -64,6 +66,7 @@ typedef enum tui_act {
 	ACT_SCR_BUDGET,
 	ACT_SCR_GOALS,
 	ACT_SCR_JOURNAL,
+	ACT_SCR_IMPORT,      /* follows ACT_SCR_PROCESS... in the order of the screens */
 	ACT_NEXT_SCREEN,
 	ACT_UP,
 	ACT_DOWN,
@@ -94,6 +97,19 @@ typedef enum tui_act {
 	ACT_SPOT_CLEAR,
 	ACT_THEME,
 	ACT_REDRAW,
+	/* the import screen (screen_import.c) */
+	ACT_IMP_NEXT,
+	ACT_IMP_RAW,
+	ACT_IMP_MAP,
+	ACT_IMP_ADD,
+	ACT_IMP_REMOVE,
+	ACT_IMP_SAVE,
+	ACT_IMP_VERSION,
+	ACT_IMP_LENIENT,
+	ACT_IMP_MODE,        /* replace the version, or add to it */
+	ACT_IMP_SAME,
+	ACT_IMP_LEFT,
+	ACT_IMP_RIGHT,
 	ACT_COUNT
 } tui_act;
 
@@ -175,7 +191,7 @@ typedef struct tui_screen_ops {
 } tui_screen_ops;
 
 extern const tui_screen_ops tui_screen_process, tui_screen_budget,
-	tui_screen_goals, tui_screen_journal, tui_screen_help,
+	tui_screen_goals, tui_screen_journal, tui_screen_import, tui_screen_help,
 	tui_screen_present;
 /* The screen's operations by enum tui_screen_id. */
 const tui_screen_ops *tui_ops(int screen);

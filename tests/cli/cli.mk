@@ -1,6 +1,10 @@
 # CLI tests: shell scripts that speak TAP and run the real binary.
-EXTRA_DIST += tests/cli/lib.sh $(CLI_TESTS) $(CLI_EXPECTED)
-CLI_TESTS = tests/cli/basics.sh tests/cli/files.sh tests/cli/process.sh tests/cli/demo.sh tests/cli/keys.sh
+EXTRA_DIST += tests/cli/lib.sh $(CLI_TESTS) $(CLI_EXPECTED) \
+	tests/fixtures/budgets/README.md \
+	tests/fixtures/budgets/bergen-2013-driftsbudsjett.csv \
+	tests/fixtures/budgets/stavanger-budsjettforslag2016.csv
+CLI_TESTS = tests/cli/basics.sh tests/cli/files.sh tests/cli/process.sh tests/cli/demo.sh tests/cli/keys.sh \
+	tests/cli/import.sh
 TESTS += $(CLI_TESTS)
 $(CLI_TESTS:.sh=.log): budgetlab$(EXEEXT)
 CLI_EXPECTED = \

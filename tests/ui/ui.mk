@@ -10,5 +10,6 @@ include $(top_srcdir)/tests/ui/goals.mk
 include $(top_srcdir)/tests/ui/present.mk
 include $(top_srcdir)/tests/ui/garbage.mk
 include $(top_srcdir)/tests/ui/form.mk
+include $(top_srcdir)/tests/ui/import.mk
 TESTS += $(UI_TESTS)
 $(UI_TESTS:.sh=.log): budgetlab$(EXEEXT)

@@ -12,4 +12,11 @@ tests_unit_test_view_SOURCES = tests/unit/test_view.c tests/unit/tap.h \
 	tests/unit/store_util.h
 tests_unit_test_view_LDADD = $(TEST_LDADD)
 TESTS += tests/unit/test_store tests/unit/test_migrate tests/unit/test_view
+# The bulk loader as the importer uses it: replacing a version, reusing
+# lines by code, the lines a replacement removes, the journal's note.
+check_PROGRAMS += tests/unit/test_bulk
+tests_unit_test_bulk_SOURCES = tests/unit/test_bulk.c tests/unit/tap.h \
+	tests/unit/store_util.h
+tests_unit_test_bulk_LDADD = $(TEST_LDADD)
+TESTS += tests/unit/test_bulk
 EXTRA_DIST += tests/fixtures/schema/v1.sql tests/fixtures/schema/v2.sql

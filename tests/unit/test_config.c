@@ -7,7 +7,6 @@
  * a few hundred byte mutations) must never crash or half-load. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +19,7 @@
 #include "core/gates.h"
 #include "core/process.h"
 #include "tap.h"
+#include "test_util.h"
 
 static bl_err E;
 
@@ -30,13 +30,9 @@ static int load_as(const char *name, const char *text, size_t len, bl_process_de
 	bl_process_def *def = (bl_process_def *)&E; /* must be overwritten */
 	bl_err_clear(&E);
 	int r = bl_config_load_string(text, len, name, &def, &E);
-	if (r != 0) {
-		if (def != NULL || E.msg[0] == '\0')
-			ok(0, "a failed load leaves no definition and has a message");
+	tu_check_result(r, def, E.msg, "load", "definition");
+	if (r != 0)
 		def = NULL;
-	} else if (!def) {
-		ok(0, "a successful load returns a definition");
-	}
 	if (keep)
 		*keep = def;
 	else
@@ -51,31 +47,7 @@ static int load(const char *text)
 
 /* The file must be refused with a message containing where (e.g.
  * "t.yaml:4:5: ") followed, somewhere on the same line, by what. */
-#define BAD(text, where, what, name)                                          \
-	do {                                                                  \
-		int r_ = load(text);                                          \
-		is_int(r_, -1, "%s: refused", name);                          \
-		has_line(E.msg, where, what, name);                           \
-	} while (0)
-
-static void has_line(const char *msg, const char *where, const char *what,
-		     const char *name)
-{
-	const char *p = msg;
-	bool found = false;
-	while (p && *p && !found) {
-		const char *end = strchr(p, '\n');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-		char line[BL_ERR_MAX];
-		memcpy(line, p, n);
-		line[n] = '\0';
-		found = strncmp(line, where, strlen(where)) == 0 && strstr(line, what);
-		p = end ? end + 1 : NULL;
-	}
-	if (!ok(found, "%s: \"%s ... %s\"", name, where, what) ||
-	    getenv("TEST_CONFIG_SHOW")) /* to read the messages as a user would */
-		diag("got: %s", msg);
-}
+#define BAD(text, where, what, name) TU_REFUSED(load(text), E.msg, where, what, name)
 
 /* The start of a valid file; phases follow from line 8. */
 #define HEAD                                                                  \
@@ -312,7 +284,7 @@ static void test_encoding(void)
 	BAD("\xff\xfe" "b\0u\0", "t.yaml:1:1: ", "UTF-16", "a UTF-16 file");
 	int r = load_as("t.yaml", "budgetlab: 1\n\0x", 15, NULL);
 	is_int(r, -1, "a NUL byte: refused");
-	has_line(E.msg, "t.yaml:2:1: ", "NUL byte", "a NUL byte: where");
+	tu_has_line(E.msg, "t.yaml:2:1: ", "NUL byte", "a NUL byte: where");
 	BAD("\xEF\xBB\xBF" "budgetlab: 2\n", "t.yaml:1:12: ", "version 2 is not supported",
 	    "a BOM is fine, and positions after it are right");
 	BAD(HEAD "  - id: goals\n    title: \"a\\0b\"\n", "t.yaml:9:12: ",
@@ -1138,12 +1110,8 @@ static void test_paths(const char *dir)
 int main(void)
 {
 	char dir[256];
-	const char *tmp = getenv("TMPDIR");
-	snprintf(dir, sizeof dir, "%s/bl-config-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(dir)) {
-		ok(0, "a temporary directory: %s", strerror(errno));
+	if (!tu_tmpdir(dir, sizeof dir, "bl-config"))
 		return tap_done();
-	}
 
 	test_minimal();
 	test_full_phase();

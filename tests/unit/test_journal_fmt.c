@@ -224,6 +224,46 @@ static void test_kinds(void)
 	is_str(sum("import", "bulk", NULL, "{\"source\":\"demo/lines.tsv\",\"version\":\"proposal\",\"areas\":104,"
 		   "\"lines\":336,\"amounts\":1344}", BL_UNIT_KR, NULL),
 	       "loaded \"demo/lines.tsv\" into proposal: 336 lines, 1344 amounts, 104 new areas", "a bulk load");
+	is_str(sum("import", "bulk", NULL, "{\"source\":\"demo/lines.tsv\",\"version\":\"proposal\",\"areas\":104,"
+		   "\"lines\":336,\"amounts\":1344,\"created\":336,\"updated\":0,\"removed\":0}", BL_UNIT_KR, &rc),
+	       "loaded \"demo/lines.tsv\" into proposal: 336 lines, 1344 amounts, 104 new areas",
+	       "a bulk load that only created lines reads as before");
+	is_int(rc, BL_JSUM_OK, "ok");
+	const char *replaced = "{\"source\":\"bergen.csv\",\"version\":\"proposal\",\"areas\":0,\"lines\":557,"
+			       "\"amounts\":2228,\"replaced\":2228,\"created\":2,\"updated\":555,\"removed\":3,"
+			       "\"profile\":\"bergen\",\"rows\":1761,\"rejected\":4}";
+	is_str(sum("import", "bulk", NULL, replaced, BL_UNIT_KR, &rc),
+	       "loaded \"bergen.csv\" into proposal, replacing 2228 amounts: 557 lines (2 new, 555 updated),"
+	       " 2228 amounts, 0 new areas, 3 lines removed; 1761 rows read, 4 rejected",
+	       "a replacing import: what it replaced, reused and removed, and the importer's rows");
+	is_int(rc, BL_JSUM_OK, "the note's members are no reason to fall back");
+	is_str(sum("import", "bulk", NULL, "{\"source\":\"x.csv\",\"version\":\"adopted\",\"areas\":1,\"lines\":5,"
+		   "\"amounts\":20,\"created\":1,\"updated\":4,\"removed\":0,\"rows\":5,\"profile\":null,"
+		   "\"sheet\":\"2028\"}", BL_UNIT_KR, &rc),
+	       "loaded \"x.csv\" into adopted: 5 lines (1 new, 4 updated), 20 amounts, 1 new areas; 5 rows read",
+	       "lines reused without replacing; members it does not know are left out");
+	is_int(rc, BL_JSUM_OK, "ok");
+	is_str(sum("import", "bulk", NULL, "{\"source\":\"x.csv\",\"version\":\"proposal\",\"areas\":0,\"lines\":0,"
+		   "\"amounts\":0,\"replaced\":9,\"created\":0,\"updated\":0,\"removed\":2,\"rejected\":\"none\"}",
+		   BL_UNIT_KR, &rc),
+	       "loaded \"x.csv\" into proposal, replacing 9 amounts: 0 lines, 0 amounts, 0 new areas, 2 lines removed",
+	       "an import of an empty file; rejected that is not a number is left out");
+	is_str(sum("import", "bulk", NULL, "{\"source\":\"x.csv\",\"version\":\"proposal\",\"areas\":0,\"lines\":1,"
+		   "\"amounts\":4,\"rejected\":2}", BL_UNIT_KR, &rc),
+	       "loaded \"x.csv\" into proposal: 1 lines, 4 amounts, 0 new areas; 2 rows rejected", "rejected alone");
+	like(sum("import", "bulk", NULL, "{\"source\":\"x.csv\",\"version\":\"proposal\",\"areas\":0,\"lines\":1,"
+		 "\"amounts\":4,\"replaced\":\"all\"}", BL_UNIT_KR, &rc),
+	     "(unexpected record) source: \"x.csv\"", "replaced that is not a whole number: the fields as they are");
+	is_int(rc, BL_JSUM_FIELDS, "unexpected");
+	like(sum("import", "bulk", NULL, "{\"source\":\"x.csv\",\"version\":\"proposal\",\"areas\":0,\"lines\":1,"
+		 "\"amounts\":4,\"removed\":null}", BL_UNIT_KR, &rc),
+	     "(unexpected record)", "removed as null");
+	like(sum("import", "bulk", NULL, "{\"source\":\"x.csv\",\"version\":\"proposal\",\"areas\":0,\"lines\":1,"
+		 "\"amounts\":4,\"updated\":\"1\"}", BL_UNIT_KR, &rc),
+	     "(unexpected record)", "updated as text");
+	like(sum("import", "bulk", NULL, "{\"source\":\"x.csv\",\"version\":\"proposal\",\"areas\":0,"
+		 "\"amounts\":4,\"created\":1,\"updated\":0}", BL_UNIT_KR, &rc),
+	     "(unexpected record)", "a bulk load without lines");
 	is_str(sum("process", "insert", NULL, "{\"municipality\":\"Egekær Kommune\",\"title\":\"Budget 2028–2031\","
 		   "\"currency\":\"DKK\",\"language\":\"da\",\"budget_year\":2028,\"n_years\":4}", BL_UNIT_KR, NULL),
 	       "process created: Egekær Kommune, \"Budget 2028–2031\", years 2028–2031", "the process");
