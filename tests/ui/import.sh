@@ -68,7 +68,10 @@ state_is opened screen import
 state_is opened import.step file
 screen_has import-file-80x24 "1 File › 2 Profile › 3 Preview › 4 Check › 5 Import" "the steps are named at the top"
 screen_has import-file-80x24 "5 Import" "the title bar has the import tab"
-screen_has import-file-80x24 "Enter: type its path (relative to $T;" "relative paths are the working directory's"
+# The folder is named (a long one wraps onto the next line).
+tr -d '\n' <"$T/import-file-80x24.screen" | tr -s ' ' >"$T/flat"
+grep -qF "relative to $T;" "$T/flat"
+ok $? "relative paths are the working directory's"
 state_is prompt modal prompt
 state_is prompt prompt.label "CSV file: "
 state_is missing import.error "cannot read 'nope.csv': No such file or directory"

@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -889,7 +890,9 @@ static void test_find(const char *dir)
 	is_int(bl_import_profile_find("stavanger-budsjettforslag", buf, sizeof buf, &E), 0,
 	       "find stavanger-budsjettforslag");
 	bl_path_shipped("import/stavanger-budsjettforslag.yaml", shipped, sizeof shipped);
-	is_str(buf, shipped, "the shipped one");
+	/* Shown without a build tree's "_build/..": as realpath(3) has it. */
+	char real[PATH_MAX];
+	is_str(buf, realpath(shipped, real) ? real : shipped, "the shipped one");
 
 	is_int(bl_import_profile_find("nope", buf, sizeof buf, &E), -1, "an unknown name");
 	char msg[2300];
