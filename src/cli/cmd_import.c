@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "config/import_yaml.h"
@@ -52,19 +53,16 @@ static void print_rejects(FILE *f, const bl_import *imp, size_t max)
 		bl_csv_printable(imp->csv, r->raw, r->raw_len, text, sizeof text);
 		int w = bl_term_width() - 4;
 		if (bl_text_width(text) > w && w > 10) {
-			bl_text_fit(text, w - 1, false, cut, sizeof cut);
-			size_t n = strlen(cut);
-			while (n && cut[n - 1] == ' ')
-				n--;
-			snprintf(cut + n, sizeof cut - n, "…");
+			/* bl_text_fit ends a cut text with "…" itself. */
+			bl_text_fit(text, w, false, cut, sizeof cut);
 		} else {
 			snprintf(cut, sizeof cut, "%s", text);
 		}
 		fprintf(f, "%s:%ld: %s\n    %s\n", bl_csv_name(imp->csv), r->line, r->reason, cut);
 	}
 	if (imp->n_rejects > max)
-		fprintf(f, _("%s: %zu more rejected rows are not shown\n"), bl_csv_name(imp->csv),
-			imp->n_rejects - max);
+		fprintf(f, _("%s: %zu more rejected rows are not shown (--json lists them all)\n"),
+			bl_csv_name(imp->csv), imp->n_rejects - max);
 }
 
 static void print_summary(FILE *f, const bl_app *app, const bl_import *imp,
@@ -80,24 +78,18 @@ static void print_summary(FILE *f, const bl_app *app, const bl_import *imp,
 	fprintf(f, _("Version:   %s\n"), version);
 	fprintf(f, _("Rows read: %" PRId64 "\n"), imp->rows);
 	fprintf(f, _("Rejected:  %zu\n"), imp->n_rejects);
-	if (res->written)
-		fprintf(f, _("Lines:     %zu (%" PRId64 " created, %" PRId64 " already there: %"
-			     PRId64 " changed, %" PRId64 " unchanged; %" PRId64 " removed)\n"),
-			imp->n_lines, res->counts.lines_created, res->counts.lines_updated,
-			res->counts.lines_updated - res->counts.lines_unchanged,
-			res->counts.lines_unchanged, res->counts.lines_removed);
-	else
-		/* Which lines go is settled when the import is committed. */
-		fprintf(f, _("Lines:     %zu (%" PRId64 " created, %" PRId64 " already there: %"
-			     PRId64 " changed, %" PRId64 " unchanged; lines of the version that"
-			     " the file no longer has are removed when it is imported)\n"),
-			imp->n_lines, res->counts.lines_created, res->counts.lines_updated,
-			res->counts.lines_updated - res->counts.lines_unchanged,
-			res->counts.lines_unchanged);
+	fprintf(f, _("Lines:     %zu (%" PRId64 " created, %" PRId64 " already there: %" PRId64
+		     " changed, %" PRId64 " unchanged; %" PRId64 " removed)\n"),
+		imp->n_lines, res->counts.lines_created, res->counts.lines_updated,
+		res->counts.lines_updated - res->counts.lines_unchanged, res->counts.lines_unchanged,
+		res->counts.lines_removed);
 	if (res->counts.lines_removed)
 		fprintf(f, _("           the %" PRId64 " lines removed were in the version but not"
 			     " in the file: an import replaces the version (--add adds to it)\n"),
 			res->counts.lines_removed);
+	if (!imp->year_seen[0] && imp->rows)
+		fprintf(f, _("Note:      the file has no amounts for the budget year %d (is it"
+			     " the file of another year?)\n"), imp->first_year);
 	fprintf(f, _("Areas:     %" PRId64 " created\n"), res->counts.areas);
 	fprintf(f, _("Replaced:  %" PRId64 " amounts of the version before\n"),
 		res->counts.amounts_replaced);
@@ -171,7 +163,15 @@ static void print_json(FILE *f, const bl_import *imp, const bl_import_result *re
 		json_str(f, rejects_path);
 	else
 		fputs("null", f);
-	fputs("}\n", f);
+	/* Every rejected row with its reason: the reject file has the rows
+	 * as they were, this says why. */
+	fputs(", \"rejects\": [", f);
+	for (size_t i = 0; i < imp->n_rejects; i++) {
+		fprintf(f, "%s{\"line\": %ld, \"reason\": ", i ? ", " : "", imp->rejects[i].line);
+		json_str(f, imp->rejects[i].reason);
+		fputc('}', f);
+	}
+	fputs("]}\n", f);
 }
 
 /* "bergen.csv" -> "./bergen.rejected.csv" (the input may be in a folder
@@ -329,9 +329,36 @@ int bl_cmd_import(int argc, char **argv)
 		prof->same_line = same ? BL_SAME_SUBLINES : BL_SAME_SUM;
 	}
 
+	/* A reject file imported without --add would replace the version
+	 * with its few rows: the rest of the budget would go. */
+	size_t fl = strlen(file);
+	if (!add && !dry && fl > 13 && strcmp(file + fl - 13, ".rejected.csv") == 0) {
+		bl_import_profile_free(prof);
+		return bl_usage("import", _("'%s' looks like the reject file of a lenient import:"
+					    " import it with --add, so that its rows are added to the"
+					    " budget (without --add they would replace the whole"
+					    " version; rename the file if that is what you want)"),
+				file);
+	}
+	char *rpath = NULL;
+	if (lenient && !dry) {
+		/* Checked before anything is imported: an existing reject file
+		 * may hold rows someone is fixing. */
+		rpath = rejects ? strdup(rejects) : default_rejects(file);
+		struct stat st;
+		if (rpath && stat(rpath, &st) == 0) {
+			int u = bl_usage("import", _("the reject file '%s' exists already (the rejected"
+						     " rows of an earlier import?); remove it, or give"
+						     " another with --rejects FILE"), rpath);
+			free(rpath);
+			bl_import_profile_free(prof);
+			return u;
+		}
+	}
 	bl_app app;
 	int rc = bl_app_open(&app, db, false);
 	if (rc) {
+		free(rpath);
 		bl_import_profile_free(prof);
 		return rc;
 	}
@@ -340,7 +367,6 @@ int bl_cmd_import(int argc, char **argv)
 	bl_csv *csv = NULL;
 	bl_import imp;
 	memset(&imp, 0, sizeof imp);
-	char *rpath = NULL;
 	bl_import_result res;
 	memset(&res, 0, sizeof res);
 	if (bl_csv_open(file, &opts, &csv, &err) != 0) {
@@ -373,7 +399,6 @@ int bl_cmd_import(int argc, char **argv)
 		goto out;
 	}
 	if (lenient && imp.n_rejects && !dry) {
-		rpath = rejects ? strdup(rejects) : default_rejects(file);
 		if (!rpath) {
 			rc = bl_fail(BL_EXIT_FILE, _("out of memory"));
 			goto out;

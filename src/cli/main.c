@@ -31,7 +31,7 @@ const bl_cmd bl_cmds[] = {
 	{ "goals", "DB", N_("list goals and the lines that serve them"), bl_cmd_goals, false },
 	{ "goal", "add|set|delete|link|unlink DB ...", N_("add, change, delete a goal, or link it to lines"), bl_cmd_goal, false },
 	{ "journal", "DB [--line CODE] [--limit N]", N_("the change history, newest first"), bl_cmd_journal, false },
-	{ "import", "DB FILE --profile NAME [--lenient] [--json] [--dry-run]",
+	{ "import", "DB FILE --profile NAME [--lenient [--rejects F]] [--add] [--dry-run] [--json]",
 	  N_("import a finance system's CSV export with an import profile"), bl_cmd_import, false },
 	{ "export", "DB [--version V] [--output FILE] [--excel-da] [--profile NAME]",
 	  N_("export the budget as CSV"), bl_cmd_export, false },

@@ -232,6 +232,11 @@ static int setup(bl_csv *c, const bl_csv_opts *opts, bl_err *err)
 {
 	const unsigned char *u = (const unsigned char *)c->data;
 	c->cd = (iconv_t)-1;
+	/* The old Excel format (.xls) is an OLE2 compound file. */
+	if (c->len >= 8 && memcmp(u, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+		return bl_err_set(err, _("'%s' is an Excel workbook (.xls), not a CSV file; save"
+					 " it as CSV (semicolon- or comma-separated) and import"
+					 " that"), c->name);
 	if (c->len >= 4 && memcmp(u, "PK\003\004", 4) == 0)
 		return bl_err_set(err, _("'%s' is a spreadsheet workbook (.xlsx or .ods), not a"
 					 " CSV file; save it as CSV (semicolon- or comma-separated)"

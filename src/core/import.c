@@ -386,6 +386,43 @@ void bl_amount_column_name(const bl_amount_map *m, int year, char *buf, size_t s
 		snprintf(buf, sz, "%.*s%d%s", (int)(y - c), c, year, y + 6);
 }
 
+int bl_import_profile_by_year(bl_import_profile *p, int budget_year)
+{
+	for (size_t i = 0; i < p->n_amounts; i++) {
+		bl_amount_map *m = &p->amount[i];
+		if ((m->kind != BL_YEAR_FIXED && m->kind != BL_YEAR_BUDGET) || !m->column ||
+		    strstr(m->column, "{year}"))
+			continue;
+		int year = m->kind == BL_YEAR_FIXED ? m->year : budget_year + m->year;
+		if (year_in(m->column) != year || year < budget_year || year > budget_year + 9)
+			continue;
+		/* The year's digits in the name (the first whole number that is
+		 * the year) become {year}. */
+		char ys[8];
+		snprintf(ys, sizeof ys, "%d", year);
+		const char *at = m->column;
+		while ((at = strstr(at, ys)) != NULL) {
+			bool whole = (at == m->column || at[-1] < '0' || at[-1] > '9') &&
+				     (at[4] < '0' || at[4] > '9');
+			if (whole)
+				break;
+			at++;
+		}
+		if (!at)
+			continue;
+		size_t len = strlen(m->column) + 8;
+		char *c = malloc(len);
+		if (!c)
+			return -1;
+		snprintf(c, len, "%.*s{year}%s", (int)(at - m->column), m->column, at + 4);
+		free(m->column);
+		m->column = c;
+		m->kind = BL_YEAR_BUDGET;
+		m->year = year - budget_year;
+	}
+	return 0;
+}
+
 bool bl_import_year_name(const char *s, int *year)
 {
 	if (strlen(s) != 4)

@@ -120,6 +120,11 @@ void bl_import_profile_free(bl_import_profile *p);
 /* The header an amount column has for the year: m->column with "{year}"
  * replaced. */
 void bl_amount_column_name(const bl_amount_map *m, int year, char *buf, size_t sz);
+/* Before a profile is saved for next year: an amount column whose name
+ * holds the year it is mapped to ("Budget 2028" as 2028, in a process
+ * for 2028) becomes "Budget {year}" as budget_year (+N), which reads the
+ * same file now and next year's next year.  -1 if out of memory. */
+int bl_import_profile_by_year(bl_import_profile *p, int budget_year);
 
 /* ---- applying a profile ---- */
 

@@ -699,6 +699,34 @@ static int rebuild_totals(bl_bulk *b, bl_err *err)
  * of the version are deleted; then those lines left without an amount in
  * any version and serving no goal are.  Without amounts they add nothing
  * to any total; without goal links nothing else refers to them. */
+int bl_bulk_removals(bl_bulk *b, int64_t *n, bl_err *err)
+{
+	bl_store *s = b->s;
+	*n = 0;
+	if (!b->replaced)
+		return 0;
+	if (b->broken || lost(b))
+		return broken(b, err);
+	/* What remove_lines will delete, counted before it: the remembered
+	 * lines with no amount in another version and no goal link. */
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT count(*) FROM " PREV_TABLE " p"
+			       " WHERE NOT EXISTS (SELECT 1 FROM amount a WHERE a.line_id = p.id"
+			       " AND a.version_id <> ?1)"
+			       " AND NOT EXISTS (SELECT 1 FROM goal_line g WHERE g.line_id = p.id)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return bl_store_fail(s, err);
+	sqlite3_bind_int64(st, 1, b->vid);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	else
+		bl_store_fail(s, err);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
 static int remove_lines(bl_bulk *b, bl_err *err)
 {
 	static const char *const sql[] = {

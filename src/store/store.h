@@ -374,6 +374,9 @@ typedef struct bl_bulk_counts {
 		amounts_replaced, lines_unchanged;
 } bl_bulk_counts;
 void bl_bulk_counts_get(const bl_bulk *b, bl_bulk_counts *out);
+/* How many lines the commit would remove, as it stands (0 without
+ * bl_bulk_replace): for a dry run, which never commits. */
+int bl_bulk_removals(bl_bulk *b, int64_t *n, bl_err *err);
 /* The source name is the journal key; extra, if not NULL, is a flat JSON
  * object text (e.g. {"profile":"bergen","rows":1761,"rejected":0}) whose
  * members are added to the journal entry's after object.  Call before

@@ -114,9 +114,11 @@ void imp_run_import(tui *t, imp_state *s)
 			 s->run.n_lines, rej);
 	else if (s->add)
 		snprintf(q, sizeof q, _("Add %zu lines' amounts to the %s? Its other lines stay."), s->run.n_lines, vt);
+	else if (s->res.counts.lines_removed > 0)
+		snprintf(q, sizeof q, _("Import %zu lines, replacing the %s: %" PRId64 " lines not in the file are removed?"),
+			 s->run.n_lines, vt, s->res.counts.lines_removed);
 	else
-		snprintf(q, sizeof q, _("Import %zu lines, replacing the %s (lines not in the file go)?"),
-			 s->run.n_lines, vt);
+		snprintf(q, sizeof q, _("Import %zu lines, replacing the %s?"), s->run.n_lines, vt);
 	if (!tui_confirm(t, q)) {
 		tui_msg(t, R_DIM, "%s", _("Nothing was imported."));
 		return;

@@ -323,6 +323,11 @@ void imp_save_profile(tui *t, imp_state *s)
 	}
 	free(old_title);
 	bl_err err = { { 0 } };
+	/* Saved to be used next year too. */
+	if (bl_import_profile_by_year(p, t->info.budget_year) != 0) {
+		tui_msg(t, R_ERROR, "%s", _("out of memory"));
+		return;
+	}
 	char *yaml = bl_import_profile_yaml(p);
 	if (!yaml) {
 		tui_msg(t, R_ERROR, "%s", _("out of memory"));

@@ -877,7 +877,15 @@ static void summary_rows(tui *t, imp_state *s, tbuf *b, int w, bool tall)
 		snprintf(buf, sizeof buf, "%s", _("replaced the version"));
 	else if (s->add)
 		snprintf(buf, sizeof buf, "%s", _("adds the file's amounts; the version's other lines stay (A: replace)"));
-	else
+	else if (s->checked && n->lines_removed > 0) {
+		/* The dry run counted them: say how many would go. */
+		snprintf(buf, sizeof buf,
+			 ngettext("replaces the version: %" PRId64 " line not in the file would be removed (A: add)",
+				  "replaces the version: %" PRId64 " lines not in the file would be removed (A: add)",
+				  (unsigned long)n->lines_removed),
+			 n->lines_removed);
+		role = R_FAIL;
+	} else
 		snprintf(buf, sizeof buf, "%s", _("replaces the version: its lines not in the file are removed (A: add)"));
 	tkv(b, role, w, _("Import"), buf);
 	snprintf(buf, sizeof buf, _("%" PRId64 " read, %zu rejected"), imp->rows, imp->n_rejects);
@@ -885,11 +893,18 @@ static void summary_rows(tui *t, imp_state *s, tbuf *b, int w, bool tall)
 	if (done)
 		snprintf(buf, sizeof buf, _("%zu: %" PRId64 " created, %" PRId64 " updated, %" PRId64 " removed; areas: %" PRId64 " created"),
 			 imp->n_lines, n->lines_created, n->lines_updated, n->lines_removed, n->areas);
-	else
-		/* Which lines go is settled when the import is committed. */
+	else if (s->add)
 		snprintf(buf, sizeof buf, _("%zu: %" PRId64 " created, %" PRId64 " updated; areas: %" PRId64 " created"),
 			 imp->n_lines, n->lines_created, n->lines_updated, n->areas);
+	else
+		snprintf(buf, sizeof buf, _("%zu: %" PRId64 " created, %" PRId64 " updated, %" PRId64 " would be removed; areas: %" PRId64 " created"),
+			 imp->n_lines, n->lines_created, n->lines_updated, n->lines_removed, n->areas);
 	tkv(b, R_NORMAL, w, _("Lines"), buf);
+	if (imp->rows && !imp->year_seen[0]) {
+		snprintf(buf, sizeof buf, _("the file has no amounts for the budget year %d: is it the file of another year?"),
+			 imp->first_year);
+		tkv(b, R_FAIL, w, _("Note"), buf);
+	}
 	if (!s->add) {
 		snprintf(buf, sizeof buf, _("%" PRId64 " amounts of the version before"), n->amounts_replaced);
 		tkv(b, R_NORMAL, w, _("Replaced"), buf);

@@ -1,6 +1,7 @@
 /* screen_budget.c: the budget as a tree table of areas and lines.
  *
- *   body row 0   what is shown: version, unit, sign, sort, filter, counts
+ *   body row 0   what is shown: the years (when not all fit), version,
+ *                unit, sign, sort, filter, counts
  *   body row 1   column headings: code, title, kind, one column a year
  *   ...          the tree (budget_model.c reads only these rows)
  *   last 3 rows  income, expenses and the balance per year: always shown
@@ -8,7 +9,13 @@
  * Amounts are shown as net expenses, the way Danish and Norwegian budgets
  * print them: an expense line positive, an income line with a minus, an
  * area its expenses less its income.  The balance below is income less
- * expenses, so a deficit is negative (and red). */
+ * expenses, so a deficit is negative (and red).
+ *
+ * When not every year fits the width, the year columns are a window on the
+ * years: [ and ] move it a year at a time, the tree, the totals and the
+ * sort by amount all use the same years, and the window is never past the
+ * last year.  Once all fit again (a wider terminal, a smaller unit) it
+ * starts at the first year again. */
 #include "config.h"
 
 #include <curses.h>
@@ -30,6 +37,8 @@ typedef struct budget_state {
 	int list_h;         /* rows of the tree in the last layout */
 	int tree_need;      /* the widest indent and code seen */
 	int need_cols;      /* at this width (the indent depends on it) */
+	int year0;          /* the first year shown, an index from the first */
+	int years_shown;    /* year columns in the last layout (0: not drawn) */
 	bool open;
 } budget_state;
 
@@ -127,6 +136,7 @@ static void budget_reload(tui *t, void *st)
 /* The layout of the columns for the current width and unit. */
 typedef struct layout {
 	int tree_w, title_w, kind_w, amt_w, years;
+	int first;          /* the index of the first year shown */
 } layout;
 
 static int amount_width(tui *t, budget_model *m)
@@ -151,6 +161,7 @@ static layout lay_out(tui *t, budget_model *m, int tree_need)
 	layout l;
 	l.amt_w = amount_width(t, m);
 	l.years = m->n_years;
+	l.first = 0;
 	l.kind_w = KIND_W;
 	/* Codes are identifiers: cut, they mislead.  The column takes the
 	 * widest code seen so far (it only grows, so it does not jump while
@@ -248,7 +259,7 @@ static void draw_row(tui *t, budget_state *b, const layout *l, int y, int64_t r)
 		}
 		for (int i = 0; i < l->years; i++) {
 			bl_money v = 0;
-			bool ok = bm_area_net(m, row.area, i, &v);
+			bool ok = bm_area_net(m, row.area, l->first + i, &v);
 			put_amount(t, y, x, l->amt_w, v, ok, role);
 			x += l->amt_w + GAP;
 		}
@@ -272,12 +283,13 @@ static void draw_row(tui *t, budget_state *b, const layout *l, int y, int64_t r)
 		x += l->kind_w + 1;
 	}
 	for (int i = 0; i < l->years; i++) {
-		bl_money v = row.line->amounts[i], shown = v;
+		int yi = l->first + i;
+		bl_money v = row.line->amounts[yi], shown = v;
 		/* Net expenses: income with a minus.  INT64_MIN is never
 		 * stored, so the negation cannot overflow. */
 		if (income)
 			shown = -v;
-		if (!row.line->has[i])
+		if (!row.line->has[yi])
 			tui_put(y, x, l->amt_w, "·", sel ? R_SELECTED : R_DIM, true);
 		else
 			put_amount(t, y, x, l->amt_w, shown, true, role);
@@ -309,12 +321,29 @@ static void budget_draw(tui *t, void *st, int top, int rows)
 			b->tree_need = w;
 	}
 	layout l = lay_out(t, m, b->tree_need);
+	/* The window of years: all of them when they fit, else never past
+	 * the last year (after a resize that shows more of them). */
+	if (l.years >= m->n_years)
+		b->year0 = 0;
+	else if (b->year0 > m->n_years - l.years)
+		b->year0 = m->n_years - l.years;
+	if (b->year0 < 0)
+		b->year0 = 0;
+	l.first = b->year0;
+	b->years_shown = l.years;
 	/* Row 0: what is shown; first what is hidden, so it is never cut. */
 	size_t n = 0;
 	info[0] = '\0';
-	if (l.years < m->n_years)
-		n += (size_t)snprintf(info, sizeof info, _("%d of %d years shown (u: unit) · "), l.years,
-				      m->n_years);
+	if (l.years < m->n_years) {
+		char shown[32];
+		if (l.years == 1)
+			snprintf(shown, sizeof shown, "%d", tui_year(t, l.first));
+		else
+			snprintf(shown, sizeof shown, "%d–%d", tui_year(t, l.first),
+				 tui_year(t, l.first + l.years - 1));
+		n += (size_t)snprintf(info, sizeof info, _("%s of %d–%d ([ ]: years, u: unit) · "), shown,
+				      tui_year(t, 0), tui_year(t, m->n_years - 1));
+	}
 	n += (size_t)snprintf(info + n, sizeof info - n, "%s · %s · %s", m->version,
 			      bl_unit_label(t->unit, t->info.lang), sort_name(m, sort, sizeof sort));
 	if (n < sizeof info && m->filter[0])
@@ -343,9 +372,14 @@ static void budget_draw(tui *t, void *st, int top, int rows)
 		x += l.kind_w + 1;
 	}
 	for (int i = 0; i < l.years; i++) {
-		char yb[16];
-		bool more = i == l.years - 1 && l.years < m->n_years;
-		snprintf(yb, sizeof yb, more ? "%d →" : "%d", tui_year(t, i));
+		char yb[32];
+		/* An arrow where more years are, on either side. */
+		bool before = i == 0 && l.first > 0;
+		bool after = i == l.years - 1 && l.first + l.years < m->n_years;
+		int year = tui_year(t, l.first + i);
+		snprintf(yb, sizeof yb, "%s%d%s", before ? "← " : "", year, after ? " →" : "");
+		if (bl_text_width(yb) > l.amt_w)
+			snprintf(yb, sizeof yb, "%s%d%s", before ? "←" : "", year, after ? "→" : "");
 		tui_put(y, x, l.amt_w, yb, R_HEADING, true);
 		x += l.amt_w + GAP;
 	}
@@ -367,10 +401,11 @@ static void budget_draw(tui *t, void *st, int top, int rows)
 			_(labels[k]), R_TOTAL, false);
 		x = l.tree_w + 1 + l.title_w + 1 + (l.kind_w ? l.kind_w + 1 : 0);
 		for (int i = 0; i < l.years; i++) {
-			bl_money v = k == 0 ? m->income[i] : m->expense[i];
+			int yi = l.first + i;
+			bl_money v = k == 0 ? m->income[yi] : m->expense[yi];
 			bool ok = true;
 			if (k == 2)
-				ok = bl_money_sub(m->income[i], m->expense[i], &v);
+				ok = bl_money_sub(m->income[yi], m->expense[yi], &v);
 			int role = k == 2 && v < 0 ? R_DEFICIT : R_TOTAL;
 			put_amount(t, row_y, x, l.amt_w, v, ok, role);
 			x += l.amt_w + GAP;
@@ -510,21 +545,35 @@ static void do_jump(tui *t, budget_state *b)
 	clamp(b);
 }
 
+/* The years shown: the first and the last, as numbers. */
+static void years_shown(const budget_state *b, int *first, int *last)
+{
+	const budget_model *m = &b->m;
+	int shown = b->years_shown > 0 && b->years_shown < m->n_years ? b->years_shown : m->n_years;
+	*first = m->first_year + b->year0;
+	*last = *first + shown - 1;
+}
+
+/* s: code, title, then the amount of each year shown, in turn. */
 static void do_sort(tui *t, budget_state *b, bool reverse)
 {
 	budget_model *m = &b->m;
 	bl_sort s = m->sort;
 	int year = m->sort_year;
 	bool desc = m->descending;
+	int first, last;
+	years_shown(b, &first, &last);
 	if (reverse) {
 		desc = !desc;
 	} else if (s == BL_SORT_CODE) {
 		s = BL_SORT_TITLE;
 	} else if (s == BL_SORT_TITLE) {
 		s = BL_SORT_AMOUNT;
-		year = m->first_year;
+		year = first;
 		desc = true; /* the largest first: what one sorts by amount for */
-	} else if (year < m->first_year + m->n_years - 1) {
+	} else if (year < first) {
+		year = first; /* sorted by a year since scrolled out of sight */
+	} else if (year < last) {
 		year++;
 	} else {
 		s = BL_SORT_CODE;
@@ -537,6 +586,27 @@ static void do_sort(tui *t, budget_state *b, bool reverse)
 	go_anchor(b, a);
 	char buf[64];
 	tui_msg(t, R_INFO, _("Lines sorted %s within each area."), sort_name(m, buf, sizeof buf));
+}
+
+/* [ and ]: the window of years a year earlier or later, within the years. */
+static void shift_years(tui *t, budget_state *b, int by)
+{
+	budget_model *m = &b->m;
+	int shown = b->years_shown;
+	if (shown <= 0 || shown >= m->n_years) {
+		tui_msg(t, R_INFO, _("All %d years are shown."), m->n_years);
+		return;
+	}
+	int to = b->year0 + by;
+	if (to < 0) {
+		tui_msg(t, R_INFO, _("The first year, %d, is already shown."), m->first_year);
+		return;
+	}
+	if (to > m->n_years - shown) {
+		tui_msg(t, R_INFO, _("The last year, %d, is already shown."), m->first_year + m->n_years - 1);
+		return;
+	}
+	b->year0 = to;
 }
 
 static void do_delete(tui *t, budget_state *b, const bm_row *r)
@@ -659,6 +729,8 @@ static bool budget_act(tui *t, void *st, tui_act a)
 	case ACT_JUMP: do_jump(t, b); return true;
 	case ACT_SORT: do_sort(t, b, false); return true;
 	case ACT_REVERSE: do_sort(t, b, true); return true;
+	case ACT_YEARS_EARLIER: shift_years(t, b, -1); return true;
+	case ACT_YEARS_LATER: shift_years(t, b, 1); return true;
 	case ACT_ADD:
 	case ACT_EDIT:
 		if (!row_here(t, b, &r)) {
@@ -702,6 +774,10 @@ static void budget_dump(tui *t, void *st, FILE *f)
 		m->descending ? " desc" : " asc");
 	if (m->sort == BL_SORT_AMOUNT)
 		fprintf(f, "budget.sort_year=%d\n", m->sort_year);
+	int first, last;
+	years_shown(b, &first, &last);
+	fprintf(f, "budget.first_year=%d\nbudget.years_shown=%d of %d\n", first, last - first + 1,
+		m->n_years);
 	if (m->n_rows > 0 && bm_row_at(m, b->cur, &r, &err) == 0) {
 		if (r.line) {
 			fprintf(f, "budget.selected=line %s\n", r.line->line.code);

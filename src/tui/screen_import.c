@@ -370,6 +370,15 @@ static bool open_file(tui *t, imp_state *s, const char *typed)
 	snprintf(s->rejects, sizeof s->rejects, "./%.*s.rejected.csv", (int)n, s->base);
 	s->rejects_written[0] = '\0';
 	s->imported = false;
+	/* Every file starts strict and replacing: an "add" or "lenient"
+	 * chosen for the last file must not carry over (a whole budget
+	 * added on top of itself doubles it).  A reject file, though, is
+	 * rows of lines already in: it is added. */
+	s->lenient = false;
+	n = strlen(s->base);
+	s->add = n > 13 && strcmp(s->base + n - 13, ".rejected.csv") == 0;
+	if (s->add)
+		tui_msg(t, R_INFO, "%s", _("A reject file: its rows are added to the budget (A on the check step: replace)."));
 	return true;
 }
 
@@ -855,6 +864,8 @@ static void i_dump(tui *t, void *st, FILE *f)
 		fprintf(f, "import.profile_where=%s\n", wh ? wh : "shipped");
 	}
 	fprintf(f, "import.profile_edited=%s\n", s->prof_edited ? "yes" : "no");
+	fprintf(f, "import.mode=%s\nimport.lenient=%s\n", s->add ? "add" : "replace",
+		s->lenient ? "yes" : "no");
 	if (s->prof) {
 		fprintf(f, "import.same_line=%s\n", s->prof->same_line == BL_SAME_SUBLINES ? "sublines" : "sum");
 		fprintf(f, "import.view=%s\n", s->raw_view ? "raw" : "lines");
@@ -870,8 +881,7 @@ static void i_dump(tui *t, void *st, FILE *f)
 			else
 				fprintf(f, "import.selected=line %s\n", s->prev.lines[it->idx].code);
 		}
-		fprintf(f, "import.version=%s\nimport.mode=%s\nimport.lenient=%s\nimport.rejects_file=%s\n", s->version,
-			s->add ? "add" : "replace", s->lenient ? "yes" : "no", s->rejects);
+		fprintf(f, "import.version=%s\nimport.rejects_file=%s\n", s->version, s->rejects);
 	}
 	if (s->step == IS_MAP)
 		imp_map_dump(s, f);

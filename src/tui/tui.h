@@ -84,6 +84,8 @@ typedef enum tui_act {
 	ACT_SORT,
 	ACT_REVERSE,
 	ACT_UNIT,
+	ACT_YEARS_EARLIER,  /* the budget screen's year columns, when not all fit */
+	ACT_YEARS_LATER,
 	ACT_VERSION,
 	ACT_ADD,
 	ACT_EDIT,

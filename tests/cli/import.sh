@@ -253,6 +253,22 @@ is $RC 0 "the same file without --add replaces the version"
 has "$OUT" "556 removed)" "the other lines are removed"
 has "$OUT" "the 556 lines removed were in the version but not in the file" "and the summary says so"
 
+# Guards: a reject file must go in with --add, and is never overwritten.
+cp "$T/b-fixed.csv" "$T/again.rejected.csv"
+run import "$T/r.db" "$T/again.rejected.csv" --profile bergen-driftsbudsjett
+is $RC 2 "a reject file without --add: refused"
+has "$ERR" "looks like the reject file of a lenient import: import it with --add" "the message says --add"
+(cd "$T" && "$BUDGETLAB" import r.db b-bad.csv --profile bergen-driftsbudsjett --lenient >"$OUT" 2>"$ERR"); RC=$?
+is $RC 2 "a lenient import whose reject file exists: refused"
+has "$ERR" "the reject file 'b-bad.rejected.csv' exists already" "the message names it"
+run import "$T/b.db" "$T/b-fixed.csv" --profile bergen-driftsbudsjett --dry-run
+has "$OUT" "556 removed)" "a dry run counts the lines a replace would remove"
+run import "$T/r.db" "$T/b-bad.csv" --profile bergen-driftsbudsjett --json
+has "$OUT" '"rejects": [{"line": 3, "reason": "column' "--json lists every rejected row with its reason"
+printf '\320\317\021\340\241\261\032\341xx' >"$T/old.xls"
+run import "$T/r.db" "$T/old.xls" --profile bergen-driftsbudsjett
+has "$ERR" "is an Excel workbook (.xls), not a CSV file" "an old Excel file is named"
+
 # "{year}" in an amount column: the same profile reads every year's file.
 cat >"$T/yearly.yaml" <<'EOF'
 budgetlab: 1

@@ -220,6 +220,106 @@ state contrast
 S
 state_is contrast theme contrast
 
+# Not every year fits: at 80x24 Bergen's four years (2013-2016) in
+# 1.000 kr. show three.  ] and [ (> and <) move the year columns a year,
+# never past either end; the totals and the sort by amount follow the
+# years shown; a width or a unit where all fit starts at the first again.
+bg="$T/bergen.budgetlab"
+"$BUDGETLAB" create "$bg" "$SRCDIR/config/phases/norwegian-municipality.yaml" --budget-year 2013 >/dev/null
+HOME="$T/home" "$BUDGETLAB" import "$bg" "$SRCDIR/tests/fixtures/budgets/bergen-2013-driftsbudsjett.csv" \
+	--profile bergen-driftsbudsjett >/dev/null
+ui "$bg" --screen budget --unit t <<'S'
+state years-first
+screen years-first
+key [
+state years-before
+key ]
+state years-later
+screen budget-years-80x24
+key ]
+state years-past
+key <
+state years-back
+key >
+state years-gt
+resize 160 45
+state years-wide
+screen years-wide
+resize 80 24
+state years-narrow
+key ] u
+state years-unit
+key u u
+state years-unit-back
+S
+is $RC 0 "the year columns scroll"
+screen_has years-first "2013–2015 of 2013–2016 ([ ]: years, u: unit)" "the header says which years are shown"
+screen_has years-first "2015 →" "an arrow marks the years to the right"
+state_is years-first budget.first_year 2013
+state_is years-first budget.years_shown "3 of 4"
+state_is years-before budget.first_year 2013
+state_is years-before message "The first year, 2013, is already shown."
+state_is years-later budget.first_year 2014
+state_is years-later message ""
+screen_same budget-years-80x24
+screen_has budget-years-80x24 "2014–2016 of 2013–2016 ([ ]: years, u: unit)" "] shows the last year"
+screen_has budget-years-80x24 "← 2014" "an arrow marks the years to the left"
+state_is years-past budget.first_year 2014
+state_is years-past message "The last year, 2016, is already shown."
+state_is years-back budget.first_year 2013
+state_is years-gt budget.first_year 2014
+state_is years-wide budget.first_year 2013
+state_is years-wide budget.years_shown "4 of 4"
+if grep -q "of 2013–2016" "$T/years-wide.screen"; then ok 1 "all years fit at 160x45"; else ok 0 "all years fit at 160x45"; fi
+state_is years-narrow budget.first_year 2013
+state_is years-unit unit mio
+state_is years-unit budget.first_year 2013
+state_is years-unit budget.years_shown "4 of 4"
+state_is years-unit-back unit t
+state_is years-unit-back budget.first_year 2013
+
+# ? lists both keys.
+ui "$bg" --screen budget --size 80x60 <<'S'
+key ?
+screen years-help
+S
+screen_has years-help "[, <           When not every year fits the width: move the year columns" "? lists [ and <"
+screen_has years-help "], >           When not every year fits the width: move the year columns" "and ] and >"
+
+# s sorts by the amount of each year shown, in turn; by a year scrolled
+# out of sight, s goes on from the first year shown.
+ui "$bg" --screen budget --unit t <<'S'
+key ]
+key s s
+state sort-first
+key s
+state sort-next
+key s
+state sort-last
+key s
+state sort-code
+key [
+key s s
+state sort-again
+key ]
+key s
+state sort-out
+S
+# The balance of 2016 is 1 (1.000 kr.), of 2013 0: the last column
+# shows 2015 at first and 2016 after ].
+grep '^Balance' "$T/years-first.screen" | grep -q ' 0$'
+ok $? "the balance of the last year shown, 2015, at first"
+grep '^Balance' "$T/budget-years-80x24.screen" | grep -q ' 1$'
+ok $? "the balance of 2016 after ]"
+state_is sort-first budget.sort "amount desc"
+state_is sort-first budget.sort_year 2014
+state_is sort-next budget.sort_year 2015
+state_is sort-last budget.sort_year 2016
+state_is sort-code budget.sort "code asc"
+state_is sort-again budget.sort_year 2013
+state_is sort-out budget.sort_year 2014
+state_is sort-out budget.first_year 2014
+
 # Garbage in the script is refused with file and line.
 ui "$db" <<'S'
 key NoSuchKey

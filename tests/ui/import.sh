@@ -169,7 +169,7 @@ screen_has import-check-80x24 "Profile   bergen-driftsbudsjett (shipped with bud
 plain import-check-80x24
 screen_has import-check-80x24-plain "2013: 399 276 400   2014: 400 276 400" "the sums per year, as the file signs them"
 state_is question modal question
-state_is question question "Import 5 lines, replacing the proposal (lines not in the file go)?"
+state_is question question "Import 5 lines, replacing the proposal?"
 state_is declined message "Nothing was imported."
 state_is declined import.imported no
 state_is done import.step done
@@ -443,7 +443,7 @@ screen import-add-done
 EOF
 is $RC 0 "an import that adds to the version"
 state_is ra-check import.mode replace
-screen_has import-ra-check "Import    replaces the version: its lines not in the file are removed (A: add)" "replace is the default, and the check says what it does"
+screen_has import-ra-check "Import    replaces the version: " "replace is the default, and the check says what it does"
 screen_has import-ra-check "A: add" "the hints offer A"
 state_is add-check import.mode add
 state_is add-check import.checked yes
@@ -478,7 +478,7 @@ state rep-done
 screen import-replaced-80x24
 EOF
 state_is rep-check import.mode replace
-state_is rep-question question "Import 2 lines, replacing the proposal (lines not in the file go)?"
+state_is rep-question question "Import 2 lines, replacing the proposal: 3 lines not in the file are removed?"
 state_is rep-done import.imported yes
 state_is rep-done import.removed 3
 state_is rep-done message "Imported 2 lines into the proposal; 3 lines not in the file were removed."
@@ -597,6 +597,53 @@ has "$saved" 'income: ["I"]' "and the direction's words"
 run import "$sp" "$FIX/simple.csv" --profile kommune-x --dry-run
 is $RC 0 "budgetlab import takes the saved profile"
 has "$OUT" "Lines:     5 (5 created" "and it maps the file"
+
+# A mapping saved from a file whose columns are named by their years
+# reads next year's file too: the columns become "... {year}".
+yp=years.budgetlab
+new_db "$yp"
+ui "$yp" <<EOF
+key 5 Enter
+type $FIX/years.csv
+key Enter
+key End Enter
+key S
+type aarlig
+key F2
+state years-saved
+EOF
+is $RC 0 "a mapping of year-named columns, saved"
+ysaved="$HOME/.config/budgetlab/import/aarlig.yaml"
+has "$ysaved" 'column: "Budget {year}"' "the budget year's column is saved as Budget {year}"
+has "$ysaved" 'column: "Overslag {year}"' "the outline years' too"
+has "$ysaved" 'year: budget_year+1' "relative to the budget year"
+{ echo 'område;områdenavn;kode;navn;Regnskap 2012;Budget 2014;Overslag 2015;Overslag 2016'
+  tail -n +2 "$FIX/years.csv"; } >"$T/years-next.csv"
+head -1 "$T/years-next.csv" | grep -q "Budget 2014;Overslag 2015;Overslag 2016"
+ok $? "next year's file (test data)"
+"$BUDGETLAB" create "$T/y14.budgetlab" "$SRCDIR/config/phases/norwegian-municipality.yaml" --budget-year 2014 >/dev/null
+run import "$T/y14.budgetlab" "$T/years-next.csv" --profile aarlig --json
+is $RC 0 "the saved profile reads next year's file in next year's process"
+rm -f "$ysaved" # the listing below is of kommune-x alone
+
+# A reject file opens in "add"; the next file starts in "replace" again.
+cp "$FIX/simple.csv" "$T/simple.rejected.csv"
+ui "$yp" <<EOF
+key 5 Enter
+type $T/simple.rejected.csv
+key Enter
+state rej-opened
+key Esc
+state rej-back
+key Enter
+key C-u
+type $FIX/simple.csv
+key Enter
+state next-opened
+EOF
+state_is rej-opened import.mode add
+state_is next-opened import.mode replace
+state_is next-opened import.lenient no
 
 # The saved profile is listed as the user's, and a second save asks.
 ui "$sp" <<EOF
