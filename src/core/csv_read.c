@@ -27,7 +27,8 @@
 
 struct bl_csv {
 	char name[512];
-	char *data; /* the file */
+	char *data; /* the file: read-only (it may be mapped), not NUL-terminated */
+	bl_read_result src; /* where data came from (bl_csv_open) */
 	size_t len, start, pos;
 	long line;  /* the next physical line's number */
 	bl_encoding enc;
@@ -172,7 +173,8 @@ static void where(const bl_csv *c, size_t off, long *line, long *col)
 	/* A lone CR ends a line too, as bl_csv_next counts them (an
 	 * old Mac file's NUL was said to be on line 1). */
 	for (size_t i = c->start; i < off; i++)
-		if (c->data[i] == '\n' || (c->data[i] == '\r' && c->data[i + 1] != '\n')) {
+		if (c->data[i] == '\n' ||
+		    (c->data[i] == '\r' && (i + 1 >= c->len || c->data[i + 1] != '\n'))) {
 			l++;
 			bol = i + 1;
 		}
@@ -321,7 +323,7 @@ int bl_csv_open(const char *path, const bl_csv_opts *opts, bl_csv **out,
 	*out = NULL;
 	sanitize(path, q, sizeof q);
 	bl_read_result r;
-	switch (bl_file_read(path, BL_CSV_MAX_BYTES, &r)) {
+	switch (bl_file_map(path, BL_CSV_MAX_BYTES, &r)) {
 	case BL_READ_OK:
 		break;
 	case BL_READ_ERRNO:
@@ -334,17 +336,15 @@ int bl_csv_open(const char *path, const bl_csv_opts *opts, bl_csv **out,
 	default:
 		return bl_err_set(err, _("out of memory reading '%s'"), q);
 	}
-	char *buf = r.data;
-	size_t n = r.len;
 	bl_csv *c = calloc(1, sizeof *c);
 	if (!c) {
-		free(buf);
+		bl_file_release(&r);
 		return bl_err_set(err, _("out of memory"));
 	}
 	snprintf(c->name, sizeof c->name, "%s", q);
-	c->data = buf;
-	c->data[n] = '\0';
-	c->len = n;
+	c->src = r;
+	c->data = r.data;
+	c->len = r.len;
 	if (setup(c, opts, err) != 0) {
 		bl_csv_close(c);
 		return -1;
@@ -361,7 +361,10 @@ void bl_csv_close(bl_csv *c)
 		csv_free(&c->p);
 	if (c->cd != (iconv_t)-1)
 		iconv_close(c->cd);
-	free(c->data);
+	if (c->src.data)
+		bl_file_release(&c->src);
+	else
+		free(c->data);
 	free(c->conv);
 	free(c->buf);
 	free(c->off);

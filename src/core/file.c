@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -70,4 +71,44 @@ bl_read_status bl_file_read(const char *path, size_t max, bl_read_result *out)
 	out->data = buf;
 	out->len = n;
 	return BL_READ_OK;
+}
+
+bl_read_status bl_file_map(const char *path, size_t max, bl_read_result *out)
+{
+	memset(out, 0, sizeof *out);
+	out->size = -1;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return fail(-1, NULL, BL_READ_ERRNO, errno, out);
+	struct stat st;
+	if (fstat(fd, &st) != 0)
+		return fail(fd, NULL, BL_READ_ERRNO, errno, out);
+	if (!S_ISREG(st.st_mode) || st.st_size == 0) {
+		close(fd);
+		return bl_file_read(path, max, out);
+	}
+	if ((uintmax_t)st.st_size > max) {
+		bl_read_status r = fail(fd, NULL, BL_READ_TOO_BIG, 0, out);
+		out->size = (intmax_t)st.st_size;
+		return r;
+	}
+	void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return bl_file_read(path, max, out); /* e.g. a file system without mmap */
+	out->data = p;
+	out->len = (size_t)st.st_size;
+	out->mapped = true;
+	return BL_READ_OK;
+}
+
+void bl_file_release(bl_read_result *r)
+{
+	if (r->mapped)
+		munmap(r->data, r->len);
+	else
+		free(r->data);
+	r->data = NULL;
+	r->len = 0;
+	r->mapped = false;
 }

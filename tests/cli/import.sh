@@ -218,6 +218,14 @@ run import "$T/x.db" "$T/point.csv" --profile "$T/long.yaml"
 is $RC 1 "a decimal point where the profile says comma: refused"
 has "$ERR" "point.csv:2: column 'amount': \"1234.50\" is written with a decimal point, but the profile says decimal: comma" "the message names the profile's key"
 
+# A file that ends exactly at a page boundary (it is mapped into memory,
+# and nothing may be read past its end), on a lone CR.
+{ printf 'area;code;title;year;amount\r'; i=0; while [ $i -lt 200 ]; do printf 'A;%d;Skole;2013;100\r' $i; i=$((i + 1)); done; } | head -c 4095 >"$T/page.csv"
+printf '\r' >>"$T/page.csv"
+is "$(wc -c <"$T/page.csv" | tr -d ' ')" 4096 "a file of 4096 bytes (test data)"
+run import "$T/x.db" "$T/page.csv" --profile "$T/long.yaml" --dry-run
+ok $([ $RC -le 1 ] && echo 0 || echo 1) "it is read to its end and no further (exit $RC)"
+
 # --lenient: the sound rows in, the others to the reject file, unchanged.
 cp "$T/long.csv" "$T/long2.csv"
 printf 'A;2;Vei;2013;abc\n' >>"$T/long2.csv"
