@@ -967,13 +967,13 @@ static void row_ctx_free(row_ctx *c)
 	}
 }
 
-int bl_import_read(bl_import *imp, const bl_import_profile *p, bl_csv *csv,
+int bl_import_read(bl_import *imp, bl_import_profile *p, bl_csv *csv,
 		   const bl_process_def *def, bl_err *err)
 {
 	return bl_import_read_n(imp, p, csv, def, 0, err);
 }
 
-int bl_import_read_n(bl_import *imp, const bl_import_profile *p, bl_csv *csv,
+int bl_import_read_n(bl_import *imp, bl_import_profile *p, bl_csv *csv,
 		     const bl_process_def *def, int64_t max_rows, bl_err *err)
 {
 	memset(imp, 0, sizeof *imp);
@@ -1009,7 +1009,7 @@ int bl_import_read_n(bl_import *imp, const bl_import_profile *p, bl_csv *csv,
 	imp->header_raw = row.raw;
 	imp->header_raw_len = row.raw_len;
 
-	bl_import_profile *mp = (bl_import_profile *)p; /* columns are resolved in place */
+	bl_import_profile *mp = p;
 	for (size_t i = 0; i < mp->n_levels; i++) {
 		if (resolve_tmpl(imp, &mp->level[i].code, _("area code"), err) != 0 ||
 		    resolve_tmpl(imp, &mp->level[i].name, _("area name"), err) != 0)

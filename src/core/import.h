@@ -185,16 +185,18 @@ typedef struct bl_import {
 } bl_import;
 
 /* Read the whole file with the profile into imp (zeroed by the call).
+ * The profile's templates get the columns they name in this file's
+ * header (bl_tmpl_part.col): a profile is applied to one file at a time.
  * Errors that concern the whole file (unreadable, a mapped column not in
  * the header, a year column outside the process) return -1 with a
  * message; rows with problems are collected in imp->rejects and the call
  * succeeds. */
-int bl_import_read(bl_import *imp, const bl_import_profile *p, bl_csv *csv,
+int bl_import_read(bl_import *imp, bl_import_profile *p, bl_csv *csv,
 		   const bl_process_def *def, bl_err *err);
 /* The same for the first max_rows data rows only (a preview); max_rows
  * 0 reads all.  The csv is left after the rows read: rewind it before
  * reading it again. */
-int bl_import_read_n(bl_import *imp, const bl_import_profile *p, bl_csv *csv,
+int bl_import_read_n(bl_import *imp, bl_import_profile *p, bl_csv *csv,
 		     const bl_process_def *def, int64_t max_rows, bl_err *err);
 /* Reject every row of the lines in the area (and its sub-areas) that is
  * marked missing, with the reason given; the lines are dropped.  Returns
