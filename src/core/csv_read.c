@@ -462,6 +462,14 @@ static int to_utf8(bl_csv *c, size_t a, size_t b, const char **out, size_t *n)
 	return 0;
 }
 
+static bool blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return false;
+	return true;
+}
+
 static size_t count_quotes(const char *s, size_t n)
 {
 	size_t q = 0;
@@ -552,8 +560,10 @@ int bl_csv_next(bl_csv *c, bl_csv_row *row, bl_err *err)
 			return bl_err_set(err, _("out of memory reading '%s'"), c->name);
 		if (c->ended)
 			return finish(c, row, raw_start, first_line);
-		if (quotes % 2 == 0 && c->n == 0) {
-			/* A blank line, skipped (libcsv ignores it too). */
+		if (quotes % 2 == 0 && c->n == 0 && blank(s, n)) {
+			/* A blank line, skipped (libcsv ignores it too).  Not
+			 * the file's last line without a line end: libcsv has
+			 * its fields but gives them only at csv_fini. */
 			raw_start = c->pos;
 			first_line = c->line;
 			quotes = 0;

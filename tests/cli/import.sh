@@ -315,6 +315,15 @@ has "$OUT" ";810000,00;820000,00" "--excel is --excel-da"
 run export "$T/y.db" --profile "$T/yearly.yaml"
 has "$OUT" "Udvalg;Konto;Tekst;Budget 2013;Overslag 2014" "export names the {year} columns"
 
+# The file's last row without a line end keeps its line number and its
+# bytes in the reject file.
+printf 'area;code;title;year;amount\nA;1;Skole;2013;100\nA;2;Vei;2013;abc' >"$T/nonl.csv"
+(cd "$T" && "$BUDGETLAB" import x.db nonl.csv --profile long.yaml --lenient --dry-run >"$OUT" 2>"$ERR"); RC=$?
+has "$ERR" "nonl.csv:3: column 'amount'" "the last row without a line end: its own line number"
+(cd "$T" && "$BUDGETLAB" import x.db nonl.csv --profile long.yaml --lenient >"$OUT" 2>"$ERR"); RC=$?
+printf 'area;code;title;year;amount\nA;2;Vei;2013;abc\r\n' >"$T/want-nonl.csv"
+cmp -s "$T/want-nonl.csv" "$T/nonl.rejected.csv"; ok $? "and its bytes in the reject file"
+
 # --dry-run changes nothing.
 "$BUDGETLAB" create "$T/d.db" "$NB" --budget-year 2013 >/dev/null
 dclean=$(state "$T/d.db" | cksum)
