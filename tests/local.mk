@@ -10,5 +10,7 @@ include $(top_srcdir)/tests/unit/bigtext.mk
 include $(top_srcdir)/tests/unit/goal_view.mk
 include $(top_srcdir)/tests/unit/journal_fmt.mk
 include $(top_srcdir)/tests/unit/import.mk
+include $(top_srcdir)/tests/unit/pabulib.mk
+include $(top_srcdir)/tests/unit/rules.mk
 include $(top_srcdir)/tests/cli/cli.mk
 include $(top_srcdir)/tests/ui/ui.mk

@@ -11,3 +11,5 @@ libbudgetlab_a_SOURCES += src/core/csv_read.c src/core/csv_read.h \
 	src/core/file.c src/core/file.h \
 	src/core/import.c src/core/import.h \
 	src/core/import_export.c src/core/import_export.h
+libbudgetlab_a_SOURCES += src/core/pabulib.c src/core/pabulib.h src/core/pb.h
+libbudgetlab_a_SOURCES += src/core/rules.c src/core/rules.h
