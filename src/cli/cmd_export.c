@@ -25,6 +25,7 @@ typedef struct {
 	bl_area *areas;
 	size_t n_areas;
 	char **paths; /* "ØU/ØU.01" per area, by index */
+	size_t *by_id; /* area indexes sorted by id (area_index) */
 	char delim;
 	bool decimal_comma;
 	/* --profile */
@@ -42,14 +43,42 @@ static void plain_amount(FILE *f, bl_money v, bool comma)
 		m % 100);
 }
 
+/* The areas by id, for the lines' area ids: one sorted index, built
+ * once, instead of a scan of every area for every line (a million lines
+ * in 5,000 areas). */
+static const bl_area *sort_areas;
+
+static int cmp_by_id(const void *a, const void *b)
+{
+	int64_t x = sort_areas[*(const size_t *)a].id, y = sort_areas[*(const size_t *)b].id;
+	return (x > y) - (x < y);
+}
+
+static int by_id_make(export_ctx *c)
+{
+	c->by_id = malloc((c->n_areas ? c->n_areas : 1) * sizeof *c->by_id);
+	if (!c->by_id)
+		return -1;
+	for (size_t i = 0; i < c->n_areas; i++)
+		c->by_id[i] = i;
+	sort_areas = c->areas;
+	qsort(c->by_id, c->n_areas, sizeof *c->by_id, cmp_by_id);
+	return 0;
+}
+
 static size_t area_index(const export_ctx *c, int64_t id)
 {
-	/* Tree order from bl_store_areas: ids are not sorted, but a budget
-	 * has thousands of areas, not millions; a binary search would need
-	 * a copy sorted by id. */
-	for (size_t i = 0; i < c->n_areas; i++)
-		if (c->areas[i].id == id)
-			return i;
+	size_t lo = 0, hi = c->n_areas;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int64_t v = c->areas[c->by_id[mid]].id;
+		if (v == id)
+			return c->by_id[mid];
+		if (v < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return SIZE_MAX;
 }
 
@@ -239,7 +268,7 @@ int bl_cmd_export(int argc, char **argv)
 		goto out;
 	}
 	ctx.paths = calloc(ctx.n_areas ? ctx.n_areas : 1, sizeof *ctx.paths);
-	if (!ctx.paths) {
+	if (!ctx.paths || by_id_make(&ctx) != 0) {
 		rc = bl_fail(BL_EXIT_FILE, _("out of memory"));
 		goto out;
 	}
@@ -312,6 +341,7 @@ int bl_cmd_export(int argc, char **argv)
 			bl_progname, prof->code.source, ctx.misfits);
 out:
 	free(ctx.fields);
+	free(ctx.by_id);
 	bl_export_shape_free(&shape);
 	bl_import_profile_free(prof);
 	if (ctx.paths)

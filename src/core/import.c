@@ -1009,21 +1009,20 @@ int bl_import_read_n(bl_import *imp, bl_import_profile *p, bl_csv *csv,
 	imp->header_raw = row.raw;
 	imp->header_raw_len = row.raw_len;
 
-	bl_import_profile *mp = p;
-	for (size_t i = 0; i < mp->n_levels; i++) {
-		if (resolve_tmpl(imp, &mp->level[i].code, _("area code"), err) != 0 ||
-		    resolve_tmpl(imp, &mp->level[i].name, _("area name"), err) != 0)
+	for (size_t i = 0; i < p->n_levels; i++) {
+		if (resolve_tmpl(imp, &p->level[i].code, _("area code"), err) != 0 ||
+		    resolve_tmpl(imp, &p->level[i].name, _("area name"), err) != 0)
 			return -1;
 	}
-	if (resolve_tmpl(imp, &mp->code, _("line code"), err) != 0 ||
-	    resolve_tmpl(imp, &mp->title_t, _("line title"), err) != 0 ||
-	    resolve_tmpl(imp, &mp->direction_col, _("direction column"), err) != 0)
+	if (resolve_tmpl(imp, &p->code, _("line code"), err) != 0 ||
+	    resolve_tmpl(imp, &p->title_t, _("line title"), err) != 0 ||
+	    resolve_tmpl(imp, &p->direction_col, _("direction column"), err) != 0)
 		return -1;
 	/* The sub-line's columns only matter when rows are kept apart: a
 	 * file exported in the summed shape does not have them. */
-	if (mp->same_line == BL_SAME_SUBLINES &&
-	    (resolve_tmpl(imp, &mp->sub_code, _("sub-line code"), err) != 0 ||
-	     resolve_tmpl(imp, &mp->sub_title, _("sub-line title"), err) != 0))
+	if (p->same_line == BL_SAME_SUBLINES &&
+	    (resolve_tmpl(imp, &p->sub_code, _("sub-line code"), err) != 0 ||
+	     resolve_tmpl(imp, &p->sub_title, _("sub-line title"), err) != 0))
 		return -1;
 	row_ctx *c = calloc(1, sizeof *c);
 	if (!c)
