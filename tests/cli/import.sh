@@ -399,6 +399,19 @@ run import "$T/x.db" --profile bergen-driftsbudsjett
 is $RC 2 "no file: usage"
 run export "$T/x.db" --profile nosuch
 is $RC 1 "export with an unknown profile"
+run create "$T/bad-year.db" "$NB" --budget-year 20x
+is $RC 2 "create --budget-year that is not a year: usage"
+has "$ERR" "--budget-year '20x' is not a whole number from 1900 to 2190" "the message gives the range"
+run create "$T/bad-year.db" "$NB" --budget-year 1800
+is $RC 2 "create --budget-year out of range: usage"
+[ ! -e "$T/bad-year.db" ]; ok $? "no database is made"
+run export "$T/x.db" --sublines
+is $RC 2 "export --sublines without --profile: usage"
+has "$ERR" "--sublines goes with --profile" "the message says so"
+run export "$T/x.db" --profile stavanger-budsjettforslag --sublines
+is $RC 2 "export --sublines with a profile without subline: usage"
+run import "$T/x.db" "$BERGEN" --profile bergen-driftsbudsjett --lenient --rejects ''
+is $RC 2 "an empty --rejects: usage"
 is "$(state "$T/x.db" | cksum)" "$clean" "bad options: the database is unchanged"
 
 done_testing
