@@ -12,5 +12,6 @@ include $(top_srcdir)/tests/unit/journal_fmt.mk
 include $(top_srcdir)/tests/unit/import.mk
 include $(top_srcdir)/tests/unit/pabulib.mk
 include $(top_srcdir)/tests/unit/rules.mk
+include $(top_srcdir)/tests/unit/lab.mk
 include $(top_srcdir)/tests/cli/cli.mk
 include $(top_srcdir)/tests/ui/ui.mk

@@ -246,17 +246,27 @@ int bl_cmd_create(int argc, char **argv)
 int bl_cmd_demo(int argc, char **argv)
 {
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		printf(_("Usage: %s demo PATH\n"
+		printf(_("Usage: %s demo PATH [--lab]\n"
 			 "Write the demo municipality, Egekær Kommune (Budget 2028-2031, a few\n"
 			 "hundred lines, goals, a process in its first phase), to a new database\n"
-			 "at PATH.  An existing file is never overwritten.\n"), bl_progname);
+			 "at PATH.  With --lab also a citizen lab that is voting: two sessions,\n"
+			 "ten ideas, 24 participants and their ballots.  An existing file is never\n"
+			 "overwritten.\n"), bl_progname);
 		return BL_EXIT_OK;
 	}
-	if (argc != 2)
-		return bl_usage("demo", _("expected the path of a new database file"));
+	bool lab = argc == 3 && strcmp(argv[2], "--lab") == 0;
+	if (argc != 2 && !lab)
+		return bl_usage("demo", _("expected the path of a new database file, and --lab or"
+					  " nothing"));
 	bl_err err = { { 0 } };
 	if (bl_demo_create(argv[1], &err) != 0)
 		return bl_fail_err(BL_EXIT_FILE, &err);
+	if (lab && bl_demo_add_lab(argv[1], &err) != 0) {
+		int rc = bl_fail_err(BL_EXIT_FILE, &err);
+		/* All or nothing, as for the demo itself. */
+		remove(argv[1]);
+		return rc;
+	}
 	printf(_("Wrote the demo municipality to %s.\nOpen it with: %s %s\n"), argv[1], bl_progname, argv[1]);
 	return BL_EXIT_OK;
 }

@@ -73,11 +73,11 @@ int bl_cmd_open(int argc, char **argv)
 		case 'S': {
 			/* The screens' own names, as the state dumps write them. */
 			int found = -1;
-			for (int i = SCR_PROCESS; i <= SCR_IMPORT; i++)
+			for (int i = SCR_PROCESS; i <= SCR_LAST_TAB; i++)
 				if (strcmp(optarg, tui_ops(i)->name) == 0)
 					found = i;
 			if (found < 0)
-				return bl_usage(NULL, _("--screen '%s' is not a screen; expected process, budget, goals, journal or import"), optarg);
+				return bl_usage(NULL, _("--screen '%s' is not a screen; expected process, budget, goals, journal, import, labs, signin, ballots or results"), optarg);
 			o.screen = found;
 			break;
 		}

@@ -17,5 +17,9 @@
  * step fails the new file is removed.  An existing file at path is refused
  * and left as it was. */
 int bl_demo_create(const char *path, bl_err *err);
+/* Add the demo's citizen lab (demo_lab.c) to the demo database at path:
+ * a lab with sessions, ideas, participants and ballots, in one
+ * transaction, journalled by "demo". */
+int bl_demo_add_lab(const char *path, bl_err *err);
 
 #endif

@@ -10,12 +10,13 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "cli/lab_cli.h"
 #include "core/i18n.h"
 
 const char *bl_progname = "budgetlab";
 
 const bl_cmd bl_cmds[] = {
-	{ "demo", "PATH", N_("write the demo municipality to a new database at PATH"), bl_cmd_demo, false },
+	{ "demo", "PATH [--lab]", N_("write the demo municipality (with --lab: and a citizen lab) to a new database"), bl_cmd_demo, false },
 	{ "create", "PATH CONFIG.yaml [--municipality NAME] [--title TITLE] [--budget-year Y]",
 	  N_("create a new budget process from a phase file"), bl_cmd_create, false },
 	{ "check-config", "FILE...", N_("validate phase files"), bl_cmd_check_config, false },
@@ -35,6 +36,27 @@ const bl_cmd bl_cmds[] = {
 	  N_("import a finance system's CSV export with an import profile"), bl_cmd_import, false },
 	{ "export", "DB [--version V] [--output FILE] [--excel-da] [--profile NAME]",
 	  N_("export the budget as CSV"), bl_cmd_export, false },
+	{ "labs", "DB", N_("list the citizen labs"), bl_cmd_labs, false },
+	{ "lab", "add|set|show|import|export DB ...",
+	  N_("add or change a lab; import or export it as a Pabulib .pb file"), bl_cmd_lab, false },
+	{ "session", "add DB LAB --date D --place P --facilitator F", N_("add a session (meeting) of a lab"),
+	  bl_cmd_session, false },
+	{ "sessions", "DB LAB", N_("list a lab's sessions"), bl_cmd_sessions, false },
+	{ "participant", "add|delete DB LAB ...", N_("sign a participant in (pseudonymous), or remove one"),
+	  bl_cmd_participant, false },
+	{ "participants", "DB LAB [--names]", N_("list a lab's participants and their categories"),
+	  bl_cmd_participants, false },
+	{ "representation", "DB LAB", N_("participants against the population targets, per category"),
+	  bl_cmd_representation, false },
+	{ "idea", "add|set DB LAB ...", N_("add or change an idea (a project) of a lab"), bl_cmd_idea, false },
+	{ "ideas", "DB LAB", N_("list a lab's ideas with cost, status and votes"), bl_cmd_ideas, false },
+	{ "ballot", "add|void|correct|undo DB LAB ...", N_("enter a ballot (checked), void, correct or undo one"),
+	  bl_cmd_ballot, false },
+	{ "ballots", "DB LAB [--all]", N_("list a lab's ballots"), bl_cmd_ballots, false },
+	{ "tally", "--rule RULE FILE.pb | DB LAB", N_("the projects a winner rule selects, one id per line"),
+	  bl_cmd_tally, false },
+	{ "results", "DB LAB [--rule R] [--compare R2]",
+	  N_("a lab's outcome: votes, winners, money left, two rules side by side"), bl_cmd_results, false },
 	{ "keys", "[--man]", N_("the keys of the screens (with --man: as budgetlab(1) lists them)"), bl_cmd_keys, false },
 	{ NULL, NULL, NULL, NULL, false },
 };
@@ -59,7 +81,8 @@ static void usage(FILE *f)
 		     "  --theme T      default, contrast (for projectors) or mono; NO_COLOR is honoured\n"
 		     "  --unit U       kr, t (1.000 kr.) or mio\n"
 		     "  --show V       the budget version shown first: proposal, first_reading, adopted\n"
-		     "  --screen S     the first screen: process (default), budget, goals, journal, import\n"
+		     "  --screen S     the first screen: process (default), budget, goals, journal, import,\n"
+		     "                 labs, signin, ballots, results\n"
 		     "  --script FILE  read keys from FILE, tty-free (tests; also BUDGETLAB_SCRIPT)\n"
 		     "  --size CxR     the screen size in script mode (default 80x24)\n\n"
 		     "Amounts are written as the process's language writes them, e.g.\n"

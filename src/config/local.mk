@@ -4,3 +4,4 @@ libbudgetlab_a_SOURCES += \
 	src/config/import_yaml.c src/config/import_yaml.h \
 	src/config/process_yaml.c src/config/process_yaml.h \
 	src/config/paths.c src/config/paths.h
+libbudgetlab_a_SOURCES += src/config/lab_yaml.c src/config/lab_yaml.h

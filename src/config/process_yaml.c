@@ -13,6 +13,7 @@
 #include "config.h"
 #include "config/process_yaml.h"
 #include "config/yaml_doc.h"
+#include "config/lab_yaml.h"
 
 #include <inttypes.h>
 #include <stdbool.h>
@@ -46,7 +47,9 @@ static const keyspec top_keys[] = {
 	{ "budgetlab", true, N_("budgetlab: 1") },
 	{ "process", true, N_("process: a mapping with municipality, title, language and budget_year") },
 	{ "phases", true, N_("phases: a list of phases, each with an id and a title") },
+	{ "labs", false, N_("labs: a mapping with categories and ballots") },
 };
+#define N_TOP_KEYS (sizeof top_keys / sizeof top_keys[0])
 
 enum { P_MUNICIPALITY, P_TITLE, P_LANGUAGE, P_CURRENCY, P_BUDGET_YEAR, P_OUTLINE_YEARS };
 static const keyspec process_keys[] = {
@@ -722,8 +725,8 @@ static void check_root(ctx *c, bl_process_def *def)
 		     y_what_is(r));
 		return;
 	}
-	yfield f[3];
-	y_get_fields(&c->d, r, top_keys, 3, f, _("at the top level"));
+	yfield f[N_TOP_KEYS];
+	y_get_fields(&c->d, r, top_keys, N_TOP_KEYS, f, _("at the top level"));
 	if (!f[0].key) {
 		y_nerr(&c->d, r, _("the file has no '%s'; expected %s as its first line"),
 		     "budgetlab", _(top_keys[0].expect));
@@ -755,6 +758,7 @@ static void check_root(ctx *c, bl_process_def *def)
 	}
 	process_section(c, &f[1], def);
 	phases_section(c, &f[2], def);
+	bl_lab_yaml(&c->d, f[3].key, f[3].val, c->lang, &def->lab);
 }
 
 

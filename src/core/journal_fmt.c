@@ -782,6 +782,195 @@ static bool sum_import(ctx *c, const char *action, const bl_jobj *before, const 
 	return true;
 }
 
+/* ---- labs (schema 3): lab, session, participant, idea, idea_cost,
+ * ballot.  The key is "lab:N"; the records name the lab, session,
+ * participant or idea by number. */
+
+/* "lab 1: " from the record's lab field, when there is one. */
+static void lab_prefix(ctx *c, const bl_jobj *o)
+{
+	const bl_jfield *lab = get_t(o, "lab", BL_JINT);
+	if (lab)
+		sb_printf(c->b, _("lab %lld: "), (long long)lab->i);
+}
+
+static bool sum_lab(ctx *c, const char *entity, const char *action, const bl_jobj *before,
+		    const bl_jobj *after, bool has_before, bool has_after)
+{
+	bool ins = is(action, "insert") && has_after && !has_before;
+	bool del = is(action, "delete") && has_before && !has_after;
+	bool upd = is(action, "update") && has_before && has_after;
+	const bl_jobj *o = has_after ? after : before;
+	if (is(entity, "lab")) {
+		const bl_jfield *id = get_t(o, "lab", BL_JINT), *pool = get_t(o, "pool", BL_JINT);
+		const char *theme = get_s(o, "theme");
+		if (!id)
+			return false;
+		if (upd) {
+			sb_printf(c->b, _("lab %lld: "), (long long)id->i);
+			diff_fields(c, before, after);
+			return true;
+		}
+		if (!ins || !theme || !pool)
+			return false;
+		char m[64];
+		fmt_money(pool->i, c->lang, c->unit, m, sizeof m);
+		sb_printf(c->b, _("new lab %lld "), (long long)id->i);
+		sb_quoted(c->b, theme);
+		sb_str(c->b, _(", pool "));
+		sb_str(c->b, m);
+		const char *bt = get_s(o, "ballot_type");
+		if (bt) {
+			sb_str(c->b, ", ");
+			sb_text(c->b, bt);
+		}
+		return true;
+	}
+	if (is(entity, "session")) {
+		const bl_jfield *id = get_t(o, "session", BL_JINT);
+		const char *date = get_s(o, "date"), *place = get_s(o, "place");
+		if (!id || !date || !place)
+			return false;
+		lab_prefix(c, o);
+		if (upd) {
+			sb_printf(c->b, _("session %lld: "), (long long)id->i);
+			diff_fields(c, before, after);
+			return true;
+		}
+		if (!ins && !del)
+			return false;
+		sb_printf(c->b, ins ? _("new session %lld, ") : _("deleted session %lld, "),
+			  (long long)id->i);
+		sb_text(c->b, date);
+		sb_str(c->b, ", ");
+		sb_text(c->b, place);
+		return true;
+	}
+	if (is(entity, "participant")) {
+		const bl_jfield *p = get_t(o, "participant", BL_JINT);
+		if (!p)
+			return false;
+		if (is(action, "update")) {
+			/* A category answer: given, changed or taken back. */
+			const char *cat = get_s(o, "category");
+			if (!cat)
+				return false;
+			sb_printf(c->b, _("participant %lld: "), (long long)p->i);
+			sb_text(c->b, cat);
+			sb_str(c->b, " ");
+			const char *v0 = has_before ? get_s(before, "value") : NULL;
+			const char *v1 = has_after ? get_s(after, "value") : NULL;
+			sb_text(c->b, v0 ? v0 : _("(none)"));
+			sb_str(c->b, " → ");
+			sb_text(c->b, v1 ? v1 : _("(none)"));
+			return true;
+		}
+		if (!ins && !del)
+			return false;
+		lab_prefix(c, o);
+		sb_printf(c->b, ins ? _("participant %lld signed in") : _("participant %lld removed"),
+			  (long long)p->i);
+		const bl_jfield *s = get_t(o, "session", BL_JINT);
+		if (ins && s)
+			sb_printf(c->b, _(" at session %lld"), (long long)s->i);
+		return true;
+	}
+	if (is(entity, "idea")) {
+		const bl_jfield *n = get_t(o, "idea", BL_JINT);
+		const char *title = get_s(o, "title"), *status = get_s(o, "status");
+		if (!n || !title)
+			return false;
+		lab_prefix(c, o);
+		if (upd) {
+			sb_printf(c->b, _("idea %lld: "), (long long)n->i);
+			diff_fields(c, before, after);
+			return true;
+		}
+		if (!ins && !del)
+			return false;
+		sb_printf(c->b, ins ? _("new idea %lld ") : _("deleted idea %lld "), (long long)n->i);
+		sb_quoted(c->b, title);
+		if (status) {
+			sb_str(c->b, " (");
+			sb_text(c->b, status);
+			sb_str(c->b, ")");
+		}
+		return true;
+	}
+	if (is(entity, "idea_cost")) {
+		const bl_jfield *n = get_t(o, "idea", BL_JINT), *y = get_t(o, "year", BL_JINT);
+		if (!n || !y)
+			return false;
+		const bl_jfield *a0 = has_before ? get_t(before, "amount", BL_JINT) : NULL;
+		const bl_jfield *a1 = has_after ? get_t(after, "amount", BL_JINT) : NULL;
+		char x[64] = "", z[64] = "";
+		if (a0)
+			fmt_money(a0->i, c->lang, c->unit, x, sizeof x);
+		if (a1)
+			fmt_money(a1->i, c->lang, c->unit, z, sizeof z);
+		sb_printf(c->b, _("idea %lld's cost %lld: "), (long long)n->i, (long long)y->i);
+		sb_str(c->b, a0 ? x : _("(none)"));
+		sb_str(c->b, " → ");
+		sb_str(c->b, a1 ? z : _("(none)"));
+		return true;
+	}
+	if (is(entity, "idea_goal")) {
+		const bl_jfield *n = get_t(o, "idea", BL_JINT), *g = get_t(o, "goal", BL_JINT);
+		if (!n || !g || !(ins || del))
+			return false;
+		sb_printf(c->b, ins ? _("idea %lld now serves goal %lld")
+				    : _("idea %lld no longer serves goal %lld"),
+			  (long long)n->i, (long long)g->i);
+		return true;
+	}
+	if (is(entity, "ballot")) {
+		if (is(action, "import") && has_after) {
+			const char *src = get_s(after, "source");
+			const bl_jfield *lab = get_t(after, "lab", BL_JINT),
+					*np = get_t(after, "projects", BL_JINT),
+					*nv = get_t(after, "votes", BL_JINT);
+			if (!src || !lab || !np || !nv)
+				return false;
+			sb_str(c->b, _("imported "));
+			sb_quoted(c->b, src);
+			sb_printf(c->b, _(" as lab %lld: %lld projects, %lld ballots"), (long long)lab->i,
+				  (long long)np->i, (long long)nv->i);
+			return true;
+		}
+		const bl_jfield *b = get_t(o, "ballot", BL_JINT);
+		if (!b)
+			return false;
+		if (is(action, "void") && has_after) {
+			const char *reason = get_s(after, "reason");
+			sb_printf(c->b, _("ballot %lld void: "), (long long)b->i);
+			sb_quoted(c->b, reason ? reason : "");
+			return true;
+		}
+		if (!ins)
+			return false;
+		const char *marks = get_s(after, "marks"), *cast = get_s(after, "cast");
+		const bl_jfield *s = get_t(after, "session", BL_JINT), *p = get_t(after, "participant", BL_JINT),
+				*r = get_t(after, "replaces", BL_JINT);
+		if (!marks)
+			return false;
+		sb_printf(c->b, _("ballot %lld counted: "), (long long)b->i);
+		sb_text(c->b, *marks ? marks : _("(empty)"));
+		if (cast) {
+			sb_str(c->b, " (");
+			sb_text(c->b, cast);
+			if (s && s->i)
+				sb_printf(c->b, _(", session %lld"), (long long)s->i);
+			if (p && p->i)
+				sb_printf(c->b, _(", participant %lld"), (long long)p->i);
+			sb_str(c->b, ")");
+		}
+		if (r && r->i)
+			sb_printf(c->b, _(", replacing ballot %lld"), (long long)r->i);
+		return true;
+	}
+	return false;
+}
+
 int bl_journal_summary(const char *entity, const char *action, const char *key,
 		       const char *before, const char *after, bl_lang lang,
 		       bl_unit unit, char *buf, size_t bufsz)
@@ -824,6 +1013,10 @@ int bl_journal_summary(const char *entity, const char *action, const char *key,
 		done = sum_process(&c, action, &bo, &ao, hb, ha);
 	else if (is(entity, "import"))
 		done = sum_import(&c, action, &bo, &ao, hb, ha);
+	else if (is(entity, "lab") || is(entity, "session") || is(entity, "participant") ||
+		 is(entity, "idea") || is(entity, "idea_cost") || is(entity, "idea_goal") ||
+		 is(entity, "ballot"))
+		done = sum_lab(&c, entity, action, &bo, &ao, hb, ha);
 	else
 		done = false;
 	if (!done) {
@@ -867,6 +1060,25 @@ void bl_journal_what(const char *entity, const char *action, char *buf, size_t b
 		{ "checklist", "update", N_("item changed") },
 		{ "checklist", "delete", N_("item unticked") },
 		{ "import", "bulk", N_("bulk load") },
+		{ "lab", "insert", N_("lab added") },
+		{ "lab", "update", N_("lab changed") },
+		{ "session", "insert", N_("session added") },
+		{ "session", "update", N_("session changed") },
+		{ "session", "delete", N_("session deleted") },
+		{ "participant", "insert", N_("signed in") },
+		{ "participant", "update", N_("participant changed") },
+		{ "participant", "delete", N_("participant removed") },
+		{ "idea", "insert", N_("idea added") },
+		{ "idea", "update", N_("idea changed") },
+		{ "idea", "delete", N_("idea deleted") },
+		{ "idea_cost", "insert", N_("cost set") },
+		{ "idea_cost", "update", N_("cost changed") },
+		{ "idea_cost", "delete", N_("cost removed") },
+		{ "idea_goal", "insert", N_("idea linked") },
+		{ "idea_goal", "delete", N_("idea unlinked") },
+		{ "ballot", "insert", N_("ballot counted") },
+		{ "ballot", "void", N_("ballot void") },
+		{ "ballot", "import", N_("ballots imported") },
 	};
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (is(entity, words[i].entity) && is(action, words[i].action)) {

@@ -55,6 +55,7 @@ void bl_process_def_free(bl_process_def *def)
 	free(def->municipality);
 	free(def->title);
 	free(def->currency);
+	bl_lab_def_clear(&def->lab);
 	free(def);
 }
 

@@ -13,6 +13,7 @@
 
 #include "core/date.h"
 #include "core/gates.h"
+#include "core/lab.h"
 #include "core/money.h"
 
 /* Budget year + outline years: at most this many years in a process. */
@@ -59,6 +60,7 @@ typedef struct bl_process_def {
 	int outline_years; /* years after the budget year; default 3 */
 	bl_phase *phases;
 	size_t n_phases;
+	bl_lab_def lab;    /* the `labs:` section; empty if the file has none */
 } bl_process_def;
 
 void bl_process_def_free(bl_process_def *def);

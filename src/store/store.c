@@ -338,6 +338,40 @@ static const struct {
 	  N_("an area's level must be one below its parent's") },
 	{ "an area cannot be moved in the hierarchy",
 	  N_("an area cannot be moved to another place in the hierarchy") },
+	/* labs (schema 3) */
+	{ "lab_id", N_("labs are numbered from 1") },
+	{ "lab_theme", N_("a lab's theme must not be empty") },
+	{ "lab_pool", N_("a lab's pool cannot be negative") },
+	{ "lab_vote_type", N_("a lab's vote type must be approval, choose-1, ordinal, cumulative or scoring") },
+	{ "lab_status", N_("a lab's status must be open, voting or closed") },
+	{ "lab_pb_meta", N_("a lab's Pabulib metadata is not JSON") },
+	{ "session_date", N_("a session's date must be a real date, YYYY-MM-DD") },
+	{ "session_place", N_("a session's place must not be empty") },
+	{ "session_facilitator", N_("a session's facilitator must not be empty") },
+	{ "participant_number", N_("participants are numbered from 1") },
+	{ "participant_unique", N_("the lab already has a participant with that number") },
+	{ "participant_name", N_("a participant's name, if given, must not be empty") },
+	{ "idea_number", N_("ideas are numbered from 1") },
+	{ "idea_title", N_("an idea's title must not be empty") },
+	{ "idea_status", N_("an idea's status must be proposed, costed, feasible, on_ballot or withdrawn") },
+	{ "idea_pb_extra", N_("an idea's Pabulib columns are not JSON") },
+	{ "idea_unique", N_("the lab already has an idea with that number") },
+	{ "idea_social", N_("an idea's social assessment must be from -2 to +2") },
+	{ "idea_economic", N_("an idea's economic assessment must be from -2 to +2") },
+	{ "idea_environmental", N_("an idea's environmental assessment must be from -2 to +2") },
+	{ "idea_cost_year", N_("an idea's cost year must be from 1900 to 2199") },
+	{ "idea_cost_amount", N_("an idea's cost cannot be negative") },
+	{ "ballot_method", N_("a ballot is cast on paper, on a laptop or comes from a file") },
+	{ "ballot_void", N_("the reason for voiding a ballot must not be empty") },
+	{ "ballot_pb_extra", N_("a ballot's Pabulib columns are not JSON") },
+	{ "ballot_mark_pos", N_("a ballot's marks are numbered from 0") },
+	{ "a lab cannot be deleted; close it instead", N_("a lab cannot be deleted; close it instead") },
+	{ "a participant's number cannot change", N_("a participant's number cannot change") },
+	{ "an idea's number cannot change", N_("an idea's number cannot change") },
+	{ "a counted ballot is never changed; void it and enter a correction",
+	  N_("a counted ballot is never changed; void it and enter a correction") },
+	{ "a counted ballot is never deleted; void it instead",
+	  N_("a counted ballot is never deleted; void it instead") },
 };
 
 static const char *constraint_msg(const char *name)
@@ -711,12 +745,13 @@ static int check_schema(bl_store *s, bl_err *err)
 		"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
 		" ('process', 'config', 'version', 'phase', 'phase_state', 'phase_log',"
 		" 'checklist', 'area', 'line', 'amount', 'total', 'goal', 'goal_line',"
-		" 'journal')";
+		" 'journal', 'spotlight', 'lab', 'session', 'participant', 'participant_name',"
+		" 'participant_category', 'idea', 'idea_cost', 'idea_goal', 'ballot', 'ballot_mark')";
 	int64_t n;
 	if (query_int(s, sql, &n, err) != 0)
 		return -1;
-	if (n != 14)
-		return bl_err_set(err, _("'%s' is damaged (%" PRId64 " of its 14 tables are there)"),
+	if (n != 25)
+		return bl_err_set(err, _("'%s' is damaged (%" PRId64 " of its 25 tables are there)"),
 				  s->path, n);
 	return 0;
 }

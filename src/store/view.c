@@ -25,6 +25,8 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/rules.h"
+#include "store/lab_store.h"
 #include "store/store_internal.h"
 
 /* ---- the statements ----
@@ -334,6 +336,8 @@ static const char *const spot_kinds[] = {
 	[BL_SPOT_AREA] = "area",
 	[BL_SPOT_GOAL] = "goal",
 	[BL_SPOT_MESSAGE] = "message",
+	[BL_SPOT_RESULTS] = "results",
+	[BL_SPOT_REPRESENTATION] = "representation",
 };
 #define N_SPOT_KINDS (sizeof spot_kinds / sizeof spot_kinds[0])
 
@@ -485,6 +489,30 @@ static int resolve_ref(bl_store *s, bl_spot_kind kind, const char *ref, char **o
 			return -1;
 		}
 		sqlite3_reset(st);
+	} else if (kind == BL_SPOT_RESULTS || kind == BL_SPOT_REPRESENTATION) {
+		/* "LAB", or for results "LAB:RULE". */
+		const char *colon = strchr(ref, ':');
+		size_t n = colon ? (size_t)(colon - ref) : strlen(ref);
+		int64_t id = 0;
+		bool digits = n > 0 && n <= 9 && (!colon || kind == BL_SPOT_RESULTS);
+		for (size_t i = 0; digits && i < n; i++) {
+			digits = ref[i] >= '0' && ref[i] <= '9';
+			id = id * 10 + (ref[i] - '0');
+		}
+		bl_rule r;
+		if (!digits || (colon && bl_rule_from_name(colon + 1, &r) != 0))
+			return bl_err_set(err, kind == BL_SPOT_RESULTS
+					  ? _("'%s' is not a lab's number (such as 3), or a number and a"
+					      " rule (3:mes_cost_add1_greedy)")
+					  : _("'%s' is not a lab's number (such as 3)"), quoted);
+		bl_lab l;
+		if (bl_store_lab_get(s, id, &l, err) != 0)
+			return -1;
+		bl_lab_clear(&l);
+		char buf[96];
+		snprintf(buf, sizeof buf, "%" PRId64 "%s%s", id, colon ? ":" : "",
+			 colon ? bl_rule_name(r) : "");
+		*out = strdup(buf);
 	} else {
 		/* Decimal digits only: strtoll would also take signs, blanks
 		 * and "0x". */
@@ -519,6 +547,8 @@ static int spotlight_valid(const bl_spotlight *sp, bl_err *err)
 	case BL_SPOT_LINE:
 	case BL_SPOT_AREA:
 	case BL_SPOT_GOAL:
+	case BL_SPOT_RESULTS:
+	case BL_SPOT_REPRESENTATION:
 		if (sp->text)
 			return bl_err_set(err, _("only a message has text; a %s is given by its"
 						 " reference"), spot_kinds[sp->kind]);
@@ -527,15 +557,16 @@ static int spotlight_valid(const bl_spotlight *sp, bl_err *err)
 					  spot_kinds[sp->kind],
 					  sp->kind == BL_SPOT_LINE   ? _("the line's code")
 					  : sp->kind == BL_SPOT_AREA ? _("the area's code or path")
-								     : _("the goal's id"));
+					  : sp->kind == BL_SPOT_GOAL ? _("the goal's id")
+								     : _("the lab's number"));
 		return 0;
 	case BL_SPOT_MESSAGE:
 		if (sp->ref)
 			return bl_err_set(err, _("a message has no reference"));
 		return check_message(sp->text, err);
 	}
-	return bl_err_set(err, _("unknown spotlight kind (%d); expected none, line, area, goal"
-				 " or message"), (int)sp->kind);
+	return bl_err_set(err, _("unknown spotlight kind (%d); expected none, line, area, goal,"
+				 " message, results or representation"), (int)sp->kind);
 }
 
 int bl_store_spotlight_set(bl_store *s, const bl_spotlight *sp, bl_err *err)

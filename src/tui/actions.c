@@ -19,6 +19,10 @@
 #define G SCR_BIT(SCR_GOALS)
 #define J SCR_BIT(SCR_JOURNAL)
 #define I SCR_BIT(SCR_IMPORT)
+#define L SCR_BIT(SCR_LABS)
+#define S SCR_BIT(SCR_SIGNIN)
+#define BA SCR_BIT(SCR_BALLOTS)
+#define R SCR_BIT(SCR_RESULTS)
 #define H SCR_BIT(SCR_HELP)
 #define V SCR_BIT(SCR_PRESENT)
 
@@ -89,6 +93,71 @@ const tui_action tui_actions[] = {
 	  N_("In the preview: show the columns further left."), I },
 	{ ACT_IMP_RIGHT, "import-right", { F(KEY_RIGHT), '>' }, "Right, >", NULL,
 	  N_("In the preview: show the columns further right."), I },
+	/* LABS-ROWS: the labs and sign-in screens (screen_labs.c,
+	 * screen_signin.c).  Their own rows for a, e, d, p and Enter, so
+	 * that help says what the keys do there. */
+	{ ACT_ADD, "idea-add", { 'a', F(KEY_IC) }, "a, Insert", N_("idea"),
+	  N_("Add an idea to the current lab, in a form: title, description, proposer, area, its cost in each year of the process, a feasibility note and its status.  With no lab yet, add the first lab."),
+	  L },
+	{ ACT_EDIT, "lab-edit", { 'e' }, "e", N_("edit"),
+	  N_("Edit what the cursor is on: a lab (theme, pool, ballot type while it has no ballots, area, status open, voting or closed, winner rule, tie-break) or an idea."),
+	  L },
+	{ ACT_IDEA_STATUS, "idea-status", { 's' }, "s", N_("status"),
+	  N_("Move the selected idea one step on: proposed, costed, feasible, on the ballot, and from there back to proposed.  Taking an idea with votes off the ballot asks first."),
+	  L },
+	{ ACT_LAB_SESSION, "session-add", { 'S' }, "S", N_("session"),
+	  N_("Add a session (a meeting) to the current lab: date, place, facilitator.  It becomes the current session, where participants sign in and ballots are cast."),
+	  L },
+	{ ACT_LAB_NEW, "lab-add", { 'N' }, "N", N_("new lab"),
+	  N_("Add a lab: its theme, the pool it spends (in kr.), its ballot type (one of the process's) and, if it belongs to one, an area."),
+	  L },
+	{ ACT_IDEA_WITHDRAW, "idea-withdraw", { 'w' }, "w", N_("withdraw"),
+	  N_("Withdraw the selected idea (its proposer took it back, or it cannot be done); on a withdrawn idea, take it back as proposed."),
+	  L },
+	{ ACT_TOGGLE, "lab-open", { '\n', '\r', F(KEY_ENTER) }, "Enter", NULL,
+	  N_("In the labs: go to the ideas of the lab under the cursor (moving the cursor over the labs chooses the lab the sign-in, ballots and results screens show).  On an idea: edit it.  Esc, or Up from the first idea, goes back to the labs."),
+	  L },
+	{ ACT_ADD, "signin", { 'a', '\n', '\r', F(KEY_IC) }, "a, Enter, Insert", N_("sign in"),
+	  N_("Sign the next participant in to the current lab, at the current session: one choice per category of the process (\"not stated\" where it is not required) and, if they wish, a name, which only this screen shows."),
+	  S },
+	{ ACT_DELETE, "signin-remove", { 'd', F(KEY_DC) }, "d, Delete", N_("remove"),
+	  N_("Remove the selected participant, signed in by mistake, after a question.  Someone who has cast a ballot stays."),
+	  S },
+	{ ACT_SPOTLIGHT, "signin-project", { 'p' }, "p", N_("project"),
+	  N_("Put the lab's representation on the projector (budgetlab --present): the counts per group against the targets, never a name."),
+	  S },
+	/* LABS-ROWS end */
+	/* VOTE-ROWS: the ballots and results screens (screen_ballots.c,
+	 * screen_results.c).  On the ballots screen digits, space, comma and
+	 * colon type the ballot, so Tab is how to leave it; its row here puts
+	 * that in the status bar. */
+	{ ACT_BAL_COUNT, "ballot-count", { '\n', '\r', F(KEY_ENTER) }, "Enter", NULL,
+	  N_("Count the ballot typed on the entry line: the idea numbers as the paper ballot marks them (\"3 7 12\"; for points \"3:2 7:5\").  A ballot that breaks the lab's ballot type is refused with the reason, the text stays for fixing, and nothing is stored."),
+	  BA },
+	{ ACT_NEXT_SCREEN, "ballot-next-screen", { '\t' }, "Tab", N_("screens"),
+	  N_("The next screen.  On the ballots screen the digits, Space, comma, colon and Backspace edit the entry line (Esc empties it), so the number keys do not switch screens there."),
+	  BA },
+	{ ACT_BAL_UNDO, "ballot-undo", { 'u' }, "u", N_("undo"),
+	  N_("Undo the last ballot entered here (in the current session, if one is chosen), after a question: it is voided as \"undone\" and the journal keeps it."),
+	  BA },
+	{ ACT_BAL_CORRECT, "ballot-correct", { 'e' }, "e", N_("correct"),
+	  N_("Correct the selected ballot of the list (Up and Down select): type it anew and give the reason; the old ballot is voided and the new one counted in its place."),
+	  BA },
+	{ ACT_BAL_CAST, "ballot-cast", { 'c' }, "c", N_("cast"),
+	  N_("How the ballots entered now were cast: on paper (the default) or on the laptop, in turn."), BA },
+	{ ACT_RES_RULE2, "results-rule", { 'r' }, "r", N_("2nd rule"),
+	  N_("Show a second winner rule beside the lab's own, the next in the list of rules (after the last: none); the ideas on which they differ are marked."),
+	  R },
+	{ ACT_RES_RULE2_BACK, "results-rule-back", { 'R' }, "R", NULL,
+	  N_("The second rule: the one before in the list."), R },
+	{ ACT_RES_SHARES, "results-shares", { 's' }, "s", N_("shares"),
+	  N_("Show how Equal Shares shared each winner's cost among its supporters (how many paid, the largest and smallest share, what each voter had), or the votes again."),
+	  R },
+	{ ACT_RES_PROJECT, "results-project", { 'p' }, "p", N_("project"),
+	  N_("Put the results on the projector (budgetlab --present), with the second rule beside them when one is shown."),
+	  R },
+	{ ACT_VOTE_LAB, "vote-lab", { 'o' }, "o", N_("lab"),
+	  N_("Choose the lab by its number (the labs screen, 6, lists them)."), BA | R },
 	{ ACT_UNIT, "unit", { 'u' }, "u", N_("unit"),
 	  N_("Show amounts in kr., 1.000 kr. or mio. kr., in turn."), P | B | G | J | I },
 	{ ACT_SORT, "sort", { 's' }, "s", N_("sort"),
@@ -126,6 +195,16 @@ const tui_action tui_actions[] = {
 	  N_("The journal: every change, newest first."), SCR_MAIN | H },
 	{ ACT_SCR_IMPORT, "screen-import", { '5' }, "5", NULL,
 	  N_("Import a finance system's CSV export: file, profile, preview, check, import."), SCR_MAIN | H },
+	{ ACT_SCR_LABS, "screen-labs", { '6' }, "6", NULL,
+	  N_("The citizen labs: their sessions and ideas."), SCR_MAIN | H },
+	{ ACT_SCR_SIGNIN, "screen-signin", { '7' }, "7", NULL,
+	  N_("Sign participants in to the current lab and see its representation against the targets."),
+	  SCR_MAIN | H },
+	{ ACT_SCR_BALLOTS, "screen-ballots", { '8' }, "8", NULL,
+	  N_("Enter the current lab's paper ballots."), SCR_MAIN | H },
+	{ ACT_SCR_RESULTS, "screen-results", { '9' }, "9", NULL,
+	  N_("The current lab's results under its winner rule, and a second rule beside it."),
+	  SCR_MAIN | H },
 	{ ACT_NEXT_SCREEN, "next-screen", { '\t' }, "Tab", NULL,
 	  N_("The next screen, in the order above."), SCR_MAIN },
 	{ ACT_DOWN, "down", { 'j', F(KEY_DOWN), TUI_CTRL('n') }, "j, Down", NULL,
@@ -210,6 +289,10 @@ void tui_actions_man(FILE *f)
 		{ SCR_BIT(SCR_GOALS), "Goals screen" },
 		{ SCR_BIT(SCR_JOURNAL), "Journal screen" },
 		{ SCR_BIT(SCR_IMPORT), "Import screen" },
+		{ SCR_BIT(SCR_LABS), "Labs screen" },
+		{ SCR_BIT(SCR_SIGNIN), "Sign-in screen" },
+		{ SCR_BIT(SCR_BALLOTS), "Ballots screen" },
+		{ SCR_BIT(SCR_RESULTS), "Results screen" },
 		{ SCR_BIT(SCR_PRESENT), "Projector view (\\-\\-present)" },
 	};
 	fputs(".\\\" Generated from src/tui/actions.c by `budgetlab keys --man`;\n"

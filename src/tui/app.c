@@ -73,6 +73,8 @@ const tui_screen_ops *tui_ops(int screen)
 		[SCR_PROCESS] = &tui_screen_process, [SCR_BUDGET] = &tui_screen_budget,
 		[SCR_GOALS] = &tui_screen_goals, [SCR_JOURNAL] = &tui_screen_journal,
 		[SCR_IMPORT] = &tui_screen_import,
+		[SCR_LABS] = &tui_screen_labs, [SCR_SIGNIN] = &tui_screen_signin,
+		[SCR_BALLOTS] = &tui_screen_ballots, [SCR_RESULTS] = &tui_screen_results,
 		[SCR_HELP] = &tui_screen_help, [SCR_PRESENT] = &tui_screen_present,
 	};
 	return ops[screen >= 0 && screen < SCR_COUNT ? screen : SCR_PROCESS];
@@ -182,7 +184,8 @@ static void draw_title(tui *t)
 	 * " 1 Process " each when wide; narrower, without the blank after
 	 * each; narrowest, only the current screen's name beside the others'
 	 * numbers, so that the phase keeps its room. */
-	static const int tabs[] = { SCR_PROCESS, SCR_BUDGET, SCR_GOALS, SCR_JOURNAL, SCR_IMPORT };
+	static const int tabs[] = { SCR_PROCESS, SCR_BUDGET, SCR_GOALS, SCR_JOURNAL, SCR_IMPORT,
+				    SCR_LABS, SCR_SIGNIN, SCR_BALLOTS, SCR_RESULTS };
 	enum { N_TABS = sizeof tabs / sizeof tabs[0] };
 	char tabtext[N_TABS][64];
 	int tabs_w = 0;
@@ -343,10 +346,14 @@ static bool global_act(tui *t, tui_act a)
 	case ACT_SCR_GOALS:
 	case ACT_SCR_JOURNAL:
 	case ACT_SCR_IMPORT:
+	case ACT_SCR_LABS:
+	case ACT_SCR_SIGNIN:
+	case ACT_SCR_BALLOTS:
+	case ACT_SCR_RESULTS:
 		tui_show(t, SCR_PROCESS + (a - ACT_SCR_PROCESS));
 		return true;
 	case ACT_NEXT_SCREEN:
-		tui_show(t, (t->screen + 1) % (SCR_IMPORT + 1));
+		tui_show(t, (t->screen + 1) % (SCR_LAST_TAB + 1));
 		return true;
 	case ACT_THEME:
 		cycle_theme(t);

@@ -9,5 +9,10 @@ libbltui_a_SOURCES = \
 	src/tui/screen_goals.c src/tui/screen_journal.c \
 	src/tui/screen_import.c src/tui/import_screen.h src/tui/import_view.c \
 	src/tui/import_run.c src/tui/import_map.c src/tui/import_edit.c src/tui/import_save.c \
-	src/tui/screen_present.c src/tui/bigtext.c src/tui/bigtext.h
+	src/tui/screen_present.c src/tui/bigtext.c src/tui/bigtext.h \
+	src/tui/screen_labs.c src/tui/screen_signin.c src/tui/lab_screen.h src/tui/lab_common.c \
+	src/tui/lab_forms.c \
+	src/tui/screen_ballots.c src/tui/screen_results.c \
+	src/tui/ballots_common.c src/tui/ballots_common.h src/tui/results_model.c \
+	src/tui/present_lab.c src/tui/present_lab.h
 TUI_LIBS = libbltui.a

@@ -17,9 +17,11 @@
  *
  * PRIVACY: the projected view never shows participants' personal data.
  * It reads only aggregates (year and area totals), budget lines, areas,
- * goals, the phase definition's text, and the spotlight's kind, ref and
- * message.  It never reads the journal (which names who changed what),
- * the spotlight's actor, phase overrides' reasons, or anything about
+ * goals, the phase definition's text, the spotlight's kind, ref and
+ * message, and for a lab (present_lab.c) its ideas and ballot counts or
+ * the number of participants per group, never a participant.  It
+ * never reads the journal (which names who changed what), the
+ * spotlight's actor, phase overrides' reasons, or anything about
  * people; keep it that way when adding to this file.
  *
  * Read-only: the store is opened read-only (app.c), and this screen takes
@@ -44,6 +46,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "tui/bigtext.h"
+#include "tui/present_lab.h"
 #include "tui/tui.h"
 
 /* How long a notice stays when no key is pressed. */
@@ -100,7 +103,14 @@ typedef struct present {
 	/* the notice: t->msg, timed from when it was first drawn */
 	char seen_msg[sizeof ((tui *)0)->msg];
 	struct timespec seen_at;
+	/* a lab's results or representation (present_lab.c) */
+	present_lab lab;
 } present;
+
+static bool lab_kind(bl_spot_kind k)
+{
+	return k == BL_SPOT_RESULTS || k == BL_SPOT_REPRESENTATION;
+}
 
 /* ---- text from the database, made safe for the wall ---- */
 
@@ -199,6 +209,7 @@ static void clear_loaded(present *p)
 	p->ref = p->raw_ref = p->text = p->head = p->sub = NULL;
 	p->kind = BL_SPOT_NONE;
 	p->found = false;
+	present_lab_free(&p->lab);
 	p->n_rows = 0;
 	p->err[0] = '\0';
 }
@@ -476,6 +487,19 @@ static void load(tui *t, present *p)
 	int rc = 0;
 	if (p->kind == BL_SPOT_MESSAGE) {
 		p->found = p->text != NULL;
+	} else if (lab_kind(p->kind) && p->raw_ref) {
+		/* Counts and results only: present_lab.c reads no person. */
+		bl_err lerr = { { 0 } };
+		rc = present_lab_load(t, p->kind, p->raw_ref, &p->lab, &lerr);
+		p->found = rc == 0;
+		if (rc < 0 && !p->err[0])
+			snprintf(p->err, sizeof p->err, "%s", lerr.msg);
+		if (p->found) {
+			p->head = p->kind == BL_SPOT_RESULTS
+				  ? dup_printf(_("Lab %" PRId64 ": %s · results"), p->lab.lab, p->lab.theme)
+				  : dup_printf(_("Lab %" PRId64 ": %s · who came"), p->lab.lab, p->lab.theme);
+			p->sub = strdup("");
+		}
 	} else if (p->kind != BL_SPOT_NONE && p->ref && p->raw_ref) {
 		/* Looked up as stored (raw_ref); shown cleaned (ref). */
 		bl_err lerr = { { 0 } };
@@ -544,7 +568,8 @@ static void focus(tui *t, present *p, const char **head, const char **sub, int *
 		/* Pointed at something that has gone since. */
 		snprintf(buf, bufsz, "%s", p->ref ? p->ref : "");
 		*head = buf;
-		*sub = p->kind == BL_SPOT_LINE ? _("This budget line is no longer in the budget.")
+		*sub = lab_kind(p->kind) ? _("This lab is not in the process.")
+		       : p->kind == BL_SPOT_LINE ? _("This budget line is no longer in the budget.")
 		       : p->kind == BL_SPOT_AREA ? _("This area is no longer in the budget.")
 						 : _("This goal is no longer in the process.");
 		return;
@@ -836,6 +861,15 @@ static void s_draw(tui *t, void *st, int top, int rows)
 	focus(t, p, &head, &sub, &head_role, buf, sizeof buf, buf2, sizeof buf2);
 
 	draw_header(t, top, W);
+	if (lab_kind(p->kind) && p->found && !p->err[0]) {
+		/* The lab's own view on the rows between header and notice. */
+		p->scale = 0;
+		p->big[0] = '\0';
+		p->years_shown = 0;
+		present_lab_draw(t, &p->lab, top + 1, rows - 2, W);
+		draw_notice(t, p, top + rows - 1, W);
+		return;
+	}
 	int body = rows - 2, y0 = top + 1; /* the header row, the notice row */
 	int text_w = W - 4 > 0 ? W - 4 : 1;
 
@@ -1059,7 +1093,8 @@ static void s_reload(tui *t, void *st)
 static void s_dump(tui *t, void *st, FILE *f)
 {
 	present *p = st;
-	static const char *const kinds[] = { "none", "line", "area", "goal", "message" };
+	static const char *const kinds[] = { "none", "line", "area", "goal", "message", "results",
+					     "representation" };
 	fprintf(f, "present.municipality=%s\n", t->info.municipality);
 	fprintf(f, "present.phase=%s\n", t->phase >= 0 ? t->def->phases[t->phase].id : "setup");
 	fprintf(f, "present.phase.title=%s\n", t->phase >= 0 ? t->def->phases[t->phase].title : "");
@@ -1106,6 +1141,8 @@ static void s_dump(tui *t, void *st, FILE *f)
 				fprintf(f, "present.spot.%s.%d=%" PRId64 "\n", r->key, tui_year(t, y), r->v[y]);
 		}
 	}
+	if (lab_kind(p->kind) && p->found)
+		present_lab_dump(t, &p->lab, f);
 	fprintf(f, "present.notice=%s\n", p->notice);
 	fprintf(f, "present.error=%s\n", p->err);
 }

@@ -46,13 +46,21 @@ enum tui_screen_id {
 	SCR_GOALS,
 	SCR_JOURNAL,
 	SCR_IMPORT,
+	SCR_LABS,       /* labs, their sessions and ideas (screen_labs.c) */
+	SCR_SIGNIN,     /* participants signing in, representation (screen_signin.c) */
+	SCR_BALLOTS,    /* paper ballot entry (screen_ballots.c) */
+	SCR_RESULTS,    /* the winner rules' outcome (screen_results.c) */
 	SCR_HELP,
 	SCR_PRESENT,
 	SCR_COUNT
 };
 #define SCR_BIT(s) (1u << (s))
+#define SCR_LAB_SCREENS (SCR_BIT(SCR_LABS) | SCR_BIT(SCR_SIGNIN) | SCR_BIT(SCR_BALLOTS) | \
+			 SCR_BIT(SCR_RESULTS))
 #define SCR_MAIN (SCR_BIT(SCR_PROCESS) | SCR_BIT(SCR_BUDGET) | SCR_BIT(SCR_GOALS) | SCR_BIT(SCR_JOURNAL) | \
-		  SCR_BIT(SCR_IMPORT))
+		  SCR_BIT(SCR_IMPORT) | SCR_LAB_SCREENS)
+/* The last screen with a number key and a tab (Tab cycles 0..this). */
+#define SCR_LAST_TAB SCR_RESULTS
 #define SCR_LISTS (SCR_MAIN | SCR_BIT(SCR_HELP))
 #define SCR_ANY (SCR_LISTS | SCR_BIT(SCR_PRESENT))
 
@@ -67,6 +75,10 @@ typedef enum tui_act {
 	ACT_SCR_GOALS,
 	ACT_SCR_JOURNAL,
 	ACT_SCR_IMPORT,      /* follows ACT_SCR_PROCESS... in the order of the screens */
+	ACT_SCR_LABS,
+	ACT_SCR_SIGNIN,
+	ACT_SCR_BALLOTS,
+	ACT_SCR_RESULTS,
 	ACT_NEXT_SCREEN,
 	ACT_UP,
 	ACT_DOWN,
@@ -112,6 +124,23 @@ typedef enum tui_act {
 	ACT_IMP_SAME,
 	ACT_IMP_LEFT,
 	ACT_IMP_RIGHT,
+	/* the labs and sign-in screens (screen_labs.c, screen_signin.c) */
+	ACT_LAB_NEW,         /* a new lab */
+	ACT_LAB_SESSION,     /* a new session of the current lab */
+	ACT_IDEA_STATUS,     /* the selected idea one step on */
+	ACT_IDEA_WITHDRAW,   /* withdraw the selected idea, or take it back */
+	/* LABS-ACTIONS: add new ones above this line */
+	/* the ballots and results screens (screen_ballots.c, screen_results.c) */
+	ACT_VOTE_LAB,        /* choose the lab by its number */
+	ACT_BAL_COUNT,       /* count the ballot on the entry line */
+	ACT_BAL_UNDO,
+	ACT_BAL_CORRECT,
+	ACT_BAL_CAST,        /* paper or laptop */
+	ACT_RES_RULE2,       /* the second rule: the next one */
+	ACT_RES_RULE2_BACK,  /* ... the one before */
+	ACT_RES_SHARES,      /* how Equal Shares shared the costs */
+	ACT_RES_PROJECT,     /* the results on the projector */
+	/* VOTE-ACTIONS: add new ones above this line */
 	ACT_COUNT
 } tui_act;
 
@@ -194,7 +223,8 @@ typedef struct tui_screen_ops {
 
 extern const tui_screen_ops tui_screen_process, tui_screen_budget,
 	tui_screen_goals, tui_screen_journal, tui_screen_import, tui_screen_help,
-	tui_screen_present;
+	tui_screen_present, tui_screen_labs, tui_screen_signin, tui_screen_ballots,
+	tui_screen_results;
 /* The screen's operations by enum tui_screen_id. */
 const tui_screen_ops *tui_ops(int screen);
 
@@ -230,6 +260,9 @@ struct tui {
 	bool colour_ok;
 	bl_unit unit;
 	const char *version;
+	/* The lab the lab screens show (0: none chosen yet; the labs screen
+	 * sets it) and the session ballots and sign-ins belong to (0: none). */
+	int64_t lab, session;
 	int rows, cols;
 	bool too_small;
 	char msg[512];         /* the message line: an error or a notice */

@@ -11,5 +11,10 @@ include $(top_srcdir)/tests/ui/present.mk
 include $(top_srcdir)/tests/ui/garbage.mk
 include $(top_srcdir)/tests/ui/form.mk
 include $(top_srcdir)/tests/ui/import.mk
+include $(top_srcdir)/tests/ui/labs.mk
+include $(top_srcdir)/tests/ui/signin.mk
+include $(top_srcdir)/tests/ui/ballots.mk
+include $(top_srcdir)/tests/ui/results.mk
+include $(top_srcdir)/tests/ui/present_lab.mk
 TESTS += $(UI_TESTS)
 $(UI_TESTS:.sh=.log): budgetlab$(EXEEXT)

@@ -990,6 +990,516 @@ static void test_shipped(void)
 	bl_process_def_free(d);
 }
 
+/* ---- the labs: section ---- */
+
+/* A valid file, then "labs:" at line 10; the section's lines from 11. */
+#define LABS HEAD GOALS "labs:\n"
+/* A category "age" (line 11: "  categories:", 12: "    - key: age",
+ * 13: "      values:"), its values from line 14. */
+#define CAT LABS "  categories:\n    - key: age\n      values:\n"
+/* A ballot list (line 11: "  ballots:"), its ballots from line 12. */
+#define BALLOTS LABS "  ballots:\n"
+
+static void test_labs_valid(void)
+{
+	bl_process_def *d = NULL;
+	const char *t = LABS
+		"  under_represented_below: 75.5%\n"
+		"  rule: mes_cost_add1_greedy\n"
+		"  tie_break: id-number\n"
+		"  categories:\n"
+		"    - key: age\n"
+		"      name: Alder\n"
+		"      required: true\n"
+		"      values:\n"
+		"        - {key: \"15-29\", name: 15–29 år, target: 20%}\n"
+		"        - {key: 30_49, target: 33.33%}\n"
+		"        - key: 65plus\n"
+		"          name: 65 år og derover\n"
+		"          target: 46.67%\n"
+		"        - {key: ukendt, name: Ønsker ikke at oplyse, target: ~}\n"
+		"    - key: district\n"
+		"      values: [{key: nord}, {key: syd, target: 0%}]\n"
+		"  ballots:\n"
+		"    - key: approval\n"
+		"      name: Godkendelse\n"
+		"      type: approval\n"
+		"      min: 1\n"
+		"      max: 5\n"
+		"      budget_limit: true\n"
+		"    - {key: dots, type: cumulative, points: 10, max_per_idea: 3, all_points: true}\n"
+		"    - {key: rank, type: ranking, min: 0, max: 0}\n"
+		"    - {key: plain, type: approval}\n";
+	is_int(load_as("t.yaml", t, strlen(t), &d), 0, "a labs section with every key loads");
+	if (!d) {
+		diag("%s", E.msg);
+		return;
+	}
+	const bl_lab_def *l = &d->lab;
+	is_int(l->under, 7550, "under_represented_below 75.5%%");
+	is_str(l->rule, "mes_cost_add1_greedy", "rule");
+	is_str(l->tie_break, "id-number", "tie_break");
+	is_int(l->n_categories, 2, "two categories");
+	if (l->n_categories == 2) {
+		const bl_category *c = &l->categories[0];
+		is_str(c->key, "age", "category key");
+		is_str(c->name, "Alder", "category name");
+		ok(c->required, "required: true");
+		is_int(c->n_values, 4, "four values");
+		if (c->n_values == 4) {
+			is_str(c->values[0].key, "15-29", "a quoted value key with a dash");
+			is_str(c->values[0].name, "15–29 år", "its name");
+			is_int(c->values[0].target, 2000, "target 20%%");
+			is_str(c->values[1].key, "30_49", "a key that starts with a digit");
+			is_str(c->values[1].name, "30_49", "the name defaults to the key");
+			is_int(c->values[1].target, 3333, "33.33%%");
+			is_int(c->values[2].target, 4667, "46.67%% (in all 100%%)");
+			is_str(c->values[2].name, "65 år og derover", "block style");
+			is_int(c->values[3].target, BL_NO_TARGET, "target: ~ is no target");
+		}
+		is_int(bl_lab_value(c, "65plus"), 2, "lookup by key");
+		c = &l->categories[1];
+		is_str(c->name, "district", "a category's name defaults to its key");
+		ok(!c->required, "required defaults to false");
+		is_int(c->n_values, 2, "flow-style values");
+		if (c->n_values == 2) {
+			is_int(c->values[0].target, BL_NO_TARGET, "no target given");
+			is_int(c->values[1].target, 0, "target 0%%");
+		}
+	}
+	is_int(bl_lab_category(l, "district"), 1, "category lookup");
+	is_int(l->n_ballot_types, 4, "four ballot types");
+	if (l->n_ballot_types == 4) {
+		const bl_ballot_type *b = l->ballot_types;
+		is_str(b[0].key, "approval", "approval key");
+		is_str(b[0].name, "Godkendelse", "approval name");
+		is_int(b[0].kind, BL_BALLOT_APPROVAL, "approval kind");
+		ok(b[0].min == 1 && b[0].max == 5 && b[0].budget_limit, "min 1, max 5, budget_limit");
+		is_int(b[0].lang, BL_LANG_DA, "the ballot type has the process's language");
+		is_int(b[1].kind, BL_BALLOT_CUMULATIVE, "cumulative");
+		ok(b[1].points == 10 && b[1].max_per_idea == 3 && b[1].all_points,
+		   "points 10, max_per_idea 3, all_points");
+		is_str(b[1].name, "dots", "a ballot's name defaults to its key");
+		is_int(b[2].kind, BL_BALLOT_RANKING, "ranking");
+		ok(b[2].min == 0 && b[2].max == 0, "min 0, max 0 (no limit)");
+		ok(b[3].min == 1 && b[3].max == 0 && !b[3].budget_limit,
+		   "defaults: min 1, no max, no budget limit");
+	}
+	is_int(bl_lab_ballot_type(l, "rank"), 2, "ballot type lookup");
+	bl_process_def_free(d);
+
+	/* No labs section, or an empty one: the defaults. */
+	const char *none[] = { HEAD GOALS, LABS, LABS "  categories:\n  ballots: []\n",
+			       HEAD GOALS "labs: {}\n" };
+	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+		d = NULL;
+		is_int(load_as("t.yaml", none[i], strlen(none[i]), &d), 0, "empty labs %zu loads",
+		       i);
+		if (!d)
+			continue;
+		ok(d->lab.n_categories == 0 && d->lab.n_ballot_types == 0 &&
+			   d->lab.under == 8000 && d->lab.rule &&
+			   strcmp(d->lab.rule, "greedy_cost") == 0 && d->lab.tie_break &&
+			   strcmp(d->lab.tie_break, "id") == 0,
+		   "empty labs %zu: under 8000, greedy_cost, id", i);
+		bl_process_def_free(d);
+	}
+	/* The language reaches the ballot types. */
+	const char *nb = "budgetlab: 1\nprocess: {municipality: X, title: T, language: nb, "
+			 "budget_year: 2028}\nphases: [{id: a, title: A}]\n"
+			 "labs: {ballots: [{key: a, type: approval}]}\n";
+	d = NULL;
+	is_int(load_as("t.yaml", nb, strlen(nb), &d), 0, "nb with a ballot");
+	if (d && d->lab.n_ballot_types == 1)
+		is_int(d->lab.ballot_types[0].lang, BL_LANG_NB, "the ballot type is nb");
+	bl_process_def_free(d);
+	/* Every rule name, and greedy_cost_noskip. */
+	static const char *const rules[] = {
+		"greedy_cost", "greedy_cost_noskip", "greedy_card", "phragmen", "mes_cost",
+		"mes_card", "mes_cost_greedy", "mes_card_greedy", "mes_cost_add1",
+		"mes_card_add1", "mes_cost_add1_greedy", "mes_card_add1_greedy",
+	};
+	int bad = 0;
+	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+		char buf[512];
+		snprintf(buf, sizeof buf, LABS "  rule: %s\n", rules[i]);
+		d = NULL;
+		if (load_as("t.yaml", buf, strlen(buf), &d) != 0 ||
+		    strcmp(d->lab.rule, rules[i])) {
+			bad++;
+			diag("rule %s: %s", rules[i], E.msg);
+		}
+		bl_process_def_free(d);
+	}
+	is_int(bad, 0, "every winner rule is accepted");
+	static const char *const ties[] = { "id", "id-number", "cheaper", "votes" };
+	bad = 0;
+	for (size_t i = 0; i < 4; i++) {
+		char buf[512];
+		snprintf(buf, sizeof buf, LABS "  tie_break: %s\n", ties[i]);
+		d = NULL;
+		if (load_as("t.yaml", buf, strlen(buf), &d) != 0 ||
+		    strcmp(d->lab.tie_break, ties[i])) {
+			bad++;
+			diag("tie_break %s: %s", ties[i], E.msg);
+		}
+		bl_process_def_free(d);
+	}
+	is_int(bad, 0, "every tie-break is accepted");
+}
+
+static void test_labs_garbage(void)
+{
+	/* The section and its own keys. */
+	BAD(HEAD GOALS "labs: []\n", "t.yaml:10:7: ", "'labs' is a list; expected a mapping",
+	    "labs as a list");
+	BAD(HEAD GOALS "labs: yes\n", "t.yaml:10:7: ", "'labs' is text; expected a mapping",
+	    "labs as text");
+	BAD(HEAD GOALS "lab:\n", "t.yaml:10:1: ",
+	    "unknown key 'lab' at the top level; did you mean 'labs'?", "lab for labs");
+	BAD(LABS "  rules: greedy_cost\n", "t.yaml:11:3: ",
+	    "unknown key 'rules' in labs; did you mean 'rule'?", "an unknown key in labs");
+	BAD(LABS "  colour: red\n", "t.yaml:11:3: ",
+	    "unknown key 'colour' in labs; expected one of: under_represented_below, rule, "
+	    "tie_break, categories, ballots", "an unknown key in labs, no suggestion");
+	BAD(LABS "  rule: phragmen\n  rule: phragmen\n", "t.yaml:12:3: ",
+	    "duplicate key 'rule' in labs, already given at line 11", "a duplicate key in labs");
+	BAD(HEAD GOALS "labs:\n  rule: phragmen\nlabs:\n", "t.yaml:12:1: ",
+	    "duplicate key 'labs' at the top level", "labs twice");
+
+	/* under_represented_below: percentages only. */
+	BAD(LABS "  under_represented_below: 80\n", "t.yaml:11:28: ",
+	    "'under_represented_below': '80' has no '%' sign; expected a percentage such as 80%",
+	    "under: 80");
+	BAD(LABS "  under_represented_below: 0.8\n", "t.yaml:11:28: ",
+	    "'0.8' has no '%' sign; expected a percentage such as 80% (a share is written as "
+	    "a percentage: 80%, not 0.8)", "under: 0.8");
+	BAD(LABS "  under_represented_below: 0.125\n", "t.yaml:11:28: ",
+	    "'0.125' has no '%' sign; expected a percentage such as 12.5% (a share is written "
+	    "as a percentage: 12.5%, not 0.125)", "under: 0.125");
+	BAD(LABS "  under_represented_below: 0.05\n", "t.yaml:11:28: ",
+	    "expected a percentage such as 5% (a share is written as a percentage: 5%, not "
+	    "0.05)", "under: 0.05");
+	BAD(LABS "  under_represented_below: 0.000001\n", "t.yaml:11:28: ",
+	    "expected a percentage such as 20% (a share is written as a percentage: 20%, not "
+	    "0.2)", "under: 0.000001");
+	BAD(LABS "  under_represented_below: 101%\n", "t.yaml:11:28: ",
+	    "'101%' is more than 100%; expected a percentage from 0% to 100%", "under: 101%");
+	BAD(LABS "  under_represented_below: 12.345%\n", "t.yaml:11:28: ",
+	    "'12.345%' has more than two decimals", "under: 12.345%");
+	BAD(LABS "  under_represented_below: -1%\n", "t.yaml:11:28: ", "'-1%' is negative",
+	    "under: -1%");
+	BAD(LABS "  under_represented_below: abc\n", "t.yaml:11:28: ",
+	    "'abc' is not a percentage; expected a percentage from 0% to 100% with at most "
+	    "two decimals, e.g. 12.5%", "under: abc");
+	BAD(LABS "  under_represented_below: \"%\"\n", "t.yaml:11:28: ", "'%' is not a percentage",
+	    "under: %");
+	BAD(LABS "  under_represented_below: 99999999999999999999999%\n", "t.yaml:11:28: ",
+	    "is more than 100%", "under: a huge percentage");
+	BAD(LABS "  under_represented_below: [80%]\n", "t.yaml:11:28: ",
+	    "'under_represented_below' is a list; expected a percentage such as 12.5%",
+	    "under: a list");
+	BAD(LABS "  under_represented_below: true\n", "t.yaml:11:28: ",
+	    "is a boolean; expected a percentage", "under: a boolean");
+
+	/* rule and tie_break. */
+	BAD(LABS "  rule: greedy_cots\n", "t.yaml:11:9: ",
+	    "'rule': 'greedy_cots' is not a winner rule; did you mean 'greedy_cost'? expected "
+	    "one of: greedy_cost, greedy_card, phragmen,", "a misspelt rule");
+	BAD(LABS "  rule: random_dictator\n", "t.yaml:11:9: ",
+	    "'rule': 'random_dictator' is not a winner rule; expected one of: greedy_cost",
+	    "an unknown rule");
+	BAD(LABS "  rule: [greedy_cost]\n", "t.yaml:11:9: ", "'rule' is a list; expected one of:",
+	    "rule: a list");
+	BAD(LABS "  rule: GREEDY_COST\n", "t.yaml:11:9: ", "is not a winner rule",
+	    "rule names are lower case");
+	BAD(LABS "  tie_break: idd\n", "t.yaml:11:14: ",
+	    "'tie_break': 'idd' is not a tie-break; did you mean 'id'? expected one of: id, "
+	    "id-number, cheaper, votes", "a misspelt tie-break");
+	BAD(LABS "  tie_break: false\n", "t.yaml:11:14: ",
+	    "'tie_break' is a boolean; expected one of: id, id-number, cheaper, votes",
+	    "tie_break: a boolean");
+
+	/* categories. */
+	BAD(LABS "  categories: age\n", "t.yaml:11:15: ",
+	    "'categories' is text; expected a list of categories", "categories: text");
+	BAD(LABS "  categories: {key: age}\n", "t.yaml:11:15: ",
+	    "'categories' is a mapping; expected a list of categories", "categories: a mapping");
+	BAD(LABS "  categories:\n    - age\n", "t.yaml:12:7: ",
+	    "category 1 is text; expected a mapping with a key and values", "a category as text");
+	BAD(LABS "  categories:\n    - {name: Alder, values: [{key: a}]}\n", "t.yaml:12:7: ",
+	    "category 1 has no 'key'; expected key: NAME", "a category without a key");
+	BAD(LABS "  categories:\n    - {key: age}\n", "t.yaml:12:7: ",
+	    "category 1 has no 'values'; expected values: a list of values", "no values");
+	BAD(CAT, "t.yaml:13:7: ", "'values' of category 1 is empty; expected at least one value",
+	    "values: with nothing");
+	BAD(LABS "  categories:\n    - {key: age, values: []}\n", "t.yaml:12:26: ",
+	    "'values' of category 1 is empty", "values: []");
+	BAD(LABS "  categories:\n    - {key: age, values: young}\n", "t.yaml:12:26: ",
+	    "'values' of category 1 is text; expected a list of values", "values: text");
+	BAD(LABS "  categories:\n    - {key: age, nmae: Alder, values: [{key: a}]}\n",
+	    "t.yaml:12:18: ", "unknown key 'nmae' in category 1; did you mean 'name'?",
+	    "a misspelt category key");
+	BAD(LABS "  categories:\n    - {key: age, key: alder, values: [{key: a}]}\n",
+	    "t.yaml:12:18: ", "duplicate key 'key' in category 1, already given at line 12",
+	    "key twice in a category");
+	BAD(LABS "  categories:\n    - {key: Age, values: [{key: a}]}\n", "t.yaml:12:13: ",
+	    "'key' of category 1: 'Age' is not a valid key; expected lower-case letters a-z, "
+	    "digits and '_', starting with a letter, e.g. age", "a category key in capitals");
+	BAD(LABS "  categories:\n    - {key: \"15-29\", values: [{key: a}]}\n", "t.yaml:12:13: ",
+	    "'15-29' is not a valid key", "a category key with a dash");
+	BAD(LABS "  categories:\n    - {key: køn, values: [{key: a}]}\n", "t.yaml:12:13: ",
+	    "'køn' is not a valid key", "a category key with ø");
+	BAD(LABS "  categories:\n    - {key: abcdefghijklmnopqrstuvwxyz_abcdefg, values: [{key: a}]}\n",
+	    "t.yaml:12:13: ", "is longer than 32 characters", "a long category key");
+	BAD(LABS "  categories:\n    - {key: true, values: [{key: a}]}\n", "t.yaml:12:13: ",
+	    "'key' of category 1 is a boolean (true)", "a boolean category key");
+	BAD(LABS "  categories:\n    - {key: age, values: [{key: a}]}\n"
+	    "    - {key: age, values: [{key: b}]}\n", "t.yaml:13:13: ",
+	    "category key 'age' is already used at line 12; expected a different key for each "
+	    "category", "a category key twice");
+	BAD(LABS "  categories:\n    - {key: age, required: yes, values: [{key: a}]}\n",
+	    "t.yaml:12:28: ", "'required' of category 1 is text ('yes'); expected true or false",
+	    "required: yes");
+	BAD(LABS "  categories:\n    - {key: age, required: [true], values: [{key: a}]}\n",
+	    "t.yaml:12:28: ", "'required' of category 1 is a list; expected true or false",
+	    "required: a list");
+	BAD(LABS "  categories:\n    - {key: age, name: [A], values: [{key: a}]}\n",
+	    "t.yaml:12:24: ", "'name' of category 1 is a list; expected name: TEXT",
+	    "a category name as a list");
+
+	/* values. */
+	BAD(CAT "        - young\n", "t.yaml:14:11: ",
+	    "value 1 of category 1 is text; expected a mapping with a key", "a value as text");
+	BAD(CAT "        - {name: Ung}\n", "t.yaml:14:11: ",
+	    "value 1 of category 1 has no 'key'; expected key: NAME", "a value without a key");
+	BAD(CAT "        - {key: a, taget: 20%}\n", "t.yaml:14:20: ",
+	    "unknown key 'taget' in value 1 of category 1; did you mean 'target'?",
+	    "a misspelt value key");
+	BAD(CAT "        - {key: a, target: 10%, target: 20%}\n", "t.yaml:14:33: ",
+	    "duplicate key 'target' in value 1 of category 1, already given at line 14",
+	    "target twice");
+	BAD(CAT "        - {key: \"15 29\"}\n", "t.yaml:14:17: ",
+	    "'key' of value 1 of category 1: '15 29' is not a valid key; expected lower-case "
+	    "letters a-z, digits, '_' and '-', starting with a letter or a digit",
+	    "a value key with a space");
+	BAD(CAT "        - {key: -young}\n", "t.yaml:14:17: ", "'-young' is not a valid key",
+	    "a value key starting with a dash");
+	BAD(CAT "        - {key: \"\"}\n", "t.yaml:14:17: ",
+	    "'key' of value 1 of category 1 is empty", "an empty value key");
+	BAD(CAT "        - {key: a}\n        - {key: b}\n        - {key: a}\n", "t.yaml:16:17: ",
+	    "value key 'a' is already used in category 1 at line 14; expected a different key "
+	    "for each value", "a value key twice");
+	BAD(CAT "        - {key: a, target: 20}\n", "t.yaml:14:28: ",
+	    "'target' of value 1 of category 1: '20' has no '%' sign; expected a percentage "
+	    "such as 20%", "target: 20");
+	BAD(CAT "        - {key: a, target: 0.2}\n", "t.yaml:14:28: ",
+	    "'0.2' has no '%' sign; expected a percentage such as 20% (a share is written as a "
+	    "percentage: 20%, not 0.2)", "target: 0.2");
+	BAD(CAT "        - {key: a, target: 120%}\n", "t.yaml:14:28: ",
+	    "'target' of value 1 of category 1: '120%' is more than 100%", "target: 120%");
+	BAD(CAT "        - {key: a, target: 12.345%}\n", "t.yaml:14:28: ",
+	    "'12.345%' has more than two decimals", "target: 12.345%");
+	BAD(CAT "        - {key: a, target: -5%}\n", "t.yaml:14:28: ", "'-5%' is negative",
+	    "target: -5%");
+	BAD(CAT "        - {key: a, target: \"%\"}\n", "t.yaml:14:28: ", "'%' is not a percentage",
+	    "target: %");
+	BAD(CAT "        - {key: a, target: twenty%}\n", "t.yaml:14:28: ",
+	    "'twenty%' is not a percentage", "target: twenty%");
+	BAD(CAT "        - {key: a, target: 4294967297%}\n", "t.yaml:14:28: ",
+	    "'4294967297%' is more than 100%", "target: beyond 32 bits");
+	BAD(CAT "        - {key: a, target: [20%]}\n", "t.yaml:14:28: ",
+	    "'target' of value 1 of category 1 is a list; expected a percentage",
+	    "target: a list");
+	BAD(CAT "        - {key: a, target: 60%}\n        - {key: b}\n"
+		"        - {key: c, target: 40.01%}\n        - {key: d, target: 10%}\n",
+	    "t.yaml:16:28: ",
+	    "the targets of category 1 add up to 100,01 % with this one; expected at most "
+	    "100 % in all", "targets over 100%");
+	ok(!strstr(E.msg, "t.yaml:17:"), "the sum is reported once");
+	is_int(load(CAT "        - {key: a, target: 60%}\n        - {key: b, target: 40%}\n"), 0,
+	       "targets of exactly 100%% load");
+
+	/* ballots. */
+	BAD(LABS "  ballots: approval\n", "t.yaml:11:12: ",
+	    "'ballots' is text; expected a list of ballot types", "ballots: text");
+	BAD(BALLOTS "    - approval\n", "t.yaml:12:7: ",
+	    "ballot 1 is text; expected a mapping with a key and a type", "a ballot as text");
+	BAD(BALLOTS "    - {type: approval}\n", "t.yaml:12:7: ",
+	    "ballot 1 has no 'key'; expected key: NAME", "a ballot without a key");
+	BAD(BALLOTS "    - {key: a}\n", "t.yaml:12:7: ",
+	    "ballot 1 has no 'type'; expected type: approval, cumulative or ranking",
+	    "a ballot without a type");
+	BAD(BALLOTS "    - {key: a, type: approvl}\n", "t.yaml:12:22: ",
+	    "'type' of ballot 1: 'approvl' is not a ballot type; did you mean 'approval'? "
+	    "expected one of: approval, cumulative, ranking", "a misspelt type");
+	BAD(BALLOTS "    - {key: a, type: score}\n", "t.yaml:12:22: ",
+	    "'score' is not a ballot type; expected one of: approval, cumulative, ranking",
+	    "an unknown type");
+	BAD(BALLOTS "    - {key: a, type: }\n", "t.yaml:12:16: ",
+	    "'type' of ballot 1 is empty; expected type: approval, cumulative or ranking",
+	    "an empty type");
+	BAD(BALLOTS "    - {key: a, type: approval, typ: x}\n", "t.yaml:12:32: ",
+	    "unknown key 'typ' in ballot 1; did you mean 'type'?", "a misspelt ballot key");
+	BAD(BALLOTS "    - {key: a, type: approval, max: 3, max: 4}\n", "t.yaml:12:40: ",
+	    "duplicate key 'max' in ballot 1, already given at line 12", "max twice");
+	BAD(BALLOTS "    - {key: Approval, type: approval}\n", "t.yaml:12:13: ",
+	    "'key' of ballot 1: 'Approval' is not a valid key; expected lower-case letters a-z, "
+	    "digits and '_', starting with a letter, e.g. approval", "a ballot key in capitals");
+	BAD(BALLOTS "    - {key: a, type: approval}\n    - {key: b, type: ranking}\n"
+		    "    - {key: a, type: cumulative, points: 5}\n", "t.yaml:14:13: ",
+	    "ballot key 'a' is already used at line 12; expected a different key for each "
+	    "ballot", "a ballot key twice");
+	BAD(BALLOTS "    - {key: a, type: approval, points: 10}\n", "t.yaml:12:32: ",
+	    "'points' is not an option of an approval ballot (ballot 1); expected only key, "
+	    "name, type and min, max, budget_limit", "points on approval");
+	BAD(BALLOTS "    - {key: a, type: approval, all_points: true}\n", "t.yaml:12:32: ",
+	    "'all_points' is not an option of an approval ballot", "all_points on approval");
+	BAD(BALLOTS "    - {key: a, type: ranking, budget_limit: true}\n", "t.yaml:12:31: ",
+	    "'budget_limit' is not an option of a ranking ballot (ballot 1); expected only key, "
+	    "name, type and min, max", "budget_limit on ranking");
+	BAD(BALLOTS "    - {key: a, type: ranking, max_per_idea: 2}\n", "t.yaml:12:31: ",
+	    "'max_per_idea' is not an option of a ranking ballot", "max_per_idea on ranking");
+	BAD(BALLOTS "    - {key: a, type: cumulative, points: 10, min: 1}\n", "t.yaml:12:46: ",
+	    "'min' is not an option of a cumulative ballot (ballot 1); expected only key, name, "
+	    "type and points, max_per_idea, all_points", "min on cumulative");
+	BAD(BALLOTS "    - {key: a, type: cumulative, points: 10, budget_limit: false}\n",
+	    "t.yaml:12:46: ", "'budget_limit' is not an option of a cumulative ballot",
+	    "budget_limit on cumulative");
+	BAD(BALLOTS "    - {key: a, type: approval, min: 6, max: 5}\n", "t.yaml:12:37: ",
+	    "ballot 1 has min: 6 and max: 5; expected min at most max", "min > max");
+	is_int(load(BALLOTS "    - {key: a, type: approval, min: 6, max: 0}\n"), 0,
+	       "min 6 with max 0 (no limit) loads");
+	is_int(load(BALLOTS "    - {key: a, type: ranking, min: 3, max: 3}\n"), 0,
+	       "min = max loads");
+	BAD(BALLOTS "    - {key: a, type: approval, min: -1}\n", "t.yaml:12:37: ",
+	    "'min' of ballot 1: -1 is out of range; expected an integer from 0 to 1000",
+	    "min: -1");
+	BAD(BALLOTS "    - {key: a, type: approval, max: 99999999999}\n", "t.yaml:12:37: ",
+	    "'max' of ballot 1: 99999999999 is out of range; expected an integer from 0 to "
+	    "1000", "max beyond int");
+	BAD(BALLOTS "    - {key: a, type: approval, max: 99999999999999999999}\n", "t.yaml:12:37: ",
+	    "'max' of ballot 1: 99999999999999999999 is out of range (beyond 64-bit integers)",
+	    "max beyond 64 bits");
+	BAD(BALLOTS "    - {key: a, type: approval, max: \"5\"}\n", "t.yaml:12:37: ",
+	    "'max' of ballot 1 is quoted text", "max quoted");
+	BAD(BALLOTS "    - {key: a, type: approval, max: five}\n", "t.yaml:12:37: ",
+	    "'max' of ballot 1: 'five' is not an integer", "max: five");
+	BAD(BALLOTS "    - {key: a, type: approval, max: 2.5}\n", "t.yaml:12:37: ",
+	    "'2.5' is not an integer", "max: 2.5");
+	BAD(BALLOTS "    - {key: a, type: approval, budget_limit: 1}\n", "t.yaml:12:46: ",
+	    "'budget_limit' of ballot 1 is text ('1'); expected true or false", "budget_limit: 1");
+	BAD(BALLOTS "    - {key: a, type: cumulative}\n", "t.yaml:12:7: ",
+	    "ballot 1 is cumulative but has no points; expected points: the points each "
+	    "participant has, an integer from 1 to 1000", "cumulative without points");
+	BAD(BALLOTS "    - {key: a, type: cumulative, points: }\n", "t.yaml:12:34: ",
+	    "ballot 1 is cumulative but has no points", "points: with nothing");
+	BAD(BALLOTS "    - {key: a, type: cumulative, points: 0}\n", "t.yaml:12:42: ",
+	    "'points' of ballot 1: 0 is out of range; expected an integer from 1 to 1000",
+	    "points: 0");
+	BAD(BALLOTS "    - {key: a, type: cumulative, points: -10}\n", "t.yaml:12:42: ",
+	    "'points' of ballot 1: -10 is out of range", "points: -10");
+	BAD(BALLOTS "    - {key: a, type: cumulative, points: 4294967306}\n", "t.yaml:12:42: ",
+	    "'points' of ballot 1: 4294967306 is out of range", "points that wrap in 32 bits");
+	BAD(BALLOTS "    - {key: a, type: cumulative, points: 18446744073709551626}\n",
+	    "t.yaml:12:42: ", "out of range (beyond 64-bit integers)", "points beyond 64 bits");
+	BAD(BALLOTS "    - {key: a, type: cumulative, points: 10, max_per_idea: 11}\n",
+	    "t.yaml:12:60: ",
+	    "'max_per_idea' of ballot 1: 11 is more than the 10 points a participant has; "
+	    "expected at most 10 (0 is no limit)", "max_per_idea > points");
+	BAD(BALLOTS "    - {key: a, type: cumulative, points: 10, max_per_idea: -1}\n",
+	    "t.yaml:12:60: ", "'max_per_idea' of ballot 1: -1 is out of range",
+	    "max_per_idea: -1");
+	BAD(BALLOTS "    - {key: a, type: cumulative, points: 10, all_points: [true]}\n",
+	    "t.yaml:12:58: ", "'all_points' of ballot 1 is a list; expected true or false",
+	    "all_points: a list");
+	BAD(BALLOTS "    - {key: a, type: cumulative, points: 10, all_points: \"true\"}\n",
+	    "t.yaml:12:58: ", "'all_points' of ballot 1 is text ('true'); expected true or false",
+	    "all_points quoted");
+
+	/* Several problems at once: every one is reported. */
+	BAD(LABS "  rule: x\n  tie_break: y\n  categories:\n    - {key: A, values: []}\n"
+		 "  ballots:\n    - {key: b, type: approval, points: 3}\n",
+	    "t.yaml:11:9: ", "'x' is not a winner rule", "many problems: the rule");
+	tu_has_line(E.msg, "t.yaml:12:14: ", "'y' is not a tie-break", "the tie-break");
+	tu_has_line(E.msg, "t.yaml:14:13: ", "'A' is not a valid key", "the category key");
+	tu_has_line(E.msg, "t.yaml:14:24: ", "'values' of category 1 is empty", "the values");
+	tu_has_line(E.msg, "t.yaml:16:32: ", "'points' is not an option", "the ballot");
+
+	/* Limits. */
+	char *t = malloc(65536);
+	size_t n = (size_t)sprintf(t, "%s", CAT);
+	for (int i = 0; i < 65; i++)
+		n += (size_t)sprintf(t + n, "        - {key: v%d}\n", i);
+	BAD(t, "t.yaml:78:11: ", "category 1 has more than 64 values; expected at most 64",
+	    "65 values");
+	n = (size_t)sprintf(t, "%s", LABS "  categories:\n");
+	for (int i = 0; i < 17; i++)
+		n += (size_t)sprintf(t + n, "    - {key: c%d, values: [{key: a}]}\n", i);
+	BAD(t, "t.yaml:28:7: ", "there are more than 16 categories; expected at most 16",
+	    "17 categories");
+	n = (size_t)sprintf(t, "%s", BALLOTS);
+	for (int i = 0; i < 17; i++)
+		n += (size_t)sprintf(t + n, "    - {key: b%d, type: approval}\n", i);
+	BAD(t, "t.yaml:28:7: ", "there are more than 16 ballots; expected at most 16",
+	    "17 ballots");
+	free(t);
+}
+
+/* The shipped files' labs sections: realistic, complete. */
+static void test_shipped_labs(void)
+{
+	static const char *const files[] = { "danish-municipality.yaml",
+					     "norwegian-municipality.yaml" };
+	static const char *const first_cat[] = { "alder", "alder" };
+	static const char *const ballot_keys[][3] = { { "godkendelse", "prikker", "rangering" },
+						      { "godkjenning", "prikker", "rangering" } };
+	for (int f = 0; f < 2; f++) {
+		char path[512];
+		bl_process_def *d = NULL;
+		snprintf(path, sizeof path, SRCDIR "/config/phases/%s", files[f]);
+		is_int(bl_config_load_file(path, &d, NULL, &E), 0, "%s loads with labs", files[f]);
+		if (!d) {
+			diag("%s", E.msg);
+			continue;
+		}
+		const bl_lab_def *l = &d->lab;
+		is_int(l->under, 8000, "%s: under-represented below 80%%", files[f]);
+		is_str(l->rule, "greedy_cost", "%s: greedy_cost", files[f]);
+		is_str(l->tie_break, "id", "%s: tie-break by id", files[f]);
+		ok(l->n_categories >= 4, "%s: at least four categories", files[f]);
+		if (l->n_categories > 0)
+			is_str(l->categories[0].key, first_cat[f], "%s: age first", files[f]);
+		for (size_t i = 0; i < l->n_categories; i++) {
+			const bl_category *c = &l->categories[i];
+			uint32_t sum = 0;
+			for (size_t j = 0; j < c->n_values; j++)
+				if (c->values[j].target != BL_NO_TARGET)
+					sum += c->values[j].target;
+			ok(c->n_values >= 2 && sum == 10000 && c->name && strcmp(c->name, c->key),
+			   "%s: category %s has a name, values and targets of 100%%", files[f],
+			   c->key);
+		}
+		is_int(l->n_ballot_types, 3, "%s: three ballot types", files[f]);
+		if (l->n_ballot_types == 3) {
+			const bl_ballot_type *b = l->ballot_types;
+			for (int k = 0; k < 3; k++)
+				is_str(b[k].key, ballot_keys[f][k], "%s: ballot %d", files[f], k + 1);
+			ok(b[0].kind == BL_BALLOT_APPROVAL && b[0].min == 1 && b[0].max == 5 &&
+				   b[0].budget_limit,
+			   "%s: approval, 1 to 5 ideas within the pool", files[f]);
+			ok(b[1].kind == BL_BALLOT_CUMULATIVE && b[1].points == 10 &&
+				   b[1].max_per_idea == 3 && !b[1].all_points,
+			   "%s: 10 dots, at most 3 on one idea", files[f]);
+			ok(b[2].kind == BL_BALLOT_RANKING && b[2].min == 1 && b[2].max == 3,
+			   "%s: rank up to 3", files[f]);
+			is_int(b[0].lang, f == 0 ? BL_LANG_DA : BL_LANG_NB, "%s: the language",
+			       files[f]);
+		}
+		bl_process_def_free(d);
+	}
+}
+
 static void test_load_file(const char *dir)
 {
 	bl_process_def *d = (bl_process_def *)&E;
@@ -1127,6 +1637,9 @@ int main(void)
 	test_many_errors();
 	test_truncated_and_fuzz();
 	test_shipped();
+	test_labs_valid();
+	test_labs_garbage();
+	test_shipped_labs();
 	test_load_file(dir);
 	test_paths(dir);
 

@@ -395,10 +395,61 @@ static void test_pages(void)
 	tu_cleanup();
 }
 
+/* Labs: every record the lab triggers and lab_store.c write. */
+static void test_labs(void)
+{
+	int rc;
+	is_str(sum("lab", "insert", NULL, "{\"lab\":1,\"theme\":\"Grønne byrum\",\"pool\":200000000,"
+		   "\"vote_type\":\"approval\",\"ballot_type\":\"godkendelse\",\"area\":null,\"rule\":null,"
+		   "\"tie_break\":null,\"status\":\"open\"}", BL_UNIT_KR, &rc),
+	       "new lab 1 \"Grønne byrum\", pool 2.000.000, godkendelse", "a new lab");
+	is_int(rc, BL_JSUM_OK, "is the journal's own record");
+	like(sum("lab", "update", "{\"lab\":1,\"theme\":\"A\",\"pool\":1,\"status\":\"open\"}",
+		 "{\"lab\":1,\"theme\":\"A\",\"pool\":1,\"status\":\"voting\"}", BL_UNIT_KR, &rc),
+	     "lab 1: status \"open\" → \"voting\"", "a lab's status changed");
+	is_str(sum("session", "insert", NULL, "{\"lab\":1,\"session\":2,\"date\":\"2027-03-11\","
+		   "\"place\":\"Nordskolen\",\"facilitator\":\"Jonas\"}", BL_UNIT_KR, &rc),
+	       "lab 1: new session 2, 2027-03-11, Nordskolen", "a session");
+	is_str(sum("participant", "insert", NULL, "{\"lab\":1,\"participant\":7,\"session\":2}",
+		   BL_UNIT_KR, &rc), "lab 1: participant 7 signed in at session 2", "a sign-in");
+	is_str(sum("participant", "update", NULL, "{\"participant\":7,\"category\":\"alder\","
+		   "\"value\":\"30-49\"}", BL_UNIT_KR, &rc), "participant 7: alder (none) → 30-49",
+	       "a category answer");
+	is_str(sum("participant", "delete", "{\"lab\":1,\"participant\":7,\"session\":null}", NULL,
+		   BL_UNIT_KR, &rc), "lab 1: participant 7 removed", "a participant removed");
+	is_str(sum("idea", "insert", NULL, "{\"lab\":1,\"idea\":3,\"title\":\"Bænke\","
+		   "\"status\":\"on_ballot\"}", BL_UNIT_KR, &rc),
+	       "lab 1: new idea 3 \"Bænke\" (on_ballot)", "an idea");
+	is_str(sum("idea_cost", "update", "{\"idea\":3,\"year\":2028,\"amount\":12000000}",
+		   "{\"idea\":3,\"year\":2028,\"amount\":15000000}", BL_UNIT_KR, &rc),
+	       "idea 3's cost 2028: 120.000 → 150.000", "a cost changed");
+	is_str(sum("ballot", "insert", NULL, "{\"ballot\":13,\"session\":2,\"participant\":12,"
+		   "\"cast\":\"paper\",\"replaces\":12,\"marks\":\"4 5 8\"}", BL_UNIT_KR, &rc),
+	       "ballot 13 counted: 4 5 8 (paper, session 2, participant 12), replacing ballot 12",
+	       "a ballot, correcting another");
+	is_str(sum("ballot", "insert", NULL, "{\"ballot\":1,\"session\":0,\"participant\":0,"
+		   "\"cast\":\"laptop\",\"replaces\":0,\"marks\":\"\"}", BL_UNIT_KR, &rc),
+	       "ballot 1 counted: (empty) (laptop)", "an empty ballot, anonymous");
+	is_str(sum("ballot", "void", "{\"ballot\":12}", "{\"ballot\":12,\"reason\":\"undone\"}",
+		   BL_UNIT_KR, &rc), "ballot 12 void: \"undone\"", "a ballot voided");
+	is_str(sum("ballot", "import", NULL, "{\"lab\":3,\"source\":\"x.pb\",\"projects\":24,"
+		   "\"votes\":180}", BL_UNIT_KR, &rc),
+	       "imported \"x.pb\" as lab 3: 24 projects, 180 ballots", "a Pabulib import");
+	sum("ballot", "insert", NULL, "{\"ballot\":\"x\"}", BL_UNIT_KR, &rc);
+	is_int(rc, BL_JSUM_FIELDS, "a ballot record of the wrong shape is shown as it is");
+	sum("idea", "insert", NULL, "{\"lab\":1}", BL_UNIT_KR, &rc);
+	is_int(rc, BL_JSUM_FIELDS, "an idea without a number or title too");
+	is_str(sum("idea_goal", "insert", NULL, "{\"idea\":3,\"goal\":2}", BL_UNIT_KR, &rc),
+	       "idea 3 now serves goal 2", "an idea linked to a goal");
+	bl_journal_what("ballot", "void", buf, sizeof buf);
+	is_str(buf, "ballot void", "what: ballot void");
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
 	test_reader();
+	test_labs();
 	test_amounts();
 	test_kinds();
 	test_text();

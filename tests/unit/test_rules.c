@@ -1,7 +1,8 @@
 /* test_rules.c: the winner rules (core/rules.c) on small hand-made
- * elections, each rule and its ties; then, when the shared Pabulib
- * instances are there ($SRCDIR/../shared/data/pabulib), every rule on
- * every instance against pabutools' outcome in expected/. */
+ * elections, each rule and its ties, the tie-break modes, the votes other
+ * than approval, and the explanation data (scores, shares); then, when the
+ * shared Pabulib instances are there ($SRCDIR/../shared/data/pabulib),
+ * every rule on every instance against pabutools' outcome in expected/. */
 #include "config.h"
 
 #include <dirent.h>
@@ -26,6 +27,7 @@ typedef struct hand {
 	bl_pb_project proj[MAXP];
 	bl_pb_vote vote[MAXV];
 	size_t idx[MAXV][MAXP];
+	int64_t pts[MAXV][MAXP];
 	char ids[MAXP][16];
 } hand;
 
@@ -81,20 +83,50 @@ static void hand_make(hand *h, const char *ids, const int64_t *costs, int64_t bu
 	h->pb.n_votes = nv;
 }
 
+/* Cumulative (or scoring) points: "5,1;3,3;2" gives the entries of
+ * each ballot, in order, their points. */
+static void hand_points(hand *h, bl_vote_type type, const char *points)
+{
+	h->pb.vote_type = type;
+	const char *s = points;
+	for (size_t i = 0; i < h->pb.n_votes; i++) {
+		h->vote[i].points = h->pts[i];
+		for (size_t k = 0; k < h->vote[i].n; k++) {
+			char *end;
+			h->pts[i][k] = strtoll(s, &end, 10);
+			s = end;
+			if (*s == ',' || *s == ';')
+				s++;
+		}
+	}
+}
+
 /* The selection as ids separated by spaces ("" if none; "ERROR: msg"). */
-static const char *run(const hand *h, const char *rule_name)
+static const char *run_tie(const hand *h, const char *rule_name, const char *tie_name)
 {
 	static char out[BL_ERR_MAX + 1024];
 	bl_rule r;
+	bl_rule_opts opts = {BL_TIE_ID};
 	if (bl_rule_from_name(rule_name, &r) != 0) {
 		snprintf(out, sizeof out, "ERROR: no rule %s", rule_name);
 		return out;
 	}
+	if (tie_name && bl_tie_from_name(tie_name, &opts.tie) != 0) {
+		snprintf(out, sizeof out, "ERROR: no tie-break %s", tie_name);
+		return out;
+	}
 	size_t *sel = NULL, n = 0;
 	bl_err err = {{0}};
-	if (bl_rule_run(&h->pb, r, &sel, &n, &err) != 0) {
+	bl_rule_result res;
+	int rc = tie_name ? bl_rule_run_opts(&h->pb, r, &opts, &res, &err)
+			  : bl_rule_run(&h->pb, r, &sel, &n, &err);
+	if (rc != 0) {
 		snprintf(out, sizeof out, "ERROR: %s", err.msg);
 		return out;
+	}
+	if (tie_name) {
+		sel = res.selected;
+		n = res.n_selected;
 	}
 	out[0] = '\0';
 	for (size_t i = 0; i < n; i++) {
@@ -102,8 +134,31 @@ static const char *run(const hand *h, const char *rule_name)
 			strcat(out, " ");
 		strcat(out, h->pb.projects[sel[i]].id);
 	}
-	free(sel);
+	if (tie_name)
+		bl_rule_result_free(&res);
+	else
+		free(sel);
 	return out;
+}
+
+static const char *run(const hand *h, const char *rule_name)
+{
+	return run_tie(h, rule_name, NULL);
+}
+
+/* The full result of a rule with the default ties (res zeroed on failure). */
+static int run_res(const hand *h, const char *rule_name, bl_rule_result *res)
+{
+	bl_rule r;
+	bl_err err = {{0}};
+	memset(res, 0, sizeof *res);
+	if (bl_rule_from_name(rule_name, &r) != 0)
+		return -1;
+	if (bl_rule_run_opts(&h->pb, r, NULL, res, &err) != 0) {
+		diag("%s: %s", rule_name, err.msg);
+		return -1;
+	}
+	return 0;
 }
 
 static void test_names(void)
@@ -111,7 +166,7 @@ static void test_names(void)
 	static const char *names[] = {"greedy_cost", "greedy_card", "phragmen", "mes_cost",
 				      "mes_card", "mes_cost_greedy", "mes_card_greedy",
 				      "mes_cost_add1", "mes_card_add1", "mes_cost_add1_greedy",
-				      "mes_card_add1_greedy"};
+				      "mes_card_add1_greedy", "greedy_cost_noskip"};
 	int good = 1;
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
 		bl_rule r;
@@ -124,6 +179,22 @@ static void test_names(void)
 		   bl_rule_from_name(NULL, &r) == -1,
 	   "unknown names (and other cases) are refused");
 	ok(bl_rule_name(BL_RULE_COUNT) == NULL, "no name for an out-of-range rule");
+	ok(sizeof names / sizeof *names == BL_RULE_COUNT, "every rule is in the list above");
+
+	static const char *ties[] = {"id", "id-number", "cheaper", "votes"};
+	good = 1;
+	for (int t = 0; t < (int)(sizeof ties / sizeof *ties); t++) {
+		bl_tie tie;
+		if (bl_tie_from_name(ties[t], &tie) != 0 || (int)tie != t ||
+		    strcmp(bl_tie_name(tie), ties[t]) != 0)
+			good = 0;
+	}
+	ok(good, "every tie-break name is known, in the enum's order, and named back");
+	bl_tie tie = BL_TIE_CHEAPER;
+	ok(bl_tie_from_name("ID", &tie) == -1 && bl_tie_from_name("", &tie) == -1 &&
+		   bl_tie_from_name(NULL, &tie) == -1 && tie == BL_TIE_CHEAPER,
+	   "unknown tie-break names are refused, *out untouched");
+	ok(bl_tie_name(BL_TIE_COUNT) == NULL, "no name for an out-of-range tie-break");
 }
 
 static void test_greedy(void)
@@ -308,13 +379,327 @@ static void test_add1(void)
 	is_str(run(&h, "mes_card_add1_greedy"), "A B", "mes_card_add1_greedy: greedy buys two");
 }
 
+static void test_ties(void)
+{
+	hand h;
+	/* greedy_cost: "9", "10" and "x" tie on 2 approvals */
+	int64_t c1[] = {100, 100, 100};
+	hand_make(&h, "9 10 x", c1, 300, "0,1,2;0,1,2");
+	is_str(run_tie(&h, "greedy_cost", "id"), "10 9 x", "tie id: as text, \"10\" before \"9\"");
+	is_str(run_tie(&h, "greedy_cost", "id-number"), "9 10 x",
+	       "tie id-number: numbers as numbers, then the other ids");
+	hand_make(&h, "x 010 9", c1, 300, "0,1,2;0,1,2");
+	is_str(run_tie(&h, "greedy_cost", "id-number"), "9 010 x",
+	       "tie id-number: leading zeros do not count");
+	is_str(run(&h, "greedy_cost"), "010 9 x", "no options: the default, id as text");
+
+	/* A (200) and B (100) tie on 2 approvals; C has 1 */
+	int64_t c2[] = {200, 100, 50};
+	hand_make(&h, "A B C", c2, 400, "0,1;0,1,2");
+	is_str(run_tie(&h, "greedy_cost", "id"), "A B C", "greedy_cost tie id: A before B");
+	is_str(run_tie(&h, "greedy_cost", "cheaper"), "B A C", "greedy_cost tie cheaper: B first");
+	is_str(run_tie(&h, "greedy_cost_noskip", "cheaper"), "B A C",
+	       "greedy_cost_noskip tie cheaper: the same");
+
+	/* mes_card: A (100, voter 0) and B (300, voters 1-3) both cost 100 per
+	 * voter: a tie on the price */
+	int64_t c3[] = {100, 300};
+	hand_make(&h, "A B", c3, 400, "0;1;1;1");
+	is_str(run_tie(&h, "mes_card", "id"), "A B", "mes_card tie id: A first");
+	is_str(run_tie(&h, "mes_card", "votes"), "B A", "mes_card tie votes: B (3 approvals) first");
+	is_str(run_tie(&h, "mes_card", "cheaper"), "A B", "mes_card tie cheaper: A (100) first");
+	is_str(run_tie(&h, "mes_card_add1", "votes"), "B A",
+	       "mes_card_add1 tie votes: the same in the rounds on bounds");
+	/* the same tie with the ids swapped */
+	hand_make(&h, "B A", c3, 400, "0;1;1;1");
+	is_str(run_tie(&h, "mes_card", "cheaper"), "B A", "mes_card tie cheaper: B (100) first");
+	is_str(run_tie(&h, "mes_card_add1_greedy", "cheaper"), "B A",
+	       "mes_card_add1_greedy tie cheaper: the same");
+
+	/* phragmen: A (200, 2 voters) and B (100, 1 voter): load 100 each */
+	int64_t c4[] = {200, 100};
+	hand_make(&h, "A B", c4, 300, "0;0;1");
+	is_str(run_tie(&h, "phragmen", "id"), "A B", "phragmen tie id: A first");
+	is_str(run_tie(&h, "phragmen", "cheaper"), "B A", "phragmen tie cheaper: B first");
+	is_str(run_tie(&h, "phragmen", "votes"), "A B", "phragmen tie votes: A (2 approvals) first");
+
+	/* zero-cost supported projects: MES takes them first, in tie order */
+	int64_t c5[] = {0, 0, 100};
+	hand_make(&h, "9 10 C", c5, 100, "0,1,2;1,2");
+	is_str(run_tie(&h, "mes_cost", "id"), "10 9 C", "MES zero-cost projects by id as text");
+	is_str(run_tie(&h, "mes_cost", "id-number"), "9 10 C", "... by id as number");
+	is_str(run_tie(&h, "mes_cost", "votes"), "10 9 C", "... by votes: 10 has two");
+
+	bl_rule_opts bad = {(bl_tie)BL_TIE_COUNT};
+	bl_rule_result res;
+	bl_err err = {{0}};
+	ok(bl_rule_run_opts(&h.pb, BL_RULE_GREEDY_COST, &bad, &res, &err) == -1 &&
+		   res.selected == NULL && strstr(err.msg, "tie") != NULL,
+	   "an unknown tie-break is refused");
+}
+
+static void test_noskip(void)
+{
+	hand h;
+	/* a 3 votes (150), b 2 (100), c 1 (60), d none (40); budget 200 */
+	int64_t c[] = {150, 100, 60, 40};
+	hand_make(&h, "a b c d", c, 200, "0;0;0;1;1;2");
+	is_str(run(&h, "greedy_cost"), "a d", "greedy_cost skips b and c, funds d");
+	is_str(run(&h, "greedy_cost_noskip"), "a", "greedy_cost_noskip stops at b, which does not fit");
+	hand_make(&h, "a b c d", c, 300, "0;0;0;1;1;2");
+	is_str(run(&h, "greedy_cost_noskip"), "a b", "greedy_cost_noskip: a and b fit, c does not");
+	hand_make(&h, "a b c d", c, 400, "0;0;0;1;1;2");
+	is_str(run(&h, "greedy_cost_noskip"), "a b c d", "greedy_cost_noskip: everything fits");
+	/* a withdrawn or too expensive project is passed over, not stopped at */
+	int64_t c2[] = {BL_PB_WITHDRAWN_COST, 500, 100};
+	hand_make(&h, "W Big s", c2, 300, "0,1,2;0,1");
+	is_str(run(&h, "greedy_cost_noskip"), "s",
+	       "greedy_cost_noskip passes over projects that are never selected");
+}
+
+static void test_points(void)
+{
+	hand h;
+	bl_rule_result res;
+	/* cumulative: A 5, B 1 + 3 = 4, C 3 + 2 = 5: A and C tie on 5 */
+	int64_t c[] = {100, 100, 100};
+	hand_make(&h, "A B C", c, 200, "0,1;1,2;2");
+	hand_points(&h, BL_VOTE_CUMULATIVE, "5,1;3,3;2");
+	is_str(run(&h, "greedy_cost"), "A C", "greedy_cost on cumulative votes: by points");
+	is_str(run(&h, "greedy_cost_noskip"), "A C", "greedy_cost_noskip on cumulative votes");
+	if (run_res(&h, "greedy_cost", &res) == 0) {
+		ok(res.n_projects == 3 && res.score[0] == 5 && res.score[1] == 4 && res.score[2] == 5,
+		   "the score of a cumulative election is the sum of the points");
+		ok(res.voter_budget_final == -1 && !res.by_mes[0] && res.n_payers[0] == 0,
+		   "greedy: no MES budget, no shares");
+		bl_rule_result_free(&res);
+	} else {
+		ok(0, "greedy_cost on cumulative votes runs");
+		ok(0, "greedy: no MES budget");
+	}
+	like(run(&h, "mes_cost"),
+	     "mes_cost counts approval ballots; this election has cumulative ballots: use "
+	     "greedy_cost or greedy_cost_noskip",
+	     "mes_cost refuses cumulative votes, naming the rule and the vote type");
+	like(run(&h, "phragmen"), "phragmen counts approval ballots; this election has cumulative",
+	     "phragmen refuses them too");
+	like(run(&h, "greedy_card"), "greedy_card counts approval", "and greedy_card");
+	hand_points(&h, BL_VOTE_SCORING, "1,2;3,1;1");
+	is_str(run(&h, "greedy_cost"), "B C", "greedy_cost on scoring votes: B 5, C 2, A 1");
+	like(run(&h, "mes_card_add1"), "this election has scoring ballots",
+	     "mes_card_add1 refuses scoring votes");
+
+	/* ordinal, Borda: [B, A, C] gives B 3, A 2, C 1; [A, C] gives A 2, C 1;
+	 * [C] gives C 1: A 4, B 3, C 3 */
+	int64_t c2[] = {100, 100, 150};
+	hand_make(&h, "A B C", c2, 250, "1,0,2;0,2;2");
+	h.pb.vote_type = BL_VOTE_ORDINAL;
+	if (run_res(&h, "greedy_cost", &res) == 0) {
+		ok(res.score[0] == 4 && res.score[1] == 3 && res.score[2] == 3,
+		   "ordinal votes: Borda scores, k points for the first of k");
+		bl_rule_result_free(&res);
+	} else {
+		ok(0, "greedy_cost on ordinal votes runs");
+	}
+	is_str(run(&h, "greedy_cost"), "A B", "greedy_cost on ordinal votes: A, B; C ties B, does not fit");
+	is_str(run_tie(&h, "greedy_cost", "cheaper"), "A B", "tie cheaper: B (100) before C (150)");
+	hand_make(&h, "A C B", c2, 250, "2,0,1;0,1;1");
+	h.pb.vote_type = BL_VOTE_ORDINAL;
+	is_str(run(&h, "greedy_cost"), "A B", "the same with C's id before B's: B ties C, id B < C");
+	is_str(run(&h, "greedy_cost_noskip"), "A B", "greedy_cost_noskip: the same, B fits");
+	like(run(&h, "mes_cost"), "this election has ordinal ballots", "mes_cost refuses ordinal votes");
+}
+
+/* payments in hundredths: the shares of the results screen */
+static void test_shares(void)
+{
+	hand h;
+	bl_rule_result res;
+	/* 3 voters with 100 each buy P (300) together: 100 each */
+	int64_t c1[] = {300};
+	hand_make(&h, "P", c1, 300, "0;0;0");
+	if (run_res(&h, "mes_cost", &res) == 0) {
+		ok(res.n_selected == 1 && res.selected[0] == 0 && res.spent == 300 && res.by_mes[0] &&
+			   res.n_payers[0] == 3 && res.share_max[0] == 100 && res.share_min[0] == 100,
+		   "3 voters, budget 300, one project of 300: each of the 3 pays 100");
+		is_int(res.voter_budget_final, 100, "each voter had 100");
+		is_int(res.score[0], 3, "P has 3 approvals");
+		bl_rule_result_free(&res);
+	} else {
+		ok(0, "mes_cost runs");
+		ok(0, "-");
+		ok(0, "-");
+	}
+	/* 200 shared by 3: 66.666.. rounds half up to 67 */
+	int64_t c2[] = {200};
+	hand_make(&h, "P", c2, 300, "0;0;0");
+	if (run_res(&h, "mes_card", &res) == 0) {
+		ok(res.n_payers[0] == 3 && res.share_max[0] == 67 && res.share_min[0] == 67,
+		   "200 among 3: 66.67 each, shown as 67 hundredths");
+		bl_rule_result_free(&res);
+	} else {
+		ok(0, "mes_card runs");
+	}
+	/* Q (50, voter 0) first; then P (240): voter 0 has 50 left and pays it
+	 * all, voters 1 and 2 pay 95 each */
+	int64_t c3[] = {240, 50};
+	hand_make(&h, "P Q", c3, 300, "0,1;0;0");
+	if (run_res(&h, "mes_card", &res) == 0) {
+		ok(res.n_selected == 2 && res.selected[0] == 1 && res.selected[1] == 0,
+		   "Q, then P");
+		ok(res.n_payers[0] == 1 && res.share_max[0] == 50 && res.share_min[0] == 50,
+		   "Q: voter 0 pays all 50");
+		ok(res.n_payers[1] == 3 && res.share_max[1] == 95 && res.share_min[1] == 50,
+		   "P: two pay 95, the poor voter 0 pays the 50 left");
+		is_int(res.spent, 290, "290 spent");
+		bl_rule_result_free(&res);
+	} else {
+		ok(0, "mes_card runs");
+		ok(0, "-");
+		ok(0, "-");
+		ok(0, "-");
+	}
+	/* a supporter with nothing left pays nothing and is no payer.  4
+	 * voters, 100 each; voter 0 approves P (200), Q (50) and R (110),
+	 * voters 1, 2 P, voter 3 R.  Q (50 per voter) first; then R: voter 0
+	 * has 50, pays it all, voter 3 pays 60 (60 per voter, before P at 75);
+	 * then P: voter 0 has nothing, voters 1 and 2 pay 100 each */
+	int64_t c4[] = {200, 50, 110};
+	hand_make(&h, "P Q R", c4, 400, "0,1,2;0;0;2");
+	if (run_res(&h, "mes_card", &res) == 0) {
+		ok(res.n_selected == 3 && res.selected[0] == 1 && res.selected[1] == 2 &&
+			   res.selected[2] == 0,
+		   "Q, R, P");
+		ok(res.n_payers[1] == 2 && res.share_max[1] == 60 && res.share_min[1] == 50,
+		   "R: voter 3 pays 60, voter 0 the 50 left");
+		ok(res.n_payers[2] == 2 && res.share_max[2] == 100 && res.share_min[2] == 100,
+		   "P: the supporter with nothing left is not a payer");
+		bl_rule_result_free(&res);
+	} else {
+		ok(0, "mes_card runs");
+		ok(0, "-");
+		ok(0, "-");
+	}
+	/* greedy completion: not shares */
+	int64_t c5[] = {200, 100, 150};
+	hand_make(&h, "A B C", c5, 300, "0,2;0,2;1,2");
+	if (run_res(&h, "mes_card_greedy", &res) == 0) {
+		ok(res.n_selected == 2 && res.by_mes[0] && !res.by_mes[1] && res.n_payers[0] == 3 &&
+			   res.share_max[0] == 50 && res.n_payers[1] == 0 && res.share_max[1] == 0,
+		   "mes_card_greedy: C by MES (50 each), B by the greedy completion, no shares");
+		bl_rule_result_free(&res);
+	} else {
+		ok(0, "mes_card_greedy runs");
+	}
+	/* add1: the budget of the round kept.  2 voters, 10.00: 6.00 each */
+	int64_t c6[] = {600, 400};
+	hand_make(&h, "A B", c6, 1000, "0;1");
+	if (run_res(&h, "mes_card_add1", &res) == 0) {
+		is_int(res.voter_budget_final, 600, "mes_card_add1: the round kept gave 6.00 each");
+		ok(res.n_selected == 2 && res.share_max[0] == 400 && res.share_max[1] == 600 &&
+			   res.n_payers[0] == 1,
+		   "mes_card_add1: each project paid by its one supporter");
+		bl_rule_result_free(&res);
+	} else {
+		ok(0, "mes_card_add1 runs");
+		ok(0, "-");
+	}
+	/* 10.01 / 3 each, kept: rounded down to 333 */
+	int64_t c7[] = {334, 334, 334};
+	hand_make(&h, "A B C", c7, 1001, "0;1;2");
+	if (run_res(&h, "mes_card_add1", &res) == 0) {
+		is_int(res.voter_budget_final, 333, "mes_card_add1: 3.3366.. each, rounded down");
+		is_int(res.n_selected, 0, "nothing selected");
+		bl_rule_result_free(&res);
+	} else {
+		ok(0, "mes_card_add1 runs");
+		ok(0, "-");
+	}
+	if (run_res(&h, "phragmen", &res) == 0) {
+		ok(res.voter_budget_final == -1 && res.n_selected == 2 && res.spent == 668 &&
+			   !res.by_mes[0],
+		   "phragmen: A and B (6.68), no MES budget, no shares");
+		bl_rule_result_free(&res);
+	} else {
+		ok(0, "phragmen runs");
+	}
+	bl_rule_result_free(&res); /* twice is fine */
+	ok(res.selected == NULL && res.n_selected == 0, "a freed result is empty");
+}
+
+/* Small random elections, ties everywhere: the add1 rounds are decided on
+ * bounds and the round kept is run exactly once more; the two must agree
+ * (else the rule fails), under every tie-break. */
+static uint64_t rnd_state = 88172645463325252ULL;
+
+/* xorshift64: the same elections on every machine */
+static unsigned rnd(unsigned n)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 7;
+	rnd_state ^= rnd_state << 17;
+	return (unsigned)(rnd_state % n);
+}
+
+static void test_random(void)
+{
+	static const int64_t costs[] = {100, 200, 300, 150, 50, 0, 250, 600};
+	int good = 1, runs = 0;
+	hand h;
+	for (int it = 0; it < 400 && good; it++) {
+		memset(&h, 0, sizeof h);
+		size_t np = 1 + rnd(8), nv = rnd(MAXV);
+		for (size_t j = 0; j < np; j++) {
+			snprintf(h.ids[j], sizeof h.ids[j], "%u", rnd(3) ? (unsigned)j : (unsigned)j + 8);
+			h.proj[j].id = h.ids[j];
+			if (rnd(2)) {
+				int64_t c = costs[rnd(8)];
+				h.proj[j].cost = c * (1 + rnd(3));
+			} else {
+				h.proj[j].cost = 1 + rnd(5000);
+			}
+		}
+		for (size_t i = 0; i < nv; i++) {
+			h.vote[i].proj = h.idx[i];
+			for (size_t j = 0; j < np; j++)
+				if (rnd(3) == 0)
+					h.idx[i][h.vote[i].n++] = j;
+		}
+		h.pb.vote_type = BL_VOTE_APPROVAL;
+		h.pb.budget = rnd(2) ? 100 * (1 + rnd(12)) : 1 + rnd(20000);
+		h.pb.projects = h.proj;
+		h.pb.n_projects = np;
+		h.pb.votes = h.vote;
+		h.pb.n_votes = nv;
+		for (int r = BL_RULE_MES_COST_ADD1; r <= BL_RULE_MES_CARD_ADD1_GREEDY && good; r++)
+			for (int t = 0; t < BL_TIE_COUNT && good; t++) {
+				bl_rule_opts opts = {(bl_tie)t};
+				bl_rule_result res;
+				bl_err err = {{0}};
+				runs++;
+				if (bl_rule_run_opts(&h.pb, (bl_rule)r, &opts, &res, &err) != 0) {
+					diag("election %d, %s, tie %s: %s", it, bl_rule_name((bl_rule)r),
+					     bl_tie_name((bl_tie)t), err.msg);
+					good = 0;
+				} else if (res.spent > h.pb.budget) {
+					diag("election %d, %s: over the budget", it, bl_rule_name((bl_rule)r));
+					good = 0;
+				}
+				bl_rule_result_free(&res);
+			}
+	}
+	ok(good, "%d runs of the add1 rules on random elections: the rounds on bounds agree "
+		 "with the exact run", runs);
+}
+
 static void test_errors(void)
 {
 	hand h;
 	int64_t c[] = {100};
 	hand_make(&h, "A", c, 100, "0");
 	h.pb.vote_type = BL_VOTE_CUMULATIVE;
-	like(run(&h, "greedy_cost"), "approval", "cumulative votes are refused");
+	like(run(&h, "mes_cost"), "approval", "cumulative votes are refused by MES");
+	is_str(run(&h, "greedy_cost"), "A", "and counted by greedy_cost (one point, no points given)");
 	hand_make(&h, "A", c, 100, "3");
 	like(run(&h, "mes_cost"), "does not exist", "a vote naming a project out of range is refused");
 	hand_make(&h, "A", c, 100, "");
@@ -393,12 +778,69 @@ static void test_shared(void)
 				fclose(f);
 			}
 		}
-		if (!have_expected)
+		if (!have_expected) {
+			/* no outcomes (cumulative ballots): greedy counts the
+			 * points, the others refuse */
+			if (bl_pb_read_file(path, &pb, &err) != 0) {
+				ok(0, "%s: read: %s", inst, err.msg);
+				continue;
+			}
+			if (pb.vote_type == BL_VOTE_CUMULATIVE || pb.vote_type == BL_VOTE_SCORING ||
+			    pb.vote_type == BL_VOTE_ORDINAL) {
+				bl_rule_result res;
+				int good = bl_rule_run_opts(&pb, BL_RULE_GREEDY_COST, NULL, &res, &err) == 0 &&
+					   res.n_selected > 0 && res.spent <= pb.budget;
+				bl_rule_result_free(&res);
+				good = good &&
+				       bl_rule_run_opts(&pb, BL_RULE_GREEDY_COST_NOSKIP, NULL, &res, &err) == 0 &&
+				       res.spent <= pb.budget;
+				bl_rule_result_free(&res);
+				ok(good, "%s: greedy_cost and greedy_cost_noskip count the points", inst);
+				ok(bl_rule_run_opts(&pb, BL_RULE_MES_COST_ADD1, NULL, &res, &err) == -1 &&
+					   strstr(err.msg, "mes_cost_add1 counts approval ballots") != NULL,
+				   "%s: mes_cost_add1 refuses: %s", inst, err.msg);
+			}
+			bl_pb_free(&pb);
 			continue;
+		}
 		if (bl_pb_read_file(path, &pb, &err) != 0) {
 			ok(0, "%s: read: %s", inst, err.msg);
 			continue;
 		}
+		/* the explanation data of every rule, for what must hold */
+		int consistent = 1;
+		for (int r = 0; r < BL_RULE_COUNT; r++) {
+			bl_rule_result res;
+			if (bl_rule_run_opts(&pb, (bl_rule)r, NULL, &res, &err) != 0) {
+				consistent = 0;
+				diag("%s: %s", bl_rule_name((bl_rule)r), err.msg);
+				continue;
+			}
+			int64_t spent = 0;
+			bool mes = strncmp(bl_rule_name((bl_rule)r), "mes_", 4) == 0;
+			if ((res.voter_budget_final >= 0) != mes || res.n_projects != pb.n_projects)
+				consistent = 0;
+			for (size_t k = 0; k < res.n_selected; k++) {
+				size_t j = res.selected[k];
+				spent += pb.projects[j].cost;
+				if (res.by_mes[k] ? (res.share_min[k] > res.share_max[k] ||
+						     (int64_t)res.n_payers[k] > res.score[j] ||
+						     res.share_max[k] > res.voter_budget_final + 1 ||
+						     (res.n_payers[k] == 0) != (pb.projects[j].cost == 0) ||
+						     (int64_t)res.n_payers[k] * (res.share_max[k] + 1) <
+							     pb.projects[j].cost)
+						  : (res.n_payers[k] != 0 || res.share_max[k] != 0))
+					consistent = 0;
+				if (k > 0 && res.by_mes[k] && !res.by_mes[k - 1])
+					consistent = 0;
+			}
+			if (spent != res.spent || spent > pb.budget)
+				consistent = 0;
+			if (!consistent)
+				diag("%s: the result does not hold together", bl_rule_name((bl_rule)r));
+			bl_rule_result_free(&res);
+		}
+		ok(consistent, "%s: every rule's scores, spending and shares hold together", inst);
 		for (int r = 0; r < BL_RULE_COUNT; r++) {
 			const char *rn = bl_rule_name((bl_rule)r);
 			char ep[4800];
@@ -452,6 +894,11 @@ int main(void)
 	test_phragmen();
 	test_mes();
 	test_add1();
+	test_ties();
+	test_noskip();
+	test_points();
+	test_shares();
+	test_random();
 	test_errors();
 	test_shared();
 	return tap_done();

@@ -1,0 +1,818 @@
+/* cmd_lab.c: citizen labs from the command line: `labs`, `lab
+ * add|set|show|import|export`, `session add`, `sessions`, `participant
+ * add|delete`, `participants` and `representation`. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/lab_cli.h"
+#include "core/i18n.h"
+#include "core/pabulib.h"
+#include "core/rules.h"
+#include "core/text.h"
+#include "store/lab_store.h"
+
+bool bl_help_asked(int argc, char **argv, int upto)
+{
+	for (int i = 1; i < argc && i <= upto; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+	return false;
+}
+
+int bl_opt_lab(const char *cmd, const char *arg, int64_t *id)
+{
+	long v;
+	if (bl_opt_int(cmd, "LAB", arg, 1, 2147483647L, &v))
+		return BL_EXIT_USAGE;
+	*id = v;
+	return 0;
+}
+
+int bl_opt_id(const char *cmd, const char *what, const char *arg, int64_t *id)
+{
+	long v;
+	if (bl_opt_int(cmd, what, arg, 1, 2147483647L, &v))
+		return BL_EXIT_USAGE;
+	*id = v;
+	return 0;
+}
+
+int bl_lab_cmd_open(const char *cmd, const char *db, const char *labarg, bool readonly,
+		    bl_app *app, bl_lab *l)
+{
+	int64_t id;
+	memset(l, 0, sizeof *l);
+	if (bl_opt_lab(cmd, labarg, &id))
+		return BL_EXIT_USAGE;
+	int rc = bl_app_open(app, db, readonly);
+	if (rc)
+		return rc;
+	bl_err err = { { 0 } };
+	if (bl_store_lab_get(app->store, id, l, &err) != 0) {
+		rc = bl_fail_store(app, &err);
+		bl_app_close(app);
+		return rc;
+	}
+	return 0;
+}
+
+int bl_opt_money(const bl_app *app, const char *opt, const char *arg, bl_money *out)
+{
+	bl_err err = { { 0 } };
+	if (bl_money_parse_in(arg, strlen(arg), app->info.lang, app->info.currency, out, &err) != 0)
+		return bl_fail(BL_EXIT_REFUSED, _("%s '%s': %s"), opt, arg, err.msg);
+	if (*out < 0)
+		return bl_fail(BL_EXIT_REFUSED, _("%s '%s': cannot be negative"), opt, arg);
+	return 0;
+}
+
+const char *bl_fmt_kr(const bl_app *app, bl_money v, char *buf, size_t bufsz)
+{
+	bl_fmt_amount(app, v, BL_UNIT_KR, buf, bufsz);
+	size_t n = strlen(buf);
+	const char *label = bl_unit_label(BL_UNIT_KR, app->info.lang);
+	if (n + 1 + strlen(label) < bufsz) {
+		buf[n] = ' ';
+		memcpy(buf + n + 1, label, strlen(label) + 1);
+	}
+	return buf;
+}
+
+/* --ballot KEY: a ballot type of the process definition. */
+static int check_ballot_key(const bl_app *app, const char *cmd, const char *key)
+{
+	if (bl_lab_ballot_type(&app->def->lab, key) >= 0)
+		return 0;
+	char list[512] = "";
+	size_t len = 0;
+	for (size_t j = 0; j < app->def->lab.n_ballot_types && len < sizeof list - 2; j++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", j ? ", " : "",
+					app->def->lab.ballot_types[j].key);
+	if (!*list)
+		return bl_fail(BL_EXIT_REFUSED, _("%s: the process defines no ballot types (add a"
+						  " 'labs: ballots:' section to its phase file; see"
+						  " budgetlab-process(5))"), cmd);
+	return bl_fail(BL_EXIT_REFUSED, _("%s: --ballot '%s' is not a ballot type of the process;"
+					  " expected one of: %s"), cmd, key, list);
+}
+
+static int check_rule(const char *cmd, const char *rule)
+{
+	bl_rule r;
+	if (bl_rule_from_name(rule, &r) == 0)
+		return 0;
+	char list[512] = "";
+	size_t len = 0;
+	for (int i = 0; i < BL_RULE_COUNT && len < sizeof list - 2; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "",
+					bl_rule_name((bl_rule)i));
+	return bl_usage(cmd, _("--rule '%s' is not a rule; expected one of: %s"), rule, list);
+}
+
+/* ---- labs, lab add|set|show ---- */
+
+int bl_cmd_labs(int argc, char **argv)
+{
+	if (bl_help_asked(argc, argv, 1)) {
+		printf(_("Usage: %s labs DB\nThe citizen labs: theme, pool, ballot type, status and counts.\n"),
+		       bl_progname);
+		return BL_EXIT_OK;
+	}
+	if (argc != 2)
+		return bl_usage("labs", _("expected one database file"));
+	bl_app app;
+	int rc = bl_app_open(&app, argv[1], true);
+	if (rc)
+		return rc;
+	bl_err err = { { 0 } };
+	bl_lab *l = NULL;
+	size_t n = 0;
+	if (bl_store_labs(app.store, &l, &n, &err) != 0) {
+		bl_app_close(&app);
+		return bl_fail_store(&app, &err);
+	}
+	for (size_t i = 0; i < n; i++) {
+		char pool[64];
+		bl_fmt_kr(&app, l[i].pool, pool, sizeof pool);
+		printf("%" PRId64 ". %s\n", l[i].id, l[i].theme);
+		printf(_("   pool %s, %s ballots (%s), %s; %zu sessions, %zu participants,"
+			 " %zu ideas, %zu ballots counted"),
+		       pool, l[i].ballot_type ? l[i].ballot_type : "-",
+		       bl_pb_vote_type_name(l[i].vote_type), _(bl_lab_status_name(l[i].status)),
+		       l[i].n_sessions, l[i].n_participants, l[i].n_ideas, l[i].n_ballots);
+		if (l[i].n_void)
+			printf(_(", %zu void"), l[i].n_void);
+		printf("\n");
+	}
+	printf(ngettext("%zu lab\n", "%zu labs\n", (unsigned long)n), n);
+	bl_labs_free(l, n);
+	bl_app_close(&app);
+	return 0;
+}
+
+static int lab_add_set(int argc, char **argv, bool add)
+{
+	static const struct option longopts[] = {
+		{ "theme", required_argument, NULL, 't' },
+		{ "pool", required_argument, NULL, 'p' },
+		{ "ballot", required_argument, NULL, 'b' },
+		{ "area", required_argument, NULL, 'a' },
+		{ "rule", required_argument, NULL, 'r' },
+		{ "tie-break", required_argument, NULL, 'T' },
+		{ "status", required_argument, NULL, 's' },
+		{ "actor", required_argument, NULL, 'A' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *cmd = add ? "lab add" : "lab set";
+	int first = add ? 3 : 4;
+	if (argc < first)
+		return bl_usage(cmd, add ? _("expected: lab add DB --theme T --pool AMOUNT --ballot KEY")
+					 : _("expected: lab set DB LAB [OPTIONS]"));
+	const char *db = argv[2];
+	int64_t id = 0;
+	if (!add && bl_opt_lab(cmd, argv[3], &id))
+		return BL_EXIT_USAGE;
+	const char *theme = NULL, *pool = NULL, *ballot = NULL, *area = NULL, *rule = NULL,
+		   *tie = NULL, *status = NULL, *actor = NULL;
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc - first + 1, argv + first - 1, ":", longopts, NULL)) != -1) {
+		switch (c) {
+		case 't':
+			if (bl_opt_text(cmd, "--theme", optarg, 200, false))
+				return BL_EXIT_USAGE;
+			theme = optarg;
+			break;
+		case 'p': pool = optarg; break;
+		case 'b': ballot = optarg; break;
+		case 'a': area = optarg; break;
+		case 'r':
+			if (check_rule(cmd, optarg))
+				return BL_EXIT_USAGE;
+			rule = optarg;
+			break;
+		case 'T': {
+			bl_tie t;
+			if (bl_tie_from_name(optarg, &t) != 0)
+				return bl_usage(cmd, _("--tie-break '%s': expected id, id-number, cheaper or"
+						       " votes"), optarg);
+			tie = optarg;
+			break;
+		}
+		case 's': {
+			bl_lab_status st;
+			if (bl_lab_status_from_name(optarg, &st) != 0)
+				return bl_usage(cmd, _("--status '%s': expected open, voting or closed"),
+						optarg);
+			status = optarg;
+			break;
+		}
+		case 'A': actor = optarg; break;
+		default:
+			return bl_opt_error(cmd, c, argv + first - 1, longopts);
+		}
+	}
+	if (optind != argc - first + 1)
+		return bl_usage(cmd, _("unexpected argument '%s'"), argv[first - 1 + optind]);
+	if (add && (!theme || !pool || !ballot))
+		return bl_usage(cmd, _("--theme, --pool and --ballot are required"));
+	bl_app app;
+	int rc = bl_app_open(&app, db, false);
+	if (rc)
+		return rc;
+	if (actor)
+		bl_store_set_actor(app.store, actor);
+	bl_err err = { { 0 } };
+	bl_lab l = { 0 };
+	if (!add && bl_store_lab_get(app.store, id, &l, &err) != 0) {
+		rc = bl_fail_store(&app, &err);
+		goto out;
+	}
+	bl_money p;
+	if (pool && (rc = bl_opt_money(&app, "--pool", pool, &p)) != 0)
+		goto out;
+	if (ballot && (rc = check_ballot_key(&app, cmd, ballot)) != 0)
+		goto out;
+	if (pool)
+		l.pool = p;
+#define SETSTR(field, v) do { if (v) { free(l.field); l.field = strdup(v); } } while (0)
+	SETSTR(theme, theme);
+	SETSTR(area, area);
+	SETSTR(rule, rule);
+	SETSTR(tie_break, tie);
+	if (ballot) {
+		int t = bl_lab_ballot_type(&app.def->lab, ballot);
+		bl_vote_type vt = bl_ballot_kind_vote_type(app.def->lab.ballot_types[t].kind);
+		if (!add && l.n_ballots + l.n_void > 0 && vt != l.vote_type) {
+			rc = bl_fail(BL_EXIT_REFUSED, _("%s: lab %" PRId64 " has %s ballots already;"
+							" its ballot type cannot become %s"), cmd, id,
+				     bl_pb_vote_type_name(l.vote_type), bl_pb_vote_type_name(vt));
+			goto out;
+		}
+		SETSTR(ballot_type, ballot);
+		l.vote_type = vt;
+	}
+#undef SETSTR
+	if (status)
+		bl_lab_status_from_name(status, &l.status);
+	if (add) {
+		if (bl_store_lab_add(app.store, &l, &id, &err) != 0)
+			rc = bl_fail_store(&app, &err);
+		else
+			printf(_("Added lab %" PRId64 ": %s\n"), id, l.theme);
+	} else {
+		if (bl_store_lab_update(app.store, &l, &err) != 0)
+			rc = bl_fail_store(&app, &err);
+		else
+			printf(_("Changed lab %" PRId64 ": %s\n"), id, l.theme);
+	}
+out:
+	bl_lab_clear(&l);
+	bl_app_close(&app);
+	return rc;
+}
+
+static int lab_show(int argc, char **argv)
+{
+	if (argc != 4)
+		return bl_usage("lab show", _("expected: lab show DB LAB"));
+	bl_app app;
+	bl_lab l;
+	int rc = bl_lab_cmd_open("lab show", argv[2], argv[3], true, &app, &l);
+	if (rc)
+		return rc;
+	bl_err err = { { 0 } };
+	bl_session *ss = NULL;
+	size_t ns = 0;
+	if (bl_store_sessions(app.store, l.id, &ss, &ns, &err) != 0) {
+		rc = bl_fail_store(&app, &err);
+		bl_lab_clear(&l);
+		bl_app_close(&app);
+		return rc;
+	}
+	char pool[64];
+	bl_fmt_kr(&app, l.pool, pool, sizeof pool);
+	printf(_("Lab %" PRId64 ": %s\n"), l.id, l.theme);
+	printf(_("  pool:        %s\n"), pool);
+	printf(_("  ballot:      %s (%s)\n"), l.ballot_type ? l.ballot_type : "-",
+	       bl_pb_vote_type_name(l.vote_type));
+	printf(_("  rule:        %s\n"), l.rule ? l.rule
+	       : app.def->lab.rule ? app.def->lab.rule : "greedy_cost");
+	printf(_("  tie-break:   %s\n"), l.tie_break ? l.tie_break
+	       : app.def->lab.tie_break ? app.def->lab.tie_break : "id");
+	printf(_("  area:        %s\n"), l.area ? l.area : "-");
+	printf(_("  status:      %s\n"), _(bl_lab_status_name(l.status)));
+	printf(_("  counts:      %zu participants, %zu ideas, %zu ballots counted, %zu void\n"),
+	       l.n_participants, l.n_ideas, l.n_ballots, l.n_void);
+	for (size_t i = 0; i < ns; i++)
+		printf(_("  session %" PRId64 ": %s, %s (facilitator: %s)\n"), ss[i].id, ss[i].date,
+		       ss[i].place, ss[i].facilitator);
+	bl_sessions_free(ss, ns);
+	bl_lab_clear(&l);
+	bl_app_close(&app);
+	return 0;
+}
+
+static int lab_import(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "theme", required_argument, NULL, 't' },
+		{ "ballot", required_argument, NULL, 'b' },
+		{ "actor", required_argument, NULL, 'A' },
+		{ NULL, 0, NULL, 0 },
+	};
+	if (argc < 4)
+		return bl_usage("lab import", _("expected: lab import DB FILE.pb [--theme T]"));
+	const char *theme = NULL, *actor = NULL, *ballot = NULL;
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc - 3, argv + 3, ":", longopts, NULL)) != -1) {
+		switch (c) {
+		case 't':
+			if (bl_opt_text("lab import", "--theme", optarg, 200, false))
+				return BL_EXIT_USAGE;
+			theme = optarg;
+			break;
+		case 'b': ballot = optarg; break;
+		case 'A': actor = optarg; break;
+		default:
+			return bl_opt_error("lab import", c, argv + 3, longopts);
+		}
+	}
+	if (optind != argc - 3)
+		return bl_usage("lab import", _("unexpected argument '%s'"), argv[3 + optind]);
+	bl_err err = { { 0 } };
+	bl_pb pb;
+	if (bl_pb_read_file(argv[3], &pb, &err) != 0)
+		return bl_fail_err(BL_EXIT_FILE, &err);
+	for (size_t i = 0; i < pb.n_warnings; i++)
+		fprintf(stderr, _("%s: warning: %s\n"), bl_progname, pb.warnings[i]);
+	bl_app app;
+	int rc = bl_app_open(&app, argv[2], false);
+	if (rc) {
+		bl_pb_free(&pb);
+		return rc;
+	}
+	if (actor)
+		bl_store_set_actor(app.store, actor);
+	int64_t id = 0;
+	if (ballot && (rc = check_ballot_key(&app, "lab import", ballot)) != 0)
+		goto out;
+	if (bl_store_begin(app.store, &err) != 0) {
+		rc = bl_fail_store(&app, &err);
+		goto out;
+	}
+	if (bl_store_lab_import_pb(app.store, &pb, theme, argv[3], &id, &err) != 0) {
+		bl_store_rollback(app.store);
+		rc = bl_fail_store(&app, &err);
+		goto out;
+	}
+	if (ballot) {
+		bl_lab l;
+		if (bl_store_lab_get(app.store, id, &l, &err) == 0) {
+			free(l.ballot_type);
+			l.ballot_type = strdup(ballot);
+			int r = bl_store_lab_update(app.store, &l, &err);
+			bl_lab_clear(&l);
+			if (r != 0) {
+				bl_store_rollback(app.store);
+				rc = bl_fail_store(&app, &err);
+				goto out;
+			}
+		}
+	}
+	if (bl_store_commit(app.store, &err) != 0) {
+		rc = bl_fail_store(&app, &err);
+		goto out;
+	}
+	char budget[64];
+	bl_fmt_kr(&app, pb.budget, budget, sizeof budget);
+	printf(_("Imported %s as lab %" PRId64 ": %zu projects as ideas on the ballot, %zu %s"
+		 " ballots, pool %s\n"), argv[3], id, pb.n_projects, pb.n_votes,
+	       bl_pb_vote_type_name(pb.vote_type), budget);
+out:
+	bl_pb_free(&pb);
+	bl_app_close(&app);
+	return rc;
+}
+
+static int lab_export(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	if (argc < 4)
+		return bl_usage("lab export", _("expected: lab export DB LAB [--output FILE.pb]"));
+	int64_t id;
+	if (bl_opt_lab("lab export", argv[3], &id))
+		return BL_EXIT_USAGE;
+	const char *output = NULL;
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc - 3, argv + 3, ":o:", longopts, NULL)) != -1) {
+		if (c == 'o')
+			output = optarg;
+		else
+			return bl_opt_error("lab export", c, argv + 3, longopts);
+	}
+	if (optind != argc - 3)
+		return bl_usage("lab export", _("unexpected argument '%s'"), argv[3 + optind]);
+	bl_app app;
+	int rc = bl_app_open(&app, argv[2], true);
+	if (rc)
+		return rc;
+	bl_err err = { { 0 } };
+	bl_pb pb;
+	if (bl_store_lab_election(app.store, id, &pb, NULL, &err) != 0) {
+		rc = bl_fail_store(&app, &err);
+		bl_app_close(&app);
+		return rc;
+	}
+	FILE *f = output ? fopen(output, "w") : stdout;
+	if (!f) {
+		rc = bl_fail(BL_EXIT_FILE, _("cannot write '%s': %s"), output, strerror(errno));
+	} else {
+		if (bl_pb_write(f, &pb, &err) != 0)
+			rc = bl_fail_err(BL_EXIT_FILE, &err);
+		if (output && fclose(f) != 0 && rc == 0)
+			rc = bl_fail(BL_EXIT_FILE, _("cannot write '%s': %s"), output, strerror(errno));
+		else if (!output && fflush(stdout) != 0)
+			rc = bl_fail(BL_EXIT_FILE, _("cannot write the output: %s"), strerror(errno));
+		if (output && rc == 0)
+			fprintf(stderr, _("Wrote lab %" PRId64 " to %s: %zu projects, %zu votes\n"), id,
+				output, pb.n_projects, pb.n_votes);
+	}
+	bl_pb_free(&pb);
+	bl_app_close(&app);
+	return rc;
+}
+
+int bl_cmd_lab(int argc, char **argv)
+{
+	if (argc < 2 || bl_help_asked(argc, argv, 2)) {
+		printf(_("Usage: %s lab add DB --theme T --pool AMOUNT --ballot KEY [--area AREA]\n"
+			 "                [--rule RULE] [--tie-break T]\n"
+			 "       %s lab set DB LAB [--theme T] [--pool AMOUNT] [--ballot KEY] [--area AREA]\n"
+			 "                [--rule RULE] [--tie-break T] [--status open|voting|closed]\n"
+			 "       %s lab show DB LAB\n"
+			 "       %s lab import DB FILE.pb [--theme T] [--ballot KEY]\n"
+			 "       %s lab export DB LAB [--output FILE.pb]\n"
+			 "A lab decides how a pool is spent.  KEY is a ballot type of the process's\n"
+			 "phase file (labs: ballots:).  `import` reads a Pabulib file as a new lab;\n"
+			 "`export` writes a lab's ideas and ballots as one.  All writes take\n"
+			 "[--actor NAME].\n"),
+		       bl_progname, bl_progname, bl_progname, bl_progname, bl_progname);
+		return argc < 2 ? BL_EXIT_USAGE : BL_EXIT_OK;
+	}
+	const char *sub = argv[1];
+	if (strcmp(sub, "add") == 0)
+		return lab_add_set(argc, argv, true);
+	if (strcmp(sub, "set") == 0)
+		return lab_add_set(argc, argv, false);
+	if (strcmp(sub, "show") == 0)
+		return lab_show(argc, argv);
+	if (strcmp(sub, "import") == 0)
+		return lab_import(argc, argv);
+	if (strcmp(sub, "export") == 0)
+		return lab_export(argc, argv);
+	return bl_usage("lab", _("unknown subcommand '%s'; expected add, set, show, import or"
+				 " export"), sub);
+}
+
+/* ---- sessions ---- */
+
+int bl_cmd_session(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "date", required_argument, NULL, 'd' },
+		{ "place", required_argument, NULL, 'p' },
+		{ "facilitator", required_argument, NULL, 'f' },
+		{ "actor", required_argument, NULL, 'A' },
+		{ NULL, 0, NULL, 0 },
+	};
+	if (bl_help_asked(argc, argv, 2) || argc < 2) {
+		printf(_("Usage: %s session add DB LAB --date YYYY-MM-DD --place P --facilitator F\n"
+			 "A meeting of a lab.  Participants sign in and ballots are cast at a session.\n"),
+		       bl_progname);
+		return argc < 2 ? BL_EXIT_USAGE : BL_EXIT_OK;
+	}
+	if (strcmp(argv[1], "add") != 0 || argc < 4)
+		return bl_usage("session", _("expected: session add DB LAB --date D --place P"
+					     " --facilitator F"));
+	int64_t lab;
+	if (bl_opt_lab("session add", argv[3], &lab))
+		return BL_EXIT_USAGE;
+	const char *date = NULL, *place = NULL, *fac = NULL, *actor = NULL;
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc - 3, argv + 3, ":", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': date = optarg; break;
+		case 'p':
+			if (bl_opt_text("session add", "--place", optarg, 200, false))
+				return BL_EXIT_USAGE;
+			place = optarg;
+			break;
+		case 'f':
+			if (bl_opt_text("session add", "--facilitator", optarg, 200, false))
+				return BL_EXIT_USAGE;
+			fac = optarg;
+			break;
+		case 'A': actor = optarg; break;
+		default:
+			return bl_opt_error("session add", c, argv + 3, longopts);
+		}
+	}
+	if (optind != argc - 3)
+		return bl_usage("session add", _("unexpected argument '%s'"), argv[3 + optind]);
+	if (!date || !place || !fac)
+		return bl_usage("session add", _("--date, --place and --facilitator are required"));
+	bl_session v = { .lab_id = lab, .place = (char *)place, .facilitator = (char *)fac };
+	if (strlen(date) >= sizeof v.date)
+		return bl_usage("session add", _("--date '%s': expected YYYY-MM-DD"), date);
+	snprintf(v.date, sizeof v.date, "%s", date);
+	bl_app app;
+	int rc = bl_app_open(&app, argv[2], false);
+	if (rc)
+		return rc;
+	if (actor)
+		bl_store_set_actor(app.store, actor);
+	bl_err err = { { 0 } };
+	int64_t id;
+	if (bl_store_session_add(app.store, &v, &id, &err) != 0)
+		rc = bl_fail_store(&app, &err);
+	else
+		printf(_("Added session %" PRId64 " of lab %" PRId64 ": %s, %s\n"), id, lab, date, place);
+	bl_app_close(&app);
+	return rc;
+}
+
+int bl_cmd_sessions(int argc, char **argv)
+{
+	if (bl_help_asked(argc, argv, 2)) {
+		printf(_("Usage: %s sessions DB LAB\nThe lab's sessions: number, date, place, facilitator.\n"),
+		       bl_progname);
+		return BL_EXIT_OK;
+	}
+	if (argc != 3)
+		return bl_usage("sessions", _("expected: sessions DB LAB"));
+	bl_app app;
+	bl_lab l;
+	int rc = bl_lab_cmd_open("sessions", argv[1], argv[2], true, &app, &l);
+	if (rc)
+		return rc;
+	bl_err err = { { 0 } };
+	bl_session *ss = NULL;
+	size_t n = 0;
+	rc = bl_store_sessions(app.store, l.id, &ss, &n, &err);
+	bl_lab_clear(&l);
+	if (rc != 0) {
+		rc = bl_fail_store(&app, &err);
+		bl_app_close(&app);
+		return rc;
+	}
+	for (size_t i = 0; i < n; i++)
+		printf("%" PRId64 ". %s  %s  (%s)\n", ss[i].id, ss[i].date, ss[i].place,
+		       ss[i].facilitator);
+	printf(ngettext("%zu session\n", "%zu sessions\n", (unsigned long)n), n);
+	bl_sessions_free(ss, n);
+	bl_app_close(&app);
+	return 0;
+}
+
+/* ---- participants ---- */
+
+static int participant_add(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "number", required_argument, NULL, 'n' },
+		{ "session", required_argument, NULL, 's' },
+		{ "name", required_argument, NULL, 'N' },
+		{ "actor", required_argument, NULL, 'A' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *cmd = "participant add";
+	if (argc < 4)
+		return bl_usage(cmd, _("expected: participant add DB LAB [CATEGORY=VALUE...]"));
+	int64_t lab;
+	if (bl_opt_lab(cmd, argv[3], &lab))
+		return BL_EXIT_USAGE;
+	bl_participant p = { .lab_id = lab };
+	const char *actor = NULL;
+	int c, rc = BL_EXIT_USAGE;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc - 3, argv + 3, ":", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			if (bl_opt_id(cmd, "--number", optarg, &p.number))
+				return BL_EXIT_USAGE;
+			break;
+		case 's':
+			if (bl_opt_id(cmd, "--session", optarg, &p.session_id))
+				return BL_EXIT_USAGE;
+			break;
+		case 'N':
+			if (bl_opt_text(cmd, "--name", optarg, 200, false))
+				return BL_EXIT_USAGE;
+			p.name = optarg;
+			break;
+		case 'A': actor = optarg; break;
+		default:
+			return bl_opt_error(cmd, c, argv + 3, longopts);
+		}
+	}
+	/* The rest: CATEGORY=VALUE pairs. */
+	int first = 3 + optind;
+	size_t nc = (size_t)(argc - first);
+	bl_participant_cat *cats = calloc(nc ? nc : 1, sizeof *cats);
+	if (!cats)
+		return bl_fail(BL_EXIT_REFUSED, _("out of memory"));
+	for (int i = first; i < argc; i++) {
+		char *eq = strchr(argv[i], '=');
+		if (!eq || eq == argv[i] || !eq[1]) {
+			bl_usage(cmd, _("'%s': expected CATEGORY=VALUE, e.g. age=30-49"), argv[i]);
+			goto out0;
+		}
+		if (bl_opt_text(cmd, "CATEGORY=VALUE", argv[i], 200, false))
+			goto out0;
+		*eq = '\0';
+		cats[p.n_cats].category = argv[i];
+		cats[p.n_cats].value = eq + 1;
+		p.n_cats++;
+	}
+	p.cats = cats;
+	bl_app app;
+	rc = bl_app_open(&app, argv[2], false);
+	if (rc)
+		goto out0;
+	if (actor)
+		bl_store_set_actor(app.store, actor);
+	bl_err err = { { 0 } };
+	int64_t number;
+	if (bl_store_participant_signin(app.store, &app.def->lab, &p, &number, &err) != 0)
+		rc = bl_fail_store(&app, &err);
+	else
+		printf(_("Signed in participant %" PRId64 " at lab %" PRId64 "\n"), number, lab);
+	bl_app_close(&app);
+out0:
+	free(cats);
+	return rc;
+}
+
+int bl_cmd_participant(int argc, char **argv)
+{
+	if (argc < 2 || bl_help_asked(argc, argv, 2)) {
+		printf(_("Usage: %s participant add DB LAB [--number N] [--session S] [--name NAME]\n"
+			 "                [CATEGORY=VALUE...]\n"
+			 "       %s participant delete DB LAB NUMBER\n"
+			 "Participants are pseudonymous: a number in the lab (the next free one if\n"
+			 "--number is not given).  A name is optional, kept apart, and never shown on\n"
+			 "the projected view.  CATEGORY and VALUE are keys of the phase file's\n"
+			 "labs: categories: (see `budgetlab representation`).\n"),
+		       bl_progname, bl_progname);
+		return argc < 2 ? BL_EXIT_USAGE : BL_EXIT_OK;
+	}
+	if (strcmp(argv[1], "add") == 0)
+		return participant_add(argc, argv);
+	if (strcmp(argv[1], "delete") == 0) {
+		int64_t lab, number;
+		if (argc != 5)
+			return bl_usage("participant delete", _("expected: participant delete DB LAB NUMBER"));
+		if (bl_opt_lab("participant delete", argv[3], &lab) ||
+		    bl_opt_id("participant delete", "NUMBER", argv[4], &number))
+			return BL_EXIT_USAGE;
+		bl_app app;
+		int rc = bl_app_open(&app, argv[2], false);
+		if (rc)
+			return rc;
+		bl_err err = { { 0 } };
+		if (bl_store_participant_delete(app.store, lab, number, &err) != 0)
+			rc = bl_fail_store(&app, &err);
+		else
+			printf(_("Removed participant %" PRId64 " from lab %" PRId64 "\n"), number, lab);
+		bl_app_close(&app);
+		return rc;
+	}
+	return bl_usage("participant", _("unknown subcommand '%s'; expected add or delete"), argv[1]);
+}
+
+int bl_cmd_participants(int argc, char **argv)
+{
+	if (bl_help_asked(argc, argv, 3)) {
+		printf(_("Usage: %s participants DB LAB [--names]\n"
+			 "The lab's participants by number with their categories; names only with\n"
+			 "--names (personal data: do not show it on a projector).\n"), bl_progname);
+		return BL_EXIT_OK;
+	}
+	bool names = argc == 4 && strcmp(argv[3], "--names") == 0;
+	if (argc != 3 && !names)
+		return bl_usage("participants", _("expected: participants DB LAB [--names]"));
+	bl_app app;
+	bl_lab l;
+	int rc = bl_lab_cmd_open("participants", argv[1], argv[2], true, &app, &l);
+	if (rc)
+		return rc;
+	bl_err err = { { 0 } };
+	bl_participant *v = NULL;
+	size_t n = 0;
+	rc = bl_store_participants(app.store, l.id, names, &v, &n, &err);
+	bl_lab_clear(&l);
+	if (rc != 0) {
+		rc = bl_fail_store(&app, &err);
+		bl_app_close(&app);
+		return rc;
+	}
+	for (size_t i = 0; i < n; i++) {
+		printf("%4" PRId64, v[i].number);
+		if (names)
+			printf("  %s", v[i].name ? v[i].name : "-");
+		for (size_t k = 0; k < v[i].n_cats; k++)
+			printf("  %s=%s", v[i].cats[k].category, v[i].cats[k].value);
+		printf("\n");
+	}
+	printf(ngettext("%zu participant\n", "%zu participants\n", (unsigned long)n), n);
+	bl_participants_free(v, n);
+	bl_app_close(&app);
+	return 0;
+}
+
+int bl_cmd_representation(int argc, char **argv)
+{
+	if (bl_help_asked(argc, argv, 2)) {
+		printf(_("Usage: %s representation DB LAB\n"
+			 "Per category of the phase file, the lab's participants against the\n"
+			 "population targets; '!' marks a group below its threshold (labs:\n"
+			 "under_represented_below, default 80 %% of its target).\n"), bl_progname);
+		return BL_EXIT_OK;
+	}
+	if (argc != 3)
+		return bl_usage("representation", _("expected: representation DB LAB"));
+	bl_app app;
+	bl_lab l;
+	int rc = bl_lab_cmd_open("representation", argv[1], argv[2], true, &app, &l);
+	if (rc)
+		return rc;
+	bl_err err = { { 0 } };
+	int64_t lab = l.id;
+	const bl_lab_def *d = &app.def->lab;
+	printf(_("Lab %" PRId64 ": %s, %zu participants\n"), lab, l.theme, l.n_participants);
+	bl_lab_clear(&l);
+	if (!d->n_categories)
+		printf(_("The process defines no categories (labs: categories: in its phase file).\n"));
+	size_t flagged = 0;
+	for (size_t k = 0; k < d->n_categories && rc == 0; k++) {
+		const bl_category *c = &d->categories[k];
+		size_t *counts = calloc(c->n_values ? c->n_values : 1, sizeof *counts), total;
+		bl_repr_row *rows = calloc(c->n_values ? c->n_values : 1, sizeof *rows);
+		if (!counts || !rows ||
+		    bl_store_participant_counts(app.store, lab, c, counts, &total, &err) != 0) {
+			rc = counts && rows ? bl_fail_store(&app, &err)
+					    : bl_fail(BL_EXIT_REFUSED, _("out of memory"));
+		} else {
+			bl_repr_compute(c, counts, total, d->under, rows);
+			int w = 0;
+			for (size_t i = 0; i < c->n_values; i++)
+				if (bl_text_width(c->values[i].name) > w)
+					w = bl_text_width(c->values[i].name);
+			printf("\n    ");
+			bl_cell(stdout, c->name, w, false);
+			printf("%6s  %8s  %s\n", _("count"), _("share"), _("target"));
+			size_t stated = 0;
+			for (size_t i = 0; i < c->n_values; i++) {
+				char share[32], target[32];
+				bl_share_format(rows[i].share, app.info.lang, share, sizeof share);
+				if (rows[i].target == BL_NO_TARGET)
+					snprintf(target, sizeof target, "-");
+				else
+					bl_share_format(rows[i].target, app.info.lang, target, sizeof target);
+				printf("  %s ", rows[i].under ? "!" : " ");
+				bl_cell(stdout, c->values[i].name, w, false);
+				printf("%6zu  %8s  %6s%s\n", rows[i].count, share, target,
+				       rows[i].under ? _("  under-represented") : "");
+				flagged += rows[i].under;
+				stated += rows[i].count;
+			}
+			if (stated < total)
+				printf(_("    (%zu not stated)\n"), total - stated);
+		}
+		free(counts);
+		free(rows);
+	}
+	if (rc == 0 && d->n_categories)
+		printf(ngettext("\n%zu group under-represented\n", "\n%zu groups under-represented\n",
+				(unsigned long)flagged), flagged);
+	bl_app_close(&app);
+	return rc;
+}
