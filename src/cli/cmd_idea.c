@@ -55,6 +55,7 @@ static int idea_add_set(int argc, char **argv, bool add)
 		{ "environmental", required_argument, NULL, '3' },
 		{ "goal", required_argument, NULL, 'g' },
 		{ "no-goals", no_argument, NULL, 'G' },
+		{ "force", no_argument, NULL, 'F' },
 		{ "actor", required_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -63,7 +64,7 @@ static int idea_add_set(int argc, char **argv, bool add)
 	bool set_pillar[3] = { false, false, false }, clear_pillar[3] = { false, false, false };
 	int64_t goals[32];
 	size_t n_goals = 0;
-	bool set_goals = false;
+	bool set_goals = false, force = false;
 	int first = add ? 4 : 5;
 	if (argc < first)
 		return bl_usage(cmd, add ? _("expected: idea add DB LAB --title T [OPTIONS]")
@@ -139,6 +140,9 @@ static int idea_add_set(int argc, char **argv, bool add)
 		case 'G':
 			set_goals = true;
 			break;
+		case 'F':
+			force = true;
+			break;
 		case 'A': actor = optarg; break;
 		default:
 			return bl_opt_error(cmd, c, argv + first - 1, longopts);
@@ -170,8 +174,19 @@ static int idea_add_set(int argc, char **argv, bool add)
 	SETSTR(area, area);
 	SETSTR(feasibility, feas);
 #undef SETSTR
-	if (status)
+	if (status) {
+		bl_idea_status old = i.status;
 		bl_idea_status_from_name(status, &i.status);
+		/* Taking an idea that has votes off the ballot changes the
+		 * result the room may have seen: only on purpose. */
+		if (!add && old == BL_IDEA_ON_BALLOT && i.status != BL_IDEA_ON_BALLOT && i.votes &&
+		    !force) {
+			rc = bl_fail(BL_EXIT_REFUSED, _("idea %" PRId64 " has %zu votes on counted ballots;"
+							" taking it off the ballot changes the result:"
+							" add --force to do it"), number, i.votes);
+			goto out;
+		}
+	}
 	for (int k = 0; k < 3; k++) {
 		if (set_pillar[k]) {
 			i.pillar[k] = pillar[k];
@@ -223,7 +238,7 @@ int bl_cmd_idea(int argc, char **argv)
 		printf(_("Usage: %s idea add DB LAB --title T [--description D] [--proposer P]\n"
 			 "                [--area AREA] [--cost [YEAR=]AMOUNT]... [--feasibility NOTE]\n"
 			 "                [--status S] [--social N] [--economic N] [--environmental N]\n"
-			 "                [--goal GOAL]... [--no-goals]\n"
+			 "                [--goal GOAL]... [--no-goals] [--force]\n"
 			 "       %s idea set DB LAB IDEA [the same options]\n"
 			 "An idea (a project) of a lab, numbered in the lab: the number on the paper\n"
 			 "ballot.  --cost without a year is for the budget year; give it once per\n"
@@ -232,7 +247,8 @@ int bl_cmd_idea(int argc, char **argv)
 			 "value (--proposer '') clears a field.  --social, --economic and\n"
 			 "--environmental assess the idea on the three pillars of sustainability,\n"
 			 "from -2 (clearly harmful) to +2 (clearly good); --goal links it to a goal\n"
-			 "(`budgetlab goals DB`), replacing its links (--no-goals: none).  Both take\n"
+			 "(`budgetlab goals DB`), replacing its links (--no-goals: none).  An idea\n"
+			 "with votes is taken off the ballot only with --force.  Both take\n"
 			 "[--actor NAME].\n"),
 		       bl_progname, bl_progname);
 		return argc < 2 ? BL_EXIT_USAGE : BL_EXIT_OK;
@@ -292,7 +308,13 @@ int bl_cmd_ideas(int argc, char **argv)
 		bl_cell(stdout, _(bl_idea_status_name(v[i].status)), sw, false);
 		printf("  ");
 		bl_cell_num(stdout, buf, aw);
-		printf("  %5zu  %s\n", v[i].votes, v[i].title);
+		char num[24];
+		snprintf(num, sizeof num, "%" PRId64, v[i].number);
+		/* An idea from a Pabulib file keeps the file's id: tally prints it. */
+		if (v[i].pb_id && strcmp(v[i].pb_id, num) != 0)
+			printf(_("  %5zu  %s  [file id %s]\n"), v[i].votes, v[i].title, v[i].pb_id);
+		else
+			printf("  %5zu  %s\n", v[i].votes, v[i].title);
 		if (v[i].feasibility)
 			bl_print_wrapped(stdout, v[i].feasibility, 7, bl_term_width());
 		if (v[i].has_pillar[0] || v[i].has_pillar[1] || v[i].has_pillar[2] || v[i].n_goals) {
@@ -477,10 +499,14 @@ int bl_cmd_ballot(int argc, char **argv)
 		if (actor)
 			bl_store_set_actor(app.store, actor);
 		bl_err err = { { 0 } };
-		int r = undo ? bl_store_ballot_undo(app.store, lab, session, &ballot, &err)
+		int64_t restored = 0;
+		int r = undo ? bl_store_ballot_undo_ex(app.store, lab, session, &ballot, &restored, &err)
 			     : bl_store_ballot_void(app.store, lab, ballot, reason, &err);
 		if (r != 0)
 			rc = bl_fail_store(&app, &err);
+		else if (restored)
+			printf(_("Undid ballot %" PRId64 " (void: undone), a correction: the ballot it"
+				 " corrected is counted again, as ballot %" PRId64 "\n"), ballot, restored);
 		else
 			printf(undo ? _("Undid ballot %" PRId64 " (void: undone)\n")
 				    : _("Voided ballot %" PRId64 "\n"), ballot);

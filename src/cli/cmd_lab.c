@@ -102,18 +102,25 @@ static int check_ballot_key(const bl_app *app, const char *cmd, const char *key)
 					  " expected one of: %s"), cmd, key, list);
 }
 
-static int check_rule(const char *cmd, const char *rule)
+int bl_opt_rule(const char *cmd, const char *name, bl_rule *r)
 {
-	bl_rule r;
-	if (bl_rule_from_name(rule, &r) == 0)
+	if (bl_rule_from_name(name, r) == 0)
 		return 0;
-	char list[512] = "";
+	char list[600] = "";
 	size_t len = 0;
 	for (int i = 0; i < BL_RULE_COUNT && len < sizeof list - 2; i++)
 		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "",
 					bl_rule_name((bl_rule)i));
-	return bl_usage(cmd, _("--rule '%s' is not a rule; expected one of: %s"), rule, list);
+	return bl_usage(cmd, _("--rule '%s' is not a rule; expected one of: %s"), name, list);
 }
+
+int bl_opt_tie(const char *cmd, const char *name, bl_tie *t)
+{
+	if (bl_tie_from_name(name, t) == 0)
+		return 0;
+	return bl_usage(cmd, _("--tie-break '%s': expected id, id-number, cheaper or votes"), name);
+}
+
 
 /* ---- labs, lab add|set|show ---- */
 
@@ -141,11 +148,16 @@ int bl_cmd_labs(int argc, char **argv)
 		char pool[64];
 		bl_fmt_kr(&app, l[i].pool, pool, sizeof pool);
 		printf("%" PRId64 ". %s\n", l[i].id, l[i].theme);
-		printf(_("   pool %s, %s ballots (%s), %s; %zu sessions, %zu participants,"
-			 " %zu ideas, %zu ballots counted"),
-		       pool, l[i].ballot_type ? l[i].ballot_type : "-",
-		       bl_pb_vote_type_name(l[i].vote_type), _(bl_lab_status_name(l[i].status)),
-		       l[i].n_sessions, l[i].n_participants, l[i].n_ideas, l[i].n_ballots);
+		printf(_("   pool %s, %s ballots (%s), %s; "), pool,
+		       l[i].ballot_type ? l[i].ballot_type : "-",
+		       bl_pb_vote_type_name(l[i].vote_type), _(bl_lab_status_name(l[i].status)));
+		printf(ngettext("%zu session, ", "%zu sessions, ", (unsigned long)l[i].n_sessions),
+		       l[i].n_sessions);
+		printf(ngettext("%zu participant, ", "%zu participants, ",
+				(unsigned long)l[i].n_participants), l[i].n_participants);
+		printf(ngettext("%zu idea, ", "%zu ideas, ", (unsigned long)l[i].n_ideas), l[i].n_ideas);
+		printf(ngettext("%zu ballot counted", "%zu ballots counted", (unsigned long)l[i].n_ballots),
+		       l[i].n_ballots);
 		if (l[i].n_void)
 			printf(_(", %zu void"), l[i].n_void);
 		printf("\n");
@@ -193,16 +205,17 @@ static int lab_add_set(int argc, char **argv, bool add)
 		case 'p': pool = optarg; break;
 		case 'b': ballot = optarg; break;
 		case 'a': area = optarg; break;
-		case 'r':
-			if (check_rule(cmd, optarg))
+		case 'r': {
+			bl_rule r;
+			if (bl_opt_rule(cmd, optarg, &r))
 				return BL_EXIT_USAGE;
 			rule = optarg;
 			break;
+		}
 		case 'T': {
 			bl_tie t;
-			if (bl_tie_from_name(optarg, &t) != 0)
-				return bl_usage(cmd, _("--tie-break '%s': expected id, id-number, cheaper or"
-						       " votes"), optarg);
+			if (bl_opt_tie(cmd, optarg, &t))
+				return BL_EXIT_USAGE;
 			tie = optarg;
 			break;
 		}
@@ -320,6 +333,52 @@ static int lab_show(int argc, char **argv)
 	return 0;
 }
 
+/* The imported ballots against the ballot type given with --ballot: they
+ * are counted as they were cast, but the facilitator should know how many
+ * the type would have refused, and why (the first one). */
+static void import_check_ballots(const bl_app *app, const bl_pb *pb, const char *key)
+{
+	int t = bl_lab_ballot_type(&app->def->lab, key);
+	if (t < 0)
+		return;
+	const bl_ballot_type *bt = &app->def->lab.ballot_types[t];
+	bl_ballot_idea *ideas = calloc(pb->n_projects ? pb->n_projects : 1, sizeof *ideas);
+	if (!ideas)
+		return;
+	for (size_t i = 0; i < pb->n_projects; i++) {
+		ideas[i].number = (int)i + 1;
+		ideas[i].cost = pb->projects[i].cost;
+		ideas[i].on_ballot = true;
+		ideas[i].title = pb->projects[i].id;
+	}
+	size_t bad = 0;
+	char first[BL_ERR_MAX + 64] = "";
+	for (size_t v = 0; v < pb->n_votes; v++) {
+		const bl_pb_vote *vo = &pb->votes[v];
+		bl_ballot_mark *m = calloc(vo->n ? vo->n : 1, sizeof *m);
+		if (!m)
+			break;
+		for (size_t k = 0; k < vo->n; k++) {
+			m[k].idea = (int)vo->proj[k] + 1;
+			m[k].points = vo->points ? (int)vo->points[k]
+				      : bt->kind == BL_BALLOT_RANKING ? (int)k + 1 : 1;
+		}
+		bl_err e = { { 0 } };
+		if (bl_ballot_check(bt, m, vo->n, ideas, pb->n_projects, pb->budget, &e) != 0) {
+			if (!bad++)
+				snprintf(first, sizeof first, _("voter %s: %s"), vo->voter_id, e.msg);
+		}
+		free(m);
+	}
+	free(ideas);
+	if (bad)
+		printf(ngettext("Note: %zu ballot breaks the rules of the ballot type '%s' (%s); it is"
+				" counted as it was cast\n",
+				"Note: %zu ballots break the rules of the ballot type '%s' (first: %s); they"
+				" are counted as they were cast\n", (unsigned long)bad),
+		       bad, key, first);
+}
+
 static int lab_import(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -398,6 +457,16 @@ static int lab_import(int argc, char **argv)
 	printf(_("Imported %s as lab %" PRId64 ": %zu projects as ideas on the ballot, %zu %s"
 		 " ballots, pool %s\n"), argv[3], id, pb.n_projects, pb.n_votes,
 	       bl_pb_vote_type_name(pb.vote_type), budget);
+	for (size_t m = 0; m < pb.n_meta; m++) {
+		const bl_pb_meta *me = &pb.meta[m];
+		if (strcmp(me->key, "currency") == 0 && me->value && *me->value &&
+		    strcmp(me->value, app.info.currency) != 0)
+			printf(_("Note: the file's amounts are in %s; budgetlab shows them as they are,"
+				 " labelled as the process's currency (%s).\n"), me->value,
+			       app.info.currency);
+	}
+	if (ballot)
+		import_check_ballots(&app, &pb, ballot);
 out:
 	bl_pb_free(&pb);
 	bl_app_close(&app);
@@ -642,7 +711,7 @@ static int participant_add(int argc, char **argv)
 	for (int i = first; i < argc; i++) {
 		char *eq = strchr(argv[i], '=');
 		if (!eq || eq == argv[i] || !eq[1]) {
-			bl_usage(cmd, _("'%s': expected CATEGORY=VALUE, e.g. age=30-49"), argv[i]);
+			bl_usage(cmd, _("'%s': expected CATEGORY=VALUE with the keys of the phase file, e.g. alder=30-49"), argv[i]);
 			goto out0;
 		}
 		if (bl_opt_text(cmd, "CATEGORY=VALUE", argv[i], 200, false))
@@ -771,6 +840,8 @@ int bl_cmd_representation(int argc, char **argv)
 	bl_lab_clear(&l);
 	if (!d->n_categories)
 		printf(_("The process defines no categories (labs: categories: in its phase file).\n"));
+	else
+		printf(_("Shares are of those who answered the category.\n"));
 	size_t flagged = 0;
 	for (size_t k = 0; k < d->n_categories && rc == 0; k++) {
 		const bl_category *c = &d->categories[k];

@@ -17,25 +17,6 @@
 #include "core/text.h"
 #include "store/lab_store.h"
 
-static int parse_rule(const char *cmd, const char *name, bl_rule *r)
-{
-	if (bl_rule_from_name(name, r) == 0)
-		return 0;
-	char list[600] = "";
-	size_t len = 0;
-	for (int i = 0; i < BL_RULE_COUNT && len < sizeof list - 2; i++)
-		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "",
-					bl_rule_name((bl_rule)i));
-	return bl_usage(cmd, _("--rule '%s' is not a rule; expected one of: %s"), name, list);
-}
-
-static int parse_tie(const char *cmd, const char *name, bl_tie *t)
-{
-	if (bl_tie_from_name(name, t) == 0)
-		return 0;
-	return bl_usage(cmd, _("--tie-break '%s': expected id, id-number, cheaper or votes"), name);
-}
-
 /* The lab's rule and tie-break: the lab's own, else the process's, else
  * greedy_cost and id. */
 static void lab_defaults(const bl_app *app, const bl_lab *l, const char **rule, const char **tie)
@@ -84,9 +65,9 @@ int bl_cmd_tally(int argc, char **argv)
 		return bl_usage("tally", _("expected a .pb file, or a database and a lab"));
 	bl_rule rule;
 	bl_rule_opts opts = { 0 };
-	if (rule_name && parse_rule("tally", rule_name, &rule))
+	if (rule_name && bl_opt_rule("tally", rule_name, &rule))
 		return BL_EXIT_USAGE;
-	if (tie_name && parse_tie("tally", tie_name, &opts.tie))
+	if (tie_name && bl_opt_tie("tally", tie_name, &opts.tie))
 		return BL_EXIT_USAGE;
 	bl_err err = { { 0 } };
 	bl_pb pb;
@@ -198,9 +179,9 @@ int bl_cmd_results(int argc, char **argv)
 		return bl_usage("results", _("expected: results DB LAB"));
 	bl_rule rules[2];
 	bl_rule_opts opts = { 0 };
-	if ((rule_name && parse_rule("results", rule_name, &rules[0])) ||
-	    (cmp_name && parse_rule("results", cmp_name, &rules[1])) ||
-	    (tie_name && parse_tie("results", tie_name, &opts.tie)))
+	if ((rule_name && bl_opt_rule("results", rule_name, &rules[0])) ||
+	    (cmp_name && bl_opt_rule("results", cmp_name, &rules[1])) ||
+	    (tie_name && bl_opt_tie("results", tie_name, &opts.tie)))
 		return BL_EXIT_USAGE;
 	int64_t lab;
 	if (bl_opt_lab("results", argv[optind + 1], &lab))
@@ -310,8 +291,50 @@ int bl_cmd_results(int argc, char **argv)
 		bl_money left = l.pool - res[k].spent;
 		bl_fmt_kr(&app, res[k].spent, b1, sizeof b1);
 		bl_fmt_kr(&app, left, b2, sizeof b2);
-		printf(_("%s: %zu ideas selected, %s used, %s left\n"), bl_rule_name(rules[k]),
-		       res[k].n_selected, b1, b2);
+		printf(ngettext("%s: %zu idea selected, %s used, %s left\n",
+				"%s: %zu ideas selected, %s used, %s left\n", (unsigned long)res[k].n_selected),
+		       bl_rule_name(rules[k]), res[k].n_selected, b1, b2);
+	}
+	/* Ties that decided something: ideas with the same score of which
+	 * the rule took some and not others.  The room must see that the
+	 * tie-break, not the votes, told them apart. */
+	for (int k = 0; k < nr; k++) {
+		/* Only where votes order the ideas: Equal Shares and Phragmén
+		 * decide by other numbers than the count. */
+		if (rules[k] != BL_RULE_GREEDY_COST && rules[k] != BL_RULE_GREEDY_COST_NOSKIP)
+			continue;
+		size_t np = pb.n_projects;
+		bool *seen = calloc(np ? np : 1, sizeof *seen);
+		for (size_t i = 0; seen && i < np; i++) {
+			if (seen[i])
+				continue;
+			size_t n_in = 0, n_out = 0, n = 0;
+			for (size_t j = i; j < np; j++)
+				if (res[k].score[j] == res[k].score[i]) {
+					n++;
+					if (rank_of(&res[k], j))
+						n_in++;
+					else
+						n_out++;
+				}
+			if (n < 2 || !n_in || !n_out) {
+				for (size_t j = i; j < np; j++)
+					if (res[k].score[j] == res[k].score[i])
+						seen[j] = true;
+				continue;
+			}
+			printf(_("%s: a tie: ideas"), bl_rule_name(rules[k]));
+			for (size_t j = i; j < np; j++)
+				if (res[k].score[j] == res[k].score[i]) {
+					seen[j] = true;
+					printf(" %" PRId64 "%s", nums[j], rank_of(&res[k], j) ? "✔" : "");
+				}
+			printf(ngettext(" have %" PRId64 " vote each; the tie-break (%s) put them in order (✔ selected)\n",
+					" have %" PRId64 " votes each; the tie-break (%s) put them in order (✔ selected)\n",
+					(unsigned long)res[k].score[i]),
+			       res[k].score[i], tie_name);
+		}
+		free(seen);
 	}
 	if (nr == 2) {
 		size_t diff = 0;

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "cli/cli.h"
+#include "core/rules.h"
 #include "store/lab_store.h"
 
 /* --help or -h among argv[1..upto]. */
@@ -22,6 +23,10 @@ int bl_opt_money(const bl_app *app, const char *opt, const char *arg, bl_money *
  * code after the message was printed (nothing then to close or clear). */
 int bl_lab_cmd_open(const char *cmd, const char *db, const char *labarg, bool readonly,
 		    bl_app *app, bl_lab *l);
+/* --rule and --tie-break: a rule or tie-break name (rules.h); a usage
+ * error that lists the names otherwise. */
+int bl_opt_rule(const char *cmd, const char *name, bl_rule *r);
+int bl_opt_tie(const char *cmd, const char *name, bl_tie *t);
 /* An amount with its unit, "2.000.000 kr.", for messages and listings. */
 const char *bl_fmt_kr(const bl_app *app, bl_money v, char *buf, size_t bufsz);
 

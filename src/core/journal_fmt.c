@@ -814,7 +814,8 @@ static bool sum_lab(ctx *c, const char *entity, const char *action, const bl_job
 		if (!ins || !theme || !pool)
 			return false;
 		char m[64];
-		fmt_money(pool->i, c->lang, c->unit, m, sizeof m);
+		/* A pool or a cost is shown in kroner: in 1.000 kr. a small one reads 0. */
+		fmt_money(pool->i, c->lang, BL_UNIT_KR, m, sizeof m);
 		sb_printf(c->b, _("new lab %lld "), (long long)id->i);
 		sb_quoted(c->b, theme);
 		sb_str(c->b, _(", pool "));
@@ -905,9 +906,9 @@ static bool sum_lab(ctx *c, const char *entity, const char *action, const bl_job
 		const bl_jfield *a1 = has_after ? get_t(after, "amount", BL_JINT) : NULL;
 		char x[64] = "", z[64] = "";
 		if (a0)
-			fmt_money(a0->i, c->lang, c->unit, x, sizeof x);
+			fmt_money(a0->i, c->lang, BL_UNIT_KR, x, sizeof x);
 		if (a1)
-			fmt_money(a1->i, c->lang, c->unit, z, sizeof z);
+			fmt_money(a1->i, c->lang, BL_UNIT_KR, z, sizeof z);
 		sb_printf(c->b, _("idea %lld's cost %lld: "), (long long)n->i, (long long)y->i);
 		sb_str(c->b, a0 ? x : _("(none)"));
 		sb_str(c->b, " → ");

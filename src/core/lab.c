@@ -419,6 +419,14 @@ static void mul64(uint64_t a, uint64_t b, uint64_t *hi, uint64_t *lo)
 void bl_repr_compute(const bl_category *c, const size_t *counts, size_t total,
 		     uint32_t under, bl_repr_row *rows)
 {
+	/* The shares are of those who answered: a participant who left the
+	 * category blank is in no group, so silence does not make every
+	 * group look under-represented. */
+	size_t stated = 0;
+	for (size_t i = 0; c && counts && i < c->n_values; i++)
+		stated += counts[i];
+	if (stated < total)
+		total = stated;
 	for (size_t i = 0; c && rows && i < c->n_values; i++) {
 		bl_repr_row *r = &rows[i];
 		size_t count = counts ? counts[i] : 0;
@@ -429,15 +437,16 @@ void bl_repr_compute(const bl_category *c, const size_t *counts, size_t total,
 		if (total == 0)
 			continue;
 		uint64_t n = count, t = total;
-		/* floor(n * 10000 / t), in parts so that nothing overflows. */
+		/* round(n * 10000 / t), half up: floor(n * 20000 / t) halved
+		 * rounding up, in parts so that nothing overflows. */
 		uint64_t whole = n / t, rest = n % t;
 		uint64_t sh;
 		if (whole >= UINT32_MAX / 10000u)
 			sh = UINT32_MAX;
 		else {
 			uint64_t hi, lo;
-			mul64(rest, 10000u, &hi, &lo);
-			/* rest < t, so rest * 10000 / t < 10000; hi is 0 unless
+			mul64(rest, 20000u, &hi, &lo);
+			/* rest < t, so rest * 20000 / t < 20000; hi is 0 unless
 			 * t is beyond 2^50, when the quotient is found bit by bit. */
 			uint64_t frac;
 			if (hi == 0)
@@ -458,7 +467,7 @@ void bl_repr_compute(const bl_category *c, const size_t *counts, size_t total,
 					}
 				}
 			}
-			sh = whole * 10000u + frac;
+			sh = whole * 10000u + (frac + 1) / 2;
 			if (sh > UINT32_MAX)
 				sh = UINT32_MAX;
 		}

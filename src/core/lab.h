@@ -110,9 +110,10 @@ int bl_ballot_check(const bl_ballot_type *t, const bl_ballot_mark *m, size_t n,
 		    bl_err *err);
 
 /* Representation of one category value: count, share of the
- * participants (basis points, rounded down), target, and whether it is
- * under-represented (share < target * under / 10000, compared exactly:
- * count * 10000 * 10000 < target * under * total). */
+ * participants who answered the category (basis points, rounded half
+ * up), target, and whether it is under-represented (share < target *
+ * under / 10000, compared exactly: count * 10000 * 10000 < target * under
+ * * answered). */
 typedef struct bl_repr_row {
 	size_t count;
 	uint32_t share;   /* basis points of all participants */
@@ -121,7 +122,8 @@ typedef struct bl_repr_row {
 } bl_repr_row;
 
 /* rows[0..c->n_values) from counts[0..n_values); total is all
- * participants (those who did not state a value count in total). */
+ * participants.  Those who did not state a value (total minus the sum of
+ * counts) are left out of the shares: a blank answer is no group's. */
 void bl_repr_compute(const bl_category *c, const size_t *counts, size_t total,
 		     uint32_t under, bl_repr_row *rows);
 

@@ -12,5 +12,6 @@ libbudgetlab_a_SOURCES += src/core/csv_read.c src/core/csv_read.h \
 	src/core/import.c src/core/import.h \
 	src/core/import_export.c src/core/import_export.h
 libbudgetlab_a_SOURCES += src/core/pabulib.c src/core/pabulib.h src/core/pb.h
-libbudgetlab_a_SOURCES += src/core/rules.c src/core/rules.h
+libbudgetlab_a_SOURCES += src/core/rules.c src/core/rules.h src/core/rules_internal.h \
+	src/core/rules_bigint.c src/core/rules_phragmen.c src/core/rules_mes.c src/core/rules_mes_fast.c
 libbudgetlab_a_SOURCES += src/core/lab.c src/core/lab.h

@@ -175,6 +175,8 @@ typedef struct rd {
 	size_t p_id, p_cost, v_id, v_vote, v_points;
 	bool has_points;
 	size_t *sorted; /* project indexes sorted by id */
+	/* The file's last line has no line end, on this line (0: it has). */
+	long cut_line;
 } rd;
 
 static bool grow(void **p, size_t *cap, size_t need, size_t size)
@@ -708,6 +710,13 @@ static int finish(rd *r, long last_line)
 				  " counted the projects in the file"),
 		 r->num_projects, pb->n_projects) != 0)
 		return -1;
+	/* A file that stops in the middle of a line and holds fewer votes
+	 * than META says was cut off (a download or a copy that did not
+	 * finish): its last vote may be cut too, so nothing is read. */
+	if (r->have_nv && r->num_votes > pb->n_votes && r->cut_line && r->sec == SEC_VOTES)
+		return fail(r, r->cut_line, _("the file ends in the middle of a line, with %zu of the"
+					      " %zu votes META announces: it looks cut off; expected the"
+					      " whole file"), pb->n_votes, r->num_votes);
 	if (r->have_nv && r->num_votes != pb->n_votes &&
 	    warn(r, r->nv_line, _("num_votes says %zu, but VOTES has %zu votes; counted the"
 				  " votes in the file"), r->num_votes, pb->n_votes) != 0)
@@ -777,8 +786,10 @@ int bl_pb_read(const char *name, const char *data, size_t len, bl_pb *out, bl_er
 	long lines = 0;
 	for (size_t j = start; j < len; j++)
 		lines += data[j] == '\n' || (data[j] == '\r' && (j + 1 >= len || data[j + 1] != '\n'));
-	if (len > start && data[len - 1] != '\n' && data[len - 1] != '\r')
+	if (len > start && data[len - 1] != '\n' && data[len - 1] != '\r') {
 		lines++;
+		r.cut_line = lines;
+	}
 	int rc = 0;
 	long last = 1;
 	char **f = NULL;

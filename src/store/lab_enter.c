@@ -139,8 +139,45 @@ int bl_store_ballot_reenter(bl_store *s, const bl_lab_def *def, int64_t lab_id,
 	return rc;
 }
 
+static char *ascii_lower(const char *s)
+{
+	char *d = strdup(s ? s : "");
+	for (char *c = d; c && *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	return d;
+}
+
+static int signin_checked(bl_store *s, const bl_lab_def *def, const bl_participant *p,
+			  int64_t *number_out, bl_err *err);
+
 int bl_store_participant_signin(bl_store *s, const bl_lab_def *def, const bl_participant *p,
 				int64_t *number_out, bl_err *err)
+{
+	/* The keys are lower case (the phase file's pattern): "Kvinde" at the
+	 * desk is the key kvinde. */
+	bl_participant q = *p;
+	bl_participant_cat *c = calloc(p->n_cats ? p->n_cats : 1, sizeof *c);
+	if (!c)
+		return bl_err_set(err, _("out of memory"));
+	bool oom = false;
+	for (size_t i = 0; i < p->n_cats; i++) {
+		c[i].category = ascii_lower(p->cats[i].category);
+		c[i].value = ascii_lower(p->cats[i].value);
+		oom |= !c[i].category || !c[i].value;
+	}
+	q.cats = c;
+	int rc = oom ? bl_err_set(err, _("out of memory")) : signin_checked(s, def, &q, number_out, err);
+	for (size_t i = 0; i < p->n_cats; i++) {
+		free(c[i].category);
+		free(c[i].value);
+	}
+	free(c);
+	return rc;
+}
+
+static int signin_checked(bl_store *s, const bl_lab_def *def, const bl_participant *p,
+			  int64_t *number_out, bl_err *err)
 {
 	for (size_t i = 0; i < p->n_cats; i++) {
 		const bl_participant_cat *c = &p->cats[i];

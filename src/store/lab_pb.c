@@ -16,8 +16,7 @@
 #include "core/i18n.h"
 #include "core/pabulib.h"
 #include "core/text.h"
-#include "store/lab_store.h"
-#include "store/store_internal.h"
+#include "store/lab_internal.h"
 
 /* ---- JSON arrays of strings ---- */
 
@@ -289,14 +288,6 @@ static int strs_to_pairs(char **v, size_t k, bl_pb_meta **m, size_t *n)
 	return 0;
 }
 
-static int prep(bl_store *s, const char *sql, sqlite3_stmt **st, bl_err *err)
-{
-	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK) {
-		*st = NULL;
-		return bl_store_fail(s, err);
-	}
-	return 0;
-}
 
 /* ---- the lab as an election ---- */
 
@@ -400,7 +391,7 @@ int bl_store_lab_election(bl_store *s, int64_t lab_id, bl_pb *out, int64_t **ide
 	out->vote_type = lab.vote_type;
 	out->budget = lab.pool;
 	/* META, and the files' headers, as imported; else made up. */
-	if (prep(s, "SELECT pb_meta FROM lab WHERE id = ?1", &st, err) != 0)
+	if (lab_prep(s, "SELECT pb_meta FROM lab WHERE id = ?1", &st, err) != 0)
 		goto out;
 	sqlite3_bind_int64(st, 1, lab_id);
 	const char *pm = sqlite3_step(st) == SQLITE_ROW
@@ -614,7 +605,18 @@ int bl_store_lab_import_pb(bl_store *s, const bl_pb *pb, const char *theme,
 			if ((unsigned char)*c < 0x20 || *c == 0x7f)
 				*c = ' ';
 	}
-	bl_lab lab = { .theme = tbuf, .pool = pb->budget, .vote_type = pb->vote_type };
+	/* The rule the city used, when the file names one we have, and
+	 * pabutools' tie-break, so that the lab's result is the file's. */
+	const char *frule = meta_get(pb, "rule");
+	char *rule = NULL;
+	if (frule && strcmp(frule, "greedy") == 0)
+		rule = "greedy_cost";
+	else if (frule && strcmp(frule, "equalshares") == 0)
+		rule = "mes_cost_greedy";
+	else if (frule && strncmp(frule, "equalshares/add1", 16) == 0)
+		rule = "mes_cost_add1_greedy"; /* also "equalshares/add1-comparison" */
+	bl_lab lab = { .theme = tbuf, .pool = pb->budget, .vote_type = pb->vote_type,
+		       .rule = rule, .tie_break = "id" };
 	int64_t id;
 	if (bl_store_lab_add(s, &lab, &id, err) != 0)
 		goto out;
@@ -632,7 +634,7 @@ int bl_store_lab_import_pb(bl_store *s, const bl_pb *pb, const char *theme,
 		oom = true;
 		goto out;
 	}
-	if (prep(s, "UPDATE lab SET pb_meta = ?2 WHERE id = ?1", &st, err) != 0)
+	if (lab_prep(s, "UPDATE lab SET pb_meta = ?2 WHERE id = ?1", &st, err) != 0)
 		goto out;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, jb.p, -1, SQLITE_STATIC);
@@ -662,9 +664,9 @@ int bl_store_lab_import_pb(bl_store *s, const bl_pb *pb, const char *theme,
 		}
 		idea_ids[i] = sqlite3_last_insert_rowid(s->db);
 	}
-	if (prep(s, "INSERT INTO ballot (lab_id, method, voter, entered_at, actor, pb_extra)"
+	if (lab_prep(s, "INSERT INTO ballot (lab_id, method, voter, entered_at, actor, pb_extra)"
 		    " VALUES (?1, 'file', ?2, bl_now(), bl_actor(), ?3)", &ins, err) != 0 ||
-	    prep(s, "INSERT INTO ballot_mark (ballot_id, pos, idea_id, points) VALUES (?1, ?2, ?3, ?4)",
+	    lab_prep(s, "INSERT INTO ballot_mark (ballot_id, pos, idea_id, points) VALUES (?1, ?2, ?3, ?4)",
 		 &mark, err) != 0)
 		goto out;
 	bool ordinal = pb->vote_type == BL_VOTE_ORDINAL;
@@ -718,7 +720,7 @@ int bl_store_lab_import_pb(bl_store *s, const bl_pb *pb, const char *theme,
 	}
 	sqlite3_finalize(st);
 	st = NULL;
-	if (prep(s, "INSERT INTO journal (at, actor, entity, key, action, before, after)"
+	if (lab_prep(s, "INSERT INTO journal (at, actor, entity, key, action, before, after)"
 		    " VALUES (bl_now(), bl_actor(), 'ballot', printf('lab:%d', ?1), 'import', NULL, ?2)",
 		 &st, err) != 0) {
 		sqlite3_free(after);

@@ -157,6 +157,11 @@ int bl_store_ballot_correct(bl_store *s, int64_t ballot_id, const bl_ballot *b,
  * with the reason "undone"; *id_out gets its id.  Refused if there is none. */
 int bl_store_ballot_undo(bl_store *s, int64_t lab_id, int64_t session_id, int64_t *id_out,
 			 bl_err *err);
+/* The same; when the ballot undone was a correction, the ballot it
+ * corrected is counted again as it was, as a new ballot (*restored_out
+ * its id, else 0), so that undoing never loses a paper ballot. */
+int bl_store_ballot_undo_ex(bl_store *s, int64_t lab_id, int64_t session_id, int64_t *id_out,
+			    int64_t *restored_out, bl_err *err);
 /* Ballots of a lab in entry order; void ones too if with_void. */
 int bl_store_ballots(bl_store *s, int64_t lab_id, bool with_void, bl_ballot **out, size_t *n,
 		     bl_err *err);
@@ -174,7 +179,9 @@ int bl_store_lab_election(bl_store *s, int64_t lab_id, bl_pb *out, int64_t **ide
  * journal entry for the ballots: projects become ideas on the ballot,
  * numbered in file order (each cost in the budget year), votes become ballots
  * cast "file" with their voter ids, META and other columns kept for the
- * export.  theme NULL: the META description, else its name. */
+ * export; the lab's rule is the file's (greedy, equalshares,
+ * equalshares/add1: greedy_cost, mes_cost_greedy, mes_cost_add1_greedy),
+ * its tie-break pabutools' (id).  theme NULL: the META description, else its name. */
 int bl_store_lab_import_pb(bl_store *s, const bl_pb *pb, const char *theme,
 			   const char *source, int64_t *lab_id, bl_err *err);
 

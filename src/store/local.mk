@@ -8,4 +8,5 @@ libbudgetlab_a_SOURCES += \
 	src/store/view.c src/store/goal_view.c
 libbudgetlab_a_SOURCES += src/store/journal_view.c
 libbudgetlab_a_SOURCES += src/store/import_store.c src/store/import_store.h
-libbudgetlab_a_SOURCES += src/store/lab_store.c src/store/lab_store.h src/store/lab_pb.c src/store/lab_enter.c
+libbudgetlab_a_SOURCES += src/store/lab_store.c src/store/lab_store.h src/store/lab_internal.h \
+	src/store/lab_idea.c src/store/lab_ballot.c src/store/lab_pb.c src/store/lab_enter.c

@@ -25,6 +25,9 @@
 #define R SCR_BIT(SCR_RESULTS)
 #define H SCR_BIT(SCR_HELP)
 #define V SCR_BIT(SCR_PRESENT)
+/* The number keys switch screens everywhere but on the ballots screen,
+ * where digits type the ballot. */
+#define NUMS (SCR_MAIN & ~BA)
 
 const tui_action tui_actions[] = {
 	/* Keys that matter most come first: they are the status bar's. */
@@ -157,7 +160,7 @@ const tui_action tui_actions[] = {
 	  N_("Put the results on the projector (budgetlab --present), with the second rule beside them when one is shown."),
 	  R },
 	{ ACT_VOTE_LAB, "vote-lab", { 'o' }, "o", N_("lab"),
-	  N_("Choose the lab by its number (the labs screen, 6, lists them)."), BA | R },
+	  N_("Choose the lab by its number (the labs screen, 6, lists them)."), L | S | BA | R },
 	{ ACT_UNIT, "unit", { 'u' }, "u", N_("unit"),
 	  N_("Show amounts in kr., 1.000 kr. or mio. kr., in turn."), P | B | G | J | I },
 	{ ACT_SORT, "sort", { 's' }, "s", N_("sort"),
@@ -186,25 +189,25 @@ const tui_action tui_actions[] = {
 	{ ACT_YEARS_LATER, "years-later", { ']', '>' }, "], >", NULL,
 	  N_("When not every year fits the width: move the year columns one year later, up to the last year."), B },
 	{ ACT_SCR_PROCESS, "screen-process", { '1' }, "1", NULL,
-	  N_("The process: phases, guidance, checklist and gates."), SCR_MAIN | H },
+	  N_("The process: phases, guidance, checklist and gates."), NUMS | H },
 	{ ACT_SCR_BUDGET, "screen-budget", { '2' }, "2", NULL,
-	  N_("The budget: areas and lines, per year."), SCR_MAIN | H },
+	  N_("The budget: areas and lines, per year."), NUMS | H },
 	{ ACT_SCR_GOALS, "screen-goals", { '3' }, "3", NULL,
-	  N_("The goals and the lines that serve them."), SCR_MAIN | H },
+	  N_("The goals and the lines that serve them."), NUMS | H },
 	{ ACT_SCR_JOURNAL, "screen-journal", { '4' }, "4", NULL,
-	  N_("The journal: every change, newest first."), SCR_MAIN | H },
+	  N_("The journal: every change, newest first."), NUMS | H },
 	{ ACT_SCR_IMPORT, "screen-import", { '5' }, "5", NULL,
-	  N_("Import a finance system's CSV export: file, profile, preview, check, import."), SCR_MAIN | H },
+	  N_("Import a finance system's CSV export: file, profile, preview, check, import."), NUMS | H },
 	{ ACT_SCR_LABS, "screen-labs", { '6' }, "6", NULL,
-	  N_("The citizen labs: their sessions and ideas."), SCR_MAIN | H },
+	  N_("The citizen labs: their sessions and ideas."), NUMS | H },
 	{ ACT_SCR_SIGNIN, "screen-signin", { '7' }, "7", NULL,
 	  N_("Sign participants in to the current lab and see its representation against the targets."),
-	  SCR_MAIN | H },
+	  NUMS | H },
 	{ ACT_SCR_BALLOTS, "screen-ballots", { '8' }, "8", NULL,
-	  N_("Enter the current lab's paper ballots."), SCR_MAIN | H },
+	  N_("Enter the current lab's paper ballots."), NUMS | H },
 	{ ACT_SCR_RESULTS, "screen-results", { '9' }, "9", NULL,
 	  N_("The current lab's results under its winner rule, and a second rule beside it."),
-	  SCR_MAIN | H },
+	  NUMS | H },
 	{ ACT_NEXT_SCREEN, "next-screen", { '\t' }, "Tab", NULL,
 	  N_("The next screen, in the order above."), SCR_MAIN },
 	{ ACT_DOWN, "down", { 'j', F(KEY_DOWN), TUI_CTRL('n') }, "j, Down", NULL,
@@ -315,12 +318,21 @@ void tui_actions_man(FILE *f)
 		if ((a->screens & SCR_MAIN) == but_import)
 			man_entry(f, a);
 	}
+	/* The number keys: every screen but the ballots screen, where the
+	 * digits type the ballot. */
+	const unsigned but_ballots = SCR_MAIN & ~SCR_BIT(SCR_BALLOTS);
+	fputs(".SS On every screen but the ballots screen\n", f);
+	for (size_t i = 0; i < tui_n_actions; i++) {
+		const tui_action *a = &tui_actions[i];
+		if ((a->screens & SCR_MAIN) == but_ballots)
+			man_entry(f, a);
+	}
 	for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
 		fprintf(f, ".SS %s\n", groups[g].title);
 		for (size_t i = 0; i < tui_n_actions; i++) {
 			const tui_action *a = &tui_actions[i];
 			unsigned main = a->screens & SCR_MAIN;
-			bool everywhere = main == SCR_MAIN || main == but_import;
+			bool everywhere = main == SCR_MAIN || main == but_import || main == but_ballots;
 			if (!(a->screens & groups[g].mask))
 				continue;
 			if (!everywhere || groups[g].mask == SCR_BIT(SCR_PRESENT))

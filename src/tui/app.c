@@ -166,7 +166,11 @@ void tui_show(tui *t, int screen)
 	}
 	if (screen == SCR_HELP && t->screen != SCR_HELP)
 		t->back_screen = t->screen;
+	/* Back from help is the same visit; from any other screen, a new one. */
+	bool again = t->screen != screen && t->screen != SCR_HELP;
 	t->screen = screen;
+	if (again && tui_ops(screen)->shown)
+		tui_ops(screen)->shown(t, t->st[screen]);
 }
 
 static void draw_title(tui *t)

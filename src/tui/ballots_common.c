@@ -11,32 +11,6 @@
 #include "core/text.h"
 #include "tui/ballots_common.h"
 
-void vote_clean(const char *s, char *out, size_t outsz)
-{
-	size_t n = s ? strlen(s) : 0, i = 0, o = 0;
-	if (!outsz)
-		return;
-	while (i < n && o + 4 < outsz) {
-		unsigned cp;
-		size_t len = bl_utf8_seq((const unsigned char *)s + i, n - i);
-		if (!len) {
-			memcpy(out + o, "\xEF\xBF\xBD", 3);
-			o += 3;
-			i++;
-			continue;
-		}
-		bl_utf8_next(s + i, n - i, &cp);
-		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
-			out[o++] = ' ';
-		} else {
-			memcpy(out + o, s + i, len);
-			o += len;
-		}
-		i += len;
-	}
-	out[o] = '\0';
-}
-
 void vote_money(const tui *t, bl_money v, char *buf, size_t bufsz)
 {
 	bl_money_format_whole(v, t->info.lang, buf, bufsz);
@@ -110,7 +84,7 @@ static const char *valid_lab(tui *t, void *vctx, const char *text, char *msg, si
 		return msg;
 	}
 	c->id = id;
-	vote_clean(l.theme, c->theme, sizeof c->theme);
+	tui_clean_line(l.theme, c->theme, sizeof c->theme);
 	bl_lab_clear(&l);
 	return NULL;
 }

@@ -13,10 +13,6 @@
 #include "store/lab_store.h"
 #include "tui/tui.h"
 
-/* A copy of s for one row of the terminal: control characters become
- * spaces, invalid UTF-8 U+FFFD, so an escape sequence in an idea's title
- * (the store does not refuse one) cannot move the cursor. */
-void vote_clean(const char *s, char *out, size_t outsz);
 /* An amount in whole kroner when it is whole, else with its øre, in the
  * process language: a pool, a cost, a share are exact, never rounded to
  * the screen's unit. */

@@ -10,6 +10,38 @@
 #include "core/text.h"
 #include "tui/tui.h"
 
+void tui_clean(const char *s, bool keep_nl, char *out, size_t outsz)
+{
+	size_t n = s ? strlen(s) : 0, i = 0, o = 0;
+	if (!outsz)
+		return;
+	while (i < n && o + 4 < outsz) {
+		unsigned cp;
+		size_t len = bl_utf8_seq((const unsigned char *)s + i, n - i);
+		if (!len) {
+			memcpy(out + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			i++;
+			continue;
+		}
+		bl_utf8_next(s + i, n - i, &cp);
+		bool control = cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+		if (control && !(keep_nl && cp == '\n')) {
+			out[o++] = ' ';
+		} else {
+			memcpy(out + o, s + i, len);
+			o += len;
+		}
+		i += len;
+	}
+	out[o] = '\0';
+}
+
+void tui_clean_line(const char *s, char *out, size_t outsz)
+{
+	tui_clean(s, false, out, outsz);
+}
+
 void tui_put(int y, int x, int w, const char *s, int role, bool right)
 {
 	if (w <= 0 || y < 0 || y >= LINES || x >= COLS)

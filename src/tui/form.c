@@ -252,16 +252,56 @@ static void next_choice(tui_field *fd, int dir)
 		snprintf(fd->value, sizeof fd->value, "%s", opts[(cur + dir + n) % n]);
 }
 
+/* A letter folded to lower case: ASCII and Latin-1 (Æ → æ, Ø → ø,
+ * Å → å, É → é ...), enough for the languages of the processes. */
+static int fold_cp(int cp)
+{
+	if (cp >= 'A' && cp <= 'Z')
+		return cp + 0x20;
+	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+		return cp + 0x20;
+	return cp;
+}
+
+/* The first code point of UTF-8 text (invalid bytes stand for themselves). */
+static int first_cp(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (u[0] < 0x80)
+		return u[0];
+	if ((u[0] & 0xE0) == 0xC0 && (u[1] & 0xC0) == 0x80)
+		return ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+	if ((u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+		return ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+	if ((u[0] & 0xF8) == 0xF0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
+	    (u[3] & 0xC0) == 0x80)
+		return ((u[0] & 0x07) << 18) | ((u[1] & 0x3F) << 12) | ((u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+	return u[0];
+}
+
+/* The first choice starting with the letter k, whatever its case; when
+ * the field already holds one that does, the next one that does (so
+ * pressing the letter again walks through them). */
 static void pick_choice(tui_field *fd, int k)
 {
 	const char *c = fd->choices;
-	while (*c) {
+	char opts[16][64];
+	int n = 0, cur = -1, want = fold_cp(k);
+	while (*c && n < 16) {
 		size_t len = strcspn(c, "|");
-		if ((unsigned char)c[0] == k) {
-			snprintf(fd->value, sizeof fd->value, "%.*s", (int)len, c);
+		snprintf(opts[n], sizeof opts[n], "%.*s", (int)len, c);
+		if (strcmp(opts[n], fd->value) == 0)
+			cur = n;
+		n++;
+		c += len + (c[len] == '|');
+	}
+	int start = cur >= 0 && fold_cp(first_cp(opts[cur])) == want ? cur + 1 : 0;
+	for (int i = 0; i < n; i++) {
+		int j = (start + i) % n;
+		if (opts[j][0] && fold_cp(first_cp(opts[j])) == want) {
+			snprintf(fd->value, sizeof fd->value, "%s", opts[j]);
 			return;
 		}
-		c += len + (c[len] == '|');
 	}
 }
 

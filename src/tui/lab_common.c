@@ -7,36 +7,10 @@
 #include "core/text.h"
 #include "tui/lab_screen.h"
 
-void lab_clean(const char *s, char *out, size_t outsz)
-{
-	size_t n = s ? strlen(s) : 0, i = 0, o = 0;
-	if (!outsz)
-		return;
-	while (i < n && o + 4 < outsz) {
-		unsigned cp;
-		size_t len = bl_utf8_seq((const unsigned char *)s + i, n - i);
-		if (!len) {
-			memcpy(out + o, "\xEF\xBF\xBD", 3);
-			o += 3;
-			i++;
-			continue;
-		}
-		bl_utf8_next(s + i, n - i, &cp);
-		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
-			out[o++] = ' ';
-		} else {
-			memcpy(out + o, s + i, len);
-			o += len;
-		}
-		i += len;
-	}
-	out[o] = '\0';
-}
-
 void lab_put(int y, int x, int w, const char *s, int role, bool right)
 {
 	char buf[1024];
-	lab_clean(s, buf, sizeof buf);
+	tui_clean_line(s, buf, sizeof buf);
 	tui_put(y, x, w, buf, role, right);
 }
 
@@ -82,4 +56,23 @@ void lab_make_current(tui *t, int64_t lab_id)
 		return;
 	t->lab = lab_id;
 	t->session = lab_latest_session(t, lab_id);
+}
+
+void lab_choose_default(tui *t)
+{
+	bl_err err = { { 0 } };
+	bl_lab *labs = NULL;
+	size_t n = 0;
+	if (t->lab || t->present || bl_store_labs(t->store, &labs, &n, &err) != 0)
+		return;
+	int64_t best = 0;
+	for (size_t i = 0; i < n; i++)
+		if (labs[i].id > best)
+			best = labs[i].id;
+	bl_labs_free(labs, n);
+	if (best) {
+		lab_make_current(t, best);
+		/* the screens already open follow (this one is not yet) */
+		tui_reload(t);
+	}
 }

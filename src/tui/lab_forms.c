@@ -158,7 +158,7 @@ static const char *w_ballot(tui *t, void *ctx, const char *text, char *msg, size
 	int k = bl_lab_ballot_type(&t->def->lab, text);
 	if (k < 0)
 		return NULL;
-	lab_clean(t->def->lab.ballot_types[k].name, msg, msgsz);
+	tui_clean_line(t->def->lab.ballot_types[k].name, msg, msgsz);
 	return msg;
 }
 
@@ -289,7 +289,7 @@ int lab_form(tui *t, const bl_lab *edit, int64_t *id_out)
 	if (rc == 1) {
 		*id_out = c->id;
 		char theme[512];
-		lab_clean(fd[LF_THEME].value, theme, sizeof theme);
+		tui_clean_line(fd[LF_THEME].value, theme, sizeof theme);
 		tui_msg(t, R_INFO, edit ? _("Saved lab %" PRId64 ": %s") : _("Added lab %" PRId64 ": %s"), c->id, theme);
 	} else {
 		tui_msg(t, R_DIM, "%s", edit ? _("Cancelled: the lab was not changed.") : _("Cancelled: no lab was added."));
@@ -383,7 +383,7 @@ int lab_session_form(tui *t, int64_t lab_id, int64_t *id_out)
 	if (rc == 1) {
 		*id_out = c.id;
 		char place[512];
-		lab_clean(fd[SF_PLACE].value, place, sizeof place);
+		tui_clean_line(fd[SF_PLACE].value, place, sizeof place);
 		tui_msg(t, R_INFO, _("Added session %" PRId64 " of lab %" PRId64 ": %s, %s; sign-ins and ballots now go to it."),
 			c.id, lab_id, fd[SF_DATE].value, place);
 	} else {
@@ -397,9 +397,9 @@ int lab_session_form(tui *t, int64_t lab_id, int64_t *id_out)
 enum { IF_TITLE, IF_DESC, IF_PROPOSER, IF_AREA, IF_COST0 };
 
 typedef struct idea_ctx {
-	tui_field fields[IF_COST0 + BL_MAX_YEARS + 2];
+	tui_field fields[IF_COST0 + BL_MAX_YEARS + 6];
 	char cost_label[BL_MAX_YEARS][48];
-	int n_years, f_feas, f_status, n_fields;
+	int n_years, f_feas, f_status, f_pillar, f_goals, n_fields;
 	const bl_idea *edit;
 	const char *kept_desc, *kept_feas; /* text the form cannot hold, kept */
 	bl_money pool;
@@ -432,6 +432,80 @@ static const char *v_feas(tui *t, void *ctx, const char *text, char *msg, size_t
 	(void)t;
 	(void)ctx;
 	return tui_check_text(_("The feasibility note"), text, false, NOTE_MAX, msg, msgsz);
+}
+
+/* The three pillars: "–" (not assessed) or -2 .. +2. */
+#define PILLAR_CHOICES "–|-2|-1|0|+1|+2"
+
+static bool pillar_value(const char *text, int *v)
+{
+	char t[16];
+	trim(text, t, sizeof t);
+	if (!strcmp(t, "-2") || !strcmp(t, "-1") || !strcmp(t, "0") || !strcmp(t, "+1") ||
+	    !strcmp(t, "+2") || !strcmp(t, "1") || !strcmp(t, "2")) {
+		*v = atoi(t[0] == '+' ? t + 1 : t);
+		return true;
+	}
+	return false;
+}
+
+/* "1, 4": the goals' numbers, each an existing goal.  n_out of them into
+ * ids (at most max); false with msg set otherwise. */
+static bool goal_list(tui *t, const char *text, int64_t *ids, size_t max, size_t *n_out,
+		      char *msg, size_t msgsz)
+{
+	size_t n = 0;
+	const char *p = text;
+	*n_out = 0;
+	while (*p) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		if (!*p)
+			break;
+		if (*p < '0' || *p > '9') {
+			snprintf(msg, msgsz, "%s", _("Expected the goals' numbers, e.g. 1, 4 (screen 3 lists them)."));
+			return false;
+		}
+		int64_t v = 0;
+		while (*p >= '0' && *p <= '9') {
+			if (v > 100000000) {
+				snprintf(msg, msgsz, "%s", _("That goal number is too large."));
+				return false;
+			}
+			v = v * 10 + (*p++ - '0');
+		}
+		if (*p && *p != ' ' && *p != ',') {
+			snprintf(msg, msgsz, "%s", _("Expected the goals' numbers, e.g. 1, 4 (screen 3 lists them)."));
+			return false;
+		}
+		bl_err e = { { 0 } };
+		bl_goal *all = NULL;
+		size_t na = 0;
+		bool found = false;
+		if (bl_store_goals(t->store, &all, &na, &e) == 0)
+			for (size_t k = 0; k < na; k++)
+				found |= all[k].id == v;
+		bl_goals_free(all, na);
+		if (!found) {
+			snprintf(msg, msgsz, _("There is no goal %lld (screen 3 lists them)."), (long long)v);
+			return false;
+		}
+		if (n == max) {
+			snprintf(msg, msgsz, _("At most %zu goals."), max);
+			return false;
+		}
+		ids[n++] = v;
+	}
+	*n_out = n;
+	return true;
+}
+
+static const char *v_goals(tui *t, void *ctx, const char *text, char *msg, size_t msgsz)
+{
+	(void)ctx;
+	int64_t ids[32];
+	size_t n;
+	return goal_list(t, text, ids, 32, &n, msg, msgsz) ? NULL : msg;
 }
 
 /* The costs of every year as typed; false if one does not parse or the
@@ -527,6 +601,17 @@ static int save_idea(tui *t, tui_form *f, int *field_out, bl_err *err)
 	i.area = area[0] ? area : NULL;
 	i.feasibility = c->kept_feas ? (char *)c->kept_feas : feas[0] ? feas : NULL;
 	bl_idea_status_from_name(fd[c->f_status].value, &i.status);
+	for (int k = 0; k < 3; k++)
+		i.has_pillar[k] = pillar_value(fd[c->f_pillar + k].value, &i.pillar[k]);
+	int64_t goals[32];
+	char gmsg[256];
+	size_t ng = 0;
+	if (!goal_list(t, fd[c->f_goals].value, goals, 32, &ng, gmsg, sizeof gmsg)) {
+		*field_out = c->f_goals;
+		return bl_err_set(err, "%s", gmsg);
+	}
+	i.goals = goals;
+	i.n_goals = ng;
 	for (int y = 0; y < c->n_years; y++) {
 		const char *text = fd[IF_COST0 + y].value;
 		if (blank(text))
@@ -554,7 +639,7 @@ static const char *keep_note(tui_field *fd, const char *text, const char *why)
 	if (!text)
 		return NULL;
 	if (strlen(text) >= sizeof fd->value || strpbrk(text, "\n\t")) {
-		lab_clean(text, fd->value, sizeof fd->value);
+		tui_clean_line(text, fd->value, sizeof fd->value);
 		fd->readonly = why;
 		return text;
 	}
@@ -599,7 +684,15 @@ int lab_idea_form(tui *t, int64_t lab_id, const bl_idea *edit, int64_t *number_o
 	}
 	c->f_feas = IF_COST0 + c->n_years;
 	c->f_status = c->f_feas + 1;
-	c->n_fields = c->f_status + 1;
+	c->f_pillar = c->f_status + 1;
+	c->f_goals = c->f_pillar + 3;
+	c->n_fields = c->f_goals + 1;
+	static const char *const pillar_labels[3] = { N_("Social"), N_("Economic"), N_("Environmental") };
+	for (int k = 0; k < 3; k++) {
+		fd[c->f_pillar + k] = (tui_field){ .label = _(pillar_labels[k]), .choices = PILLAR_CHOICES };
+		snprintf(fd[c->f_pillar + k].value, sizeof fd[c->f_pillar + k].value, "–");
+	}
+	fd[c->f_goals] = (tui_field){ .label = _("Goals"), .validate = v_goals };
 	fd[c->f_feas] = (tui_field){ .label = _("Feasibility"), .validate = v_feas };
 	fd[c->f_status] = (tui_field){ .label = _("Status"), .warn = w_status,
 				       .choices = "proposed|costed|feasible|on_ballot|withdrawn" };
@@ -618,6 +711,14 @@ int lab_idea_form(tui *t, int64_t lab_id, const bl_idea *edit, int64_t *number_o
 						      sizeof fd[IF_COST0 + y].value);
 		c->kept_feas = keep_note(&fd[c->f_feas], edit->feasibility, why);
 		snprintf(fd[c->f_status].value, sizeof fd[c->f_status].value, "%s", bl_idea_status_name(edit->status));
+		for (int k = 0; k < 3; k++)
+			if (edit->has_pillar[k])
+				snprintf(fd[c->f_pillar + k].value, sizeof fd[c->f_pillar + k].value,
+					 edit->pillar[k] > 0 ? "+%d" : "%d", edit->pillar[k]);
+		size_t len = 0;
+		for (size_t g = 0; g < edit->n_goals && len < sizeof fd[c->f_goals].value - 24; g++)
+			len += (size_t)snprintf(fd[c->f_goals].value + len, sizeof fd[c->f_goals].value - len,
+						"%s%lld", g ? ", " : "", (long long)edit->goals[g]);
 	} else {
 		snprintf(title, sizeof title, _("New idea for lab %" PRId64 " (costs in kr.)"), lab_id);
 	}
@@ -626,7 +727,7 @@ int lab_idea_form(tui *t, int64_t lab_id, const bl_idea *edit, int64_t *number_o
 	if (rc == 1) {
 		*number_out = c->number;
 		char ttl[512];
-		lab_clean(fd[IF_TITLE].value, ttl, sizeof ttl);
+		tui_clean_line(fd[IF_TITLE].value, ttl, sizeof ttl);
 		tui_msg(t, R_INFO, edit ? _("Saved idea %" PRId64 ": %s (%s)") : _("Added idea %" PRId64 ": %s (%s)"),
 			c->number, ttl, fd[c->f_status].value);
 	} else {

@@ -12,12 +12,7 @@
 #include "store/lab_store.h"
 #include "tui/tui.h"
 
-/* A copy of s the terminal shows as text: control characters (which the
- * store refuses, but an older file or an import may hold) become spaces
- * and invalid UTF-8 the replacement character, so that a title cannot
- * move the cursor.  NULL is "". */
-void lab_clean(const char *s, char *out, size_t outsz);
-/* tui_put of lab_clean(s). */
+/* tui_put of tui_clean_line(s). */
 void lab_put(int y, int x, int w, const char *s, int role, bool right);
 /* An amount in whole kroner (øre when there are any), in the process's
  * language: lab pools and idea costs are small sums, read exactly. */
@@ -34,6 +29,11 @@ void lab_catch_up(tui *t);
 int64_t lab_latest_session(tui *t, int64_t lab_id);
 /* Make the lab the current one (t->lab) with its latest session. */
 void lab_make_current(tui *t, int64_t lab_id);
+/* When no lab is chosen yet (a fresh start, the labs screen not yet
+ * visited): the lab with the highest number, the newest, and its latest
+ * session.  The sign-in, ballots and results screens call it when they
+ * open. */
+void lab_choose_default(tui *t);
 
 /* ---- forms (lab_forms.c): 1 when saved, 0 when cancelled or refused;
  * the message line says which. ---- */

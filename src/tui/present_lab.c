@@ -42,7 +42,7 @@ static int load_repr(tui *t, present_lab *pl, bl_err *err)
 	for (size_t c = 0; c < d->n_categories; c++) {
 		const bl_category *cat = &d->categories[c];
 		present_repr_cat *pc = &pl->cats[pl->n_cats++];
-		vote_clean(cat->name, pc->name, sizeof pc->name);
+		tui_clean_line(cat->name, pc->name, sizeof pc->name);
 		size_t *counts = calloc(cat->n_values ? cat->n_values : 1, sizeof *counts);
 		pc->rows = calloc(cat->n_values ? cat->n_values : 1, sizeof *pc->rows);
 		pc->value_names = calloc(cat->n_values ? cat->n_values : 1, sizeof *pc->value_names);
@@ -60,7 +60,7 @@ static int load_repr(tui *t, present_lab *pl, bl_err *err)
 		bl_repr_compute(cat, counts, total, d->under, pc->rows);
 		size_t stated = 0;
 		for (size_t v = 0; v < cat->n_values; v++) {
-			vote_clean(cat->values[v].name, pc->value_names[v], sizeof pc->value_names[v]);
+			tui_clean_line(cat->values[v].name, pc->value_names[v], sizeof pc->value_names[v]);
 			stated += counts[v];
 		}
 		pc->not_stated = total > stated ? total - stated : 0;
@@ -82,7 +82,7 @@ int present_lab_load(tui *t, bl_spot_kind kind, const char *ref, present_lab *pl
 	bl_err lerr = { { 0 } };
 	if (bl_store_lab_get(t->store, id, &l, &lerr) != 0)
 		return 1;
-	vote_clean(l.theme, pl->theme, sizeof pl->theme);
+	tui_clean_line(l.theme, pl->theme, sizeof pl->theme);
 	bl_lab_clear(&l);
 	if (kind == BL_SPOT_REPRESENTATION)
 		return load_repr(t, pl, err);
@@ -92,7 +92,7 @@ int present_lab_load(tui *t, bl_spot_kind kind, const char *ref, present_lab *pl
 		if (bl_rule_from_name(end + 1, &r) == 0)
 			rule2 = (int)r;
 		else
-			vote_clean(end + 1, pl->rule2_bad, sizeof pl->rule2_bad);
+			tui_clean_line(end + 1, pl->rule2_bad, sizeof pl->rule2_bad);
 	}
 	vote_results_load(t, id, rule2, &pl->res);
 	if (pl->res.n_rules == 2 && pl->res.rules[0] == pl->res.rules[1])
@@ -284,7 +284,7 @@ static void draw_results(tui *t, present_lab *pl, int top, int rows, int W)
 		tui_put(y, vx, votes_w, buf, R_NORMAL, true);
 		for (int k = 0, x = rx; k < r->n_rules; k++) {
 			if (!r->ok[k])
-				snprintf(buf, sizeof buf, "?");
+				snprintf(buf, sizeof buf, "–"); /* the rule could not count: said below */
 			else if (v->rank[k])
 				snprintf(buf, sizeof buf, _("✔ %ld."), v->rank[k]);
 			else
@@ -298,14 +298,26 @@ static void draw_results(tui *t, present_lab *pl, int top, int rows, int W)
 		y--;
 	if (hidden && y < bottom) {
 		/* Winners are kept first; if even they do not all fit, say so. */
-		int hidden_won = 0;
-		for (int i = 0; i < n; i++)
-			if (!keep[i] && (r->ideas[i].rank[0] || (r->n_rules == 2 && r->ideas[i].rank[1])))
+		int hidden_won = 0, won_k[2] = { 0, 0 };
+		for (int i = 0; i < n; i++) {
+			if (keep[i])
+				continue;
+			if (r->ideas[i].rank[0] || (r->n_rules == 2 && r->ideas[i].rank[1]))
 				hidden_won++;
-		if (hidden_won)
-			snprintf(buf, sizeof buf, ngettext("… and %d more idea (%d of them selected: see a larger screen)",
-							   "… and %d more ideas (%d of them selected: see a larger screen)",
-							   (unsigned long)hidden), hidden, hidden_won);
+			for (int k = 0; k < r->n_rules; k++)
+				won_k[k] += r->ideas[i].rank[k] != 0;
+		}
+		/* Under which rule: the room reads the columns by their rule. */
+		if (hidden_won && r->n_rules == 2 && won_k[0] && won_k[1])
+			snprintf(buf, sizeof buf, ngettext("… and %d more idea (%d selected under %s, %d under %s: see a larger screen)",
+							   "… and %d more ideas (%d selected under %s, %d under %s: see a larger screen)",
+							   (unsigned long)hidden), hidden, won_k[0], bl_rule_name(r->rules[0]),
+				 won_k[1], bl_rule_name(r->rules[1]));
+		else if (hidden_won)
+			snprintf(buf, sizeof buf, ngettext("… and %d more idea (%d of them selected under %s: see a larger screen)",
+							   "… and %d more ideas (%d of them selected under %s: see a larger screen)",
+							   (unsigned long)hidden), hidden, hidden_won,
+				 bl_rule_name(r->rules[won_k[0] ? 0 : 1]));
 		else
 			snprintf(buf, sizeof buf, ngettext("… and %d more idea, not selected",
 							   "… and %d more ideas, not selected",
@@ -320,8 +332,16 @@ static void draw_results(tui *t, present_lab *pl, int top, int rows, int W)
 		int hx = 2 + k * half_w;
 		int yy = my;
 		if (!r->ok[k]) {
-			snprintf(buf, sizeof buf, "%s: %s", bl_rule_name(r->rules[k]), r->rule_err[k]);
-			tui_wrap(yy, hx, half_w - 2, bottom - yy, buf, R_ERROR);
+			/* One short line for the room, not the rule's own error
+			 * (the results screen, 9, keeps that). */
+			if (vote_rule_is_mes(r->rules[k]) && r->vote_type != BL_VOTE_APPROVAL)
+				snprintf(buf, sizeof buf, _("%s counts approval ballots only"), bl_rule_name(r->rules[k]));
+			else
+				snprintf(buf, sizeof buf, _("%s cannot count these ballots"), bl_rule_name(r->rules[k]));
+			if (bl_text_width(buf) <= half_w - 2)
+				centred(yy, hx, half_w - 2, buf, R_DIM);
+			else
+				tui_wrap(yy, hx, half_w - 2, bottom - yy < 2 ? bottom - yy : 2, buf, R_DIM);
 			continue;
 		}
 		snprintf(buf, sizeof buf, ngettext("%s: %zu idea", "%s: %zu ideas",
@@ -366,6 +386,15 @@ static void draw_repr(tui *t, present_lab *pl, int top, int rows, int W)
 		pl->shown = 0;
 		return;
 	}
+	/* A group of 1 or 2 could point at a person in a small room: the
+	 * projector shows "1–2" and no share (screen 7 keeps the numbers),
+	 * and says so once, on the last row. */
+	bool small = false;
+	for (size_t c = 0; c < pl->n_cats; c++)
+		for (size_t v = 0; v < pl->cats[c].n_values; v++)
+			small |= pl->cats[c].rows[v].count == 1 || pl->cats[c].rows[v].count == 2;
+	if (small)
+		bottom--;
 	/* Blocks (a category: its title and its groups) flow down columns. */
 	int need = 0;
 	for (size_t c = 0; c < pl->n_cats; c++)
@@ -380,7 +409,8 @@ static void draw_repr(tui *t, present_lab *pl, int top, int rows, int W)
 	avail = bottom - y;
 	int col_w = (W - 2) / ncols, x0 = 1;
 	int count_w = 5, share_w = 7, target_w = 7;
-	int name_w = col_w - 2 - (count_w + 1 + share_w + 1 + target_w + 2);
+	/* Two blanks between count and share: "4 16,66 %" reads as one number. */
+	int name_w = col_w - 2 - (count_w + 2 + share_w + 1 + target_w + 2);
 	if (name_w > 30) {
 		x0 += (name_w - 30) * ncols / 2;
 		name_w = 30;
@@ -398,7 +428,7 @@ static void draw_repr(tui *t, present_lab *pl, int top, int rows, int W)
 		if (c_y + 1 >= bottom)
 			break;
 		int x = x0 + c_x * col_w;
-		int nx = x + 1, cx = nx + name_w + 1, sx = cx + count_w + 1, tx = sx + share_w + 1, fx = tx + target_w + 1;
+		int nx = x + 1, cx = nx + name_w + 1, sx = cx + count_w + 2, tx = sx + share_w + 1, fx = tx + target_w + 1;
 		tui_put(c_y, nx, name_w, pc->name, R_AREA, false);
 		tui_put(c_y, cx, count_w, _("count"), R_DIM, true);
 		tui_put(c_y, sx, share_w, _("share"), R_DIM, true);
@@ -407,10 +437,16 @@ static void draw_repr(tui *t, present_lab *pl, int top, int rows, int W)
 		for (size_t v = 0; v < pc->n_values && c_y < bottom; v++, c_y++) {
 			const bl_repr_row *rr = &pc->rows[v];
 			tui_put(c_y, nx, name_w, pc->value_names[v], rr->under ? R_FAIL : R_NORMAL, false);
-			snprintf(buf, sizeof buf, "%zu", rr->count);
+			bool few = rr->count == 1 || rr->count == 2;
+			if (few)
+				snprintf(buf, sizeof buf, "%s", "1–2");
+			else
+				snprintf(buf, sizeof buf, "%zu", rr->count);
 			tui_put(c_y, cx, count_w, buf, R_TOTAL, true);
-			bl_share_format(rr->share, t->info.lang, pct, sizeof pct);
-			tui_put(c_y, sx, share_w, pct, R_NORMAL, true);
+			if (!few) {
+				bl_share_format(rr->share, t->info.lang, pct, sizeof pct);
+				tui_put(c_y, sx, share_w, pct, R_NORMAL, true);
+			}
 			bl_share_format(rr->target, t->info.lang, pct, sizeof pct);
 			tui_put(c_y, tx, target_w, pct, R_DIM, true);
 			if (rr->under)
@@ -427,8 +463,11 @@ static void draw_repr(tui *t, present_lab *pl, int top, int rows, int W)
 			c_y++;
 	}
 	pl->shown = shown;
+	if (small)
+		tui_put(bottom, 2, shown < (int)pl->n_cats ? W - 34 : W - 4,
+			_("1–2: a group this small is not shown exactly, so no one can be singled out."), R_DIM, false);
 	if (shown < (int)pl->n_cats)
-		tui_put(bottom - 1, W - 30, 29, _("… more on a larger screen"), R_DIM, true);
+		tui_put(small ? bottom : bottom - 1, W - 30, 29, _("… more on a larger screen"), R_DIM, true);
 }
 
 void present_lab_draw(tui *t, present_lab *pl, int top, int rows, int W)

@@ -105,12 +105,14 @@ int tui_prompt(tui *t, const char *label, const char *initial, char *out,
 
 typedef struct confirm_state {
 	const char *question;
+	const char *hint;   /* after a key that answers nothing */
 } confirm_state;
 
 static void confirm_dump(void *ctx, FILE *f)
 {
 	confirm_state *c = ctx;
 	fprintf(f, "question=%s\n", c->question);
+	fprintf(f, "question.hint=%s\n", c->hint ? c->hint : "");
 }
 
 bool tui_confirm(tui *t, const char *question)
@@ -121,7 +123,7 @@ bool tui_confirm(tui *t, const char *question)
 bool tui_confirm_over(tui *t, const char *question,
 		      void (*draw)(tui *t, void *ctx), void *ctx)
 {
-	confirm_state cs = { question };
+	confirm_state cs = { question, NULL };
 	tui_modal_set(t, "question", confirm_dump, &cs);
 	bool yes = false;
 	for (;;) {
@@ -133,7 +135,10 @@ bool tui_confirm_over(tui *t, const char *question,
 			char buf[1024];
 			snprintf(buf, sizeof buf, "%s %s", question, _("(y/n)"));
 			tui_put(LINES - 2, 0, COLS, buf, R_FIELD_ON, false);
-			tui_put(LINES - 1, 0, COLS, _("y: yes   n or Esc: no"), R_STATUS, false);
+			if (cs.hint)
+				tui_put(LINES - 1, 0, COLS, cs.hint, R_ERROR, false);
+			else
+				tui_put(LINES - 1, 0, COLS, _("y: yes   n or Esc: no"), R_STATUS, false);
 		}
 		int k = tui_modal_key(t);
 		if (k == TUI_KEY_EOF)
@@ -144,6 +149,10 @@ bool tui_confirm_over(tui *t, const char *question,
 		}
 		if (k == 'n' || k == 'N' || k == TUI_ESC)
 			break;
+		/* Any other key answers nothing: say so, rather than swallow
+		 * it (a digit typed on the ballots screen is not kept). */
+		if (k != TUI_KEY_NONE)
+			cs.hint = _("The question is still open: press y for yes, n or Esc for no (that key was not taken).");
 	}
 	tui_modal_set(t, NULL, NULL, NULL);
 	return yes;

@@ -105,10 +105,10 @@ void vote_results_load(tui *t, int64_t lab, int rule2, vote_results *r)
 		v->score = score ? score[i] : 0;
 		if (v->score > r->max_score)
 			r->max_score = v->score;
-		vote_clean(pb.projects[i].id, v->title, sizeof v->title);
+		tui_clean_line(pb.projects[i].id, v->title, sizeof v->title);
 		for (size_t k = 0; k < ni; k++)
 			if (ideas[k].number == v->number)
-				vote_clean(ideas[k].title, v->title, sizeof v->title);
+				tui_clean_line(ideas[k].title, v->title, sizeof v->title);
 		for (int k = 0; k < 2; k++) {
 			v->rank[k] = 0;
 			v->pick[k] = -1;

@@ -30,6 +30,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "tui/ballots_common.h"
+#include "tui/lab_screen.h"
 
 #define ENTRY_MAX 256
 
@@ -51,6 +52,7 @@ typedef struct ballots_state {
 	tui_edit ed;
 	char feedback[600];
 	int feedback_role;
+	bool pending;             /* the feedback says the entry line is not counted yet */
 	int sel;                  /* in the list, 0 = the newest ballot */
 	int top;
 	int page;
@@ -105,7 +107,7 @@ static void load(tui *t, ballots_state *b)
 	b->session = vote_session_for(t, b->lab, &si);
 	if (b->session) {
 		char place[200];
-		vote_clean(si.place, place, sizeof place);
+		tui_clean_line(si.place, place, sizeof place);
 		snprintf(b->session_label, sizeof b->session_label, _("session %" PRId64 " (%s, %s)"),
 			 si.id, si.date, place);
 		free(si.place);
@@ -142,7 +144,7 @@ static void type_label(tui *t, const ballots_state *b, char *buf, size_t bufsz)
 	char pool[BL_MONEY_BUFSZ], name[256];
 	vote_money(t, b->l.pool, pool, sizeof pool);
 	if (b->bt) {
-		vote_clean(b->bt->name, name, sizeof name);
+		tui_clean_line(b->bt->name, name, sizeof name);
 		snprintf(buf, bufsz, _("%s · pool %s kr."), name, pool);
 	} else
 		snprintf(buf, bufsz, _("No ballot type: paper ballots cannot be entered · pool %s kr."), pool);
@@ -183,7 +185,7 @@ static void draw_ideas(tui *t, ballots_state *b, int y, int x, int w, int rows)
 		int yy = y + 1 + shown++;
 		char num[24], title[512], c[BL_MONEY_BUFSZ] = "", v[24];
 		snprintf(num, sizeof num, "%" PRId64, id->number);
-		vote_clean(id->title, title, sizeof title);
+		tui_clean_line(id->title, title, sizeof title);
 		int64_t tot = 0;
 		bl_err err = { { 0 } };
 		if (bl_idea_total(id, &tot, &err) == 0)
@@ -247,7 +249,7 @@ static void s_draw(tui *t, void *st, int top, int rows)
 		return;
 	}
 	char buf[1024], theme[256];
-	vote_clean(b->have ? b->l.theme : "", theme, sizeof theme);
+	tui_clean_line(b->have ? b->l.theme : "", theme, sizeof theme);
 	tui_fill(top, 0, W, R_HEADING);
 	snprintf(buf, sizeof buf, _(" Lab %" PRId64 ": %s · %s"), b->lab, theme,
 		 b->session ? b->session_label : _("no session"));
@@ -276,12 +278,12 @@ static void s_draw(tui *t, void *st, int top, int rows)
 	/* beside the field, where the eye is, not at the far edge */
 	tui_put(y, x + fw + 3, cw, count, R_TOTAL, false);
 	/* What became of the last Enter, where the eye is. */
-	if (b->feedback[0] && b->feedback_role == R_ERROR) {
+	if (b->feedback[0] && (b->feedback_role == R_ERROR || b->pending)) {
 		/* A refusal on two rows, filled: it must not be missed, and the
 		 * store's reasons are long ("... expected idea numbers ..."). */
-		tui_fill(top + 3, 0, W, R_ERROR);
-		tui_fill(top + 4, 0, W, R_ERROR);
-		tui_wrap(top + 3, 1, W - 2, 2, b->feedback, R_ERROR);
+		tui_fill(top + 3, 0, W, b->feedback_role);
+		tui_fill(top + 4, 0, W, b->feedback_role);
+		tui_wrap(top + 3, 1, W - 2, 2, b->feedback, b->feedback_role);
 	} else if (b->feedback[0])
 		tui_wrap(top + 3, 1, W - 2, 2, b->feedback, b->feedback_role);
 	else
@@ -313,6 +315,7 @@ static void feedback(ballots_state *b, int role, const char *fmt, ...)
 	vsnprintf(b->feedback, sizeof b->feedback, fmt, ap);
 	va_end(ap);
 	b->feedback_role = role;
+	b->pending = false;
 }
 
 static bool writable(tui *t, ballots_state *b)
@@ -328,6 +331,11 @@ static bool writable(tui *t, ballots_state *b)
 	return true;
 }
 
+typedef struct check_ctx {
+	ballots_state *b;
+} check_ctx;
+static const char *valid_marks(tui *t, void *vctx, const char *text, char *msg, size_t msgsz);
+
 static void count_ballot(tui *t, ballots_state *b)
 {
 	if (!writable(t, b))
@@ -335,9 +343,19 @@ static void count_ballot(tui *t, ballots_state *b)
 	char text[ENTRY_MAX];
 	snprintf(text, sizeof text, "%s", b->entry);
 	bool blank = strspn(text, " ,") == strlen(text);
-	if (blank && !tui_confirm(t, _("The entry line is empty. Count an empty (blank) ballot?"))) {
-		feedback(b, R_DIM, "%s", _("Nothing was counted."));
-		return;
+	if (blank) {
+		/* Ask only when the ballot type allows an empty ballot (min 0):
+		 * else a "yes" would only be refused, so say why at once. */
+		char why[BL_ERR_MAX];
+		check_ctx c = { b };
+		if (b->bt && valid_marks(t, &c, "", why, sizeof why)) {
+			feedback(b, R_ERROR, _("✘ Not counted: the entry line is empty, and %s"), why);
+			return;
+		}
+		if (b->bt && !tui_confirm(t, _("The entry line is empty. Count an empty (blank) ballot?"))) {
+			feedback(b, R_DIM, "%s", _("Nothing was counted."));
+			return;
+		}
 	}
 	bl_err err = { { 0 } };
 	int64_t id = 0;
@@ -403,10 +421,6 @@ static void undo(tui *t, ballots_state *b)
 	feedback(b, R_INFO, _("↶ Ballot %" PRId64 " (%s) undone · %zu ballots counted"), id, marks,
 		 b->n_ballots);
 }
-
-typedef struct check_ctx {
-	ballots_state *b;
-} check_ctx;
 
 /* The same checks as bl_store_ballot_enter, before anything is voided,
  * so the correction prompt says what is wrong while it is open. */
@@ -514,12 +528,19 @@ static bool s_key(tui *t, void *st, int k)
 	if (k == TUI_ESC && b->entry[0]) {
 		b->entry[0] = '\0';
 		tui_edit_init(&b->ed, b->entry, sizeof b->entry);
+		if (b->pending)
+			feedback(b, R_DIM, "%s", _("The entry line is empty: nothing was counted."));
 		return true;
 	}
 	if (!entry_key(k))
 		return false;
 	t->msg[0] = '\0';
 	int r = tui_edit_key(&b->ed, k);
+	if (r == TUI_EDIT_CHANGED && b->pending) {
+		/* the notice quoted the old text: the line says the rest */
+		b->feedback[0] = '\0';
+		b->pending = false;
+	}
 	if (r == TUI_EDIT_FULL)
 		feedback(b, R_ERROR, "%s", _("That is as long as a ballot can be."));
 	return r != TUI_EDIT_IGNORED;
@@ -551,6 +572,19 @@ static bool s_act(tui *t, void *st, tui_act a)
 
 /* ---- the screen ---- */
 
+/* Shown again (Tab, a number key elsewhere) with text still on the
+ * entry line: it is not counted, and the next digits would add to it,
+ * so it is said, highlighted, before anything else is typed. */
+static void s_shown(tui *t, void *st)
+{
+	ballots_state *b = st;
+	(void)t;
+	if (!b->entry[0])
+		return;
+	feedback(b, R_LOCKED, _("Not counted yet: %s — Enter counts it, Esc empties the line."), b->entry);
+	b->pending = true;
+}
+
 static void *s_open(tui *t)
 {
 	ballots_state *b = calloc(1, sizeof *b);
@@ -561,6 +595,7 @@ static void *s_open(tui *t)
 	b->lab = -1; /* not loaded yet */
 	b->method = BL_CAST_PAPER;
 	tui_edit_init(&b->ed, b->entry, sizeof b->entry);
+	lab_choose_default(t);
 	load(t, b);
 	return b;
 }
@@ -609,5 +644,5 @@ static void s_dump(tui *t, void *st, FILE *f)
 const tui_screen_ops tui_screen_ballots = {
 	.id = SCR_BALLOTS, .name = "ballots", .title = N_("Ballots"),
 	.open = s_open, .close = s_close, .reload = s_reload, .draw = s_draw,
-	.key = s_key, .act = s_act, .dump = s_dump,
+	.key = s_key, .act = s_act, .dump = s_dump, .shown = s_shown,
 };

@@ -82,44 +82,10 @@ typedef struct goals_state {
 
 /* ---- text for the screen ---- */
 
-static bool is_control(unsigned cp)
-{
-	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
-}
-
-/* A copy of s that the terminal shows as text: control characters
- * (which the store does not refuse, only the CLI and the form) become
- * spaces, and invalid UTF-8 the replacement character, so an escape
- * sequence in a title cannot move the cursor.  With keep_nl, newlines
- * stay (tui_wrap starts a paragraph at each). */
-static void clean(const char *s, bool keep_nl, char *out, size_t outsz)
-{
-	size_t n = s ? strlen(s) : 0, i = 0, o = 0;
-	while (i < n && o + 4 < outsz) {
-		unsigned cp;
-		size_t len = bl_utf8_seq((const unsigned char *)s + i, n - i);
-		if (!len) {
-			memcpy(out + o, "\xEF\xBF\xBD", 3);
-			o += 3;
-			i++;
-			continue;
-		}
-		bl_utf8_next(s + i, n - i, &cp);
-		if (is_control(cp) && !(keep_nl && cp == '\n')) {
-			out[o++] = ' ';
-		} else {
-			memcpy(out + o, s + i, len);
-			o += len;
-		}
-		i += len;
-	}
-	out[o] = '\0';
-}
-
 static void put_clean(int y, int x, int w, const char *s, int role, bool right)
 {
 	char buf[1024];
-	clean(s, false, buf, sizeof buf);
+	tui_clean(s, false, buf, sizeof buf);
 	tui_put(y, x, w, buf, role, right);
 }
 
@@ -421,7 +387,7 @@ static void layout(const goals_state *g, cols *c)
 		int w = bl_text_width(buf);
 		if (w > max_area)
 			max_area = w;
-		clean(g->items[i].g.title, false, buf, sizeof buf);
+		tui_clean(g->items[i].g.title, false, buf, sizeof buf);
 		if ((w = bl_text_width(buf) + 2) > max_title)
 			max_title = w;
 	}
@@ -632,7 +598,7 @@ static void draw_detail(tui *t, goals_state *g, int y, int n_rows)
 	if (spot)
 		tui_put(y, x, bl_text_width(_(" ◆ on the projector ")), _(" ◆ on the projector "), R_INFO, false);
 	char ctitle[1024];
-	clean(title, false, ctitle, sizeof ctitle);
+	tui_clean(title, false, ctitle, sizeof ctitle);
 	int used = tui_wrap(y + 1, 2, COLS - 4, n_rows, ctitle, R_HEADING);
 	if (used >= n_rows)
 		return;
@@ -640,7 +606,7 @@ static void draw_detail(tui *t, goals_state *g, int y, int n_rows)
 		size_t len = strlen(desc) + 1;
 		char *cd = malloc(len * 3 + 1);
 		if (cd) {
-			clean(desc, true, cd, len * 3 + 1);
+			tui_clean(desc, true, cd, len * 3 + 1);
 			used += tui_wrap(y + 1 + used, 2, COLS - 4, n_rows - used, cd, R_NORMAL);
 			free(cd);
 		}
@@ -907,7 +873,7 @@ static void goal_form(tui *t, goals_state *g, const item *it)
 		const char *d = it->g.description;
 		if (d && (strlen(d) >= sizeof fields[F_DESC].value || strpbrk(d, "\n\t"))) {
 			c.kept_desc = d;
-			clean(d, false, fields[F_DESC].value, sizeof fields[F_DESC].value);
+			tui_clean(d, false, fields[F_DESC].value, sizeof fields[F_DESC].value);
 			fields[F_DESC].readonly = _("Kept as it is: it is too long, or has several lines, for this form; change it with `budgetlab goal set`.");
 		} else if (d) {
 			snprintf(fields[F_DESC].value, sizeof fields[F_DESC].value, "%s", d);
@@ -937,7 +903,7 @@ static void delete_goal(tui *t, goals_state *g, const item *it)
 {
 	char q[1024], title[512];
 	int64_t id = it->g.id;
-	clean(it->g.title, false, title, sizeof title);
+	tui_clean(it->g.title, false, title, sizeof title);
 	if (it->n_lines)
 		snprintf(q, sizeof q, _("Delete goal %" PRId64 " \"%s\"? Its links to %" PRId64 " lines go with it."),
 			 id, title, it->n_lines);
@@ -1030,7 +996,7 @@ static void link_line(tui *t, goals_state *g, const item *it, bool unlink, const
 	}
 	int64_t goal_id = it->g.id; /* it is freed by load */
 	char ltitle[512];
-	clean(l.title, false, ltitle, sizeof ltitle);
+	tui_clean(l.title, false, ltitle, sizeof ltitle);
 	bl_line_clear(&l);
 	if (!unlink)
 		g->open_id = goal_id; /* show what it is linked to now */
@@ -1061,13 +1027,13 @@ static void spotlight(tui *t, goals_state *g)
 		const gline *ln = &g->lines[r->line];
 		sp.kind = BL_SPOT_LINE;
 		sp.ref = ln->code;
-		clean(ln->title, false, title, sizeof title);
+		tui_clean(ln->title, false, title, sizeof title);
 		snprintf(what, sizeof what, _("On the projector: the line %s %s."), ln->code, title);
 	} else {
 		snprintf(ref, sizeof ref, "%" PRId64, it->g.id);
 		sp.kind = BL_SPOT_GOAL;
 		sp.ref = ref;
-		clean(it->g.title, false, title, sizeof title);
+		tui_clean(it->g.title, false, title, sizeof title);
 		snprintf(what, sizeof what, _("On the projector: goal %" PRId64 ", %s."), it->g.id, title);
 	}
 	bl_err err = { { 0 } };
@@ -1178,7 +1144,7 @@ static void s_dump(tui *t, void *st, FILE *f)
 	int i = goal ? find_item(g, goal) : -1;
 	char title[1024];
 	if (i >= 0) {
-		clean(g->items[i].g.title, false, title, sizeof title); /* one line, whatever it holds */
+		tui_clean(g->items[i].g.title, false, title, sizeof title); /* one line, whatever it holds */
 		fprintf(f, "goals.selected=%" PRId64 ": %s\n", goal, title);
 	} else
 		fprintf(f, "goals.selected=\n");

@@ -32,6 +32,7 @@
 #include "core/i18n.h"
 #include "core/pabulib.h"
 #include "core/text.h"
+#include "tui/ballots_common.h"
 #include "tui/lab_screen.h"
 
 typedef struct labs_state {
@@ -201,11 +202,11 @@ static void lab_layout(tui *t, const labs_state *s, lab_cols *c)
 		if (l->id > max_id)
 			max_id = l->id;
 		char th[512];
-		lab_clean(l->theme, th, sizeof th);
+		tui_clean_line(l->theme, th, sizeof th);
 		theme_max = max_i(theme_max, bl_text_width(th));
 		lab_fmt_kr(t, l->pool, buf, sizeof buf);
 		c->pool_w = max_i(c->pool_w, bl_text_width(buf));
-		lab_clean(l->ballot_type ? l->ballot_type : "–", buf, sizeof buf);
+		tui_clean_line(l->ballot_type ? l->ballot_type : "–", buf, sizeof buf);
 		c->ballot_w = max_i(c->ballot_w, bl_text_width(buf));
 		c->part_w = max_i(c->part_w, digits((int64_t)l->n_participants));
 		c->ideas_w = max_i(c->ideas_w, digits((int64_t)l->n_ideas));
@@ -265,7 +266,7 @@ static void idea_layout(tui *t, const labs_state *s, idea_cols *c)
 	int prop_max = 0, title_max = bl_text_width(_("Idea"));
 	for (size_t i = 0; i < s->n_ideas; i++) {
 		const bl_idea *d = &s->ideas[i];
-		lab_clean(d->title, buf, sizeof buf);
+		tui_clean_line(d->title, buf, sizeof buf);
 		title_max = max_i(title_max, bl_text_width(buf));
 		if (d->number > max_nr)
 			max_nr = d->number;
@@ -278,7 +279,7 @@ static void idea_layout(tui *t, const labs_state *s, idea_cols *c)
 				c->year_w = max_i(c->year_w, bl_text_width(buf));
 			}
 		if (d->proposer) {
-			lab_clean(d->proposer, buf, sizeof buf);
+			tui_clean_line(d->proposer, buf, sizeof buf);
 			prop_max = max_i(prop_max, bl_text_width(buf));
 		}
 	}
@@ -377,8 +378,8 @@ static void draw_sessions(tui *t, const labs_state *s, int y)
 	for (size_t k = s->n_sessions; k-- > 0 && x < COLS - 2;) {
 		const bl_session *v = &s->sessions[k];
 		char buf[600], place[256], fac[256];
-		lab_clean(v->place, place, sizeof place);
-		lab_clean(v->facilitator, fac, sizeof fac);
+		tui_clean_line(v->place, place, sizeof place);
+		tui_clean_line(v->facilitator, fac, sizeof fac);
 		bool cur = v->id == t->session;
 		snprintf(buf, sizeof buf, "  %s%" PRId64 " %s %s (%s)", cur ? "●" : "", v->id, v->date, place, fac);
 		int w = bl_text_width(buf);
@@ -472,25 +473,42 @@ static void draw_detail(tui *t, const labs_state *s, int y, int n)
 	int used = 0, w = COLS - 4;
 	if (d) {
 		/* One line each, cut with "…": the full texts are in the form. */
-		lab_clean(d->title, a, sizeof a);
+		tui_clean_line(d->title, a, sizeof a);
 		snprintf(buf, sizeof buf, _("Idea %" PRId64 ": %s"), d->number, a);
 		tui_put(y + used++, 2, w, buf, R_HEADING, false);
-		lab_clean(d->proposer ? d->proposer : "–", a, sizeof a);
-		lab_clean(d->area ? d->area : "–", b, sizeof b);
+		tui_clean_line(d->proposer ? d->proposer : "–", a, sizeof a);
+		tui_clean_line(d->area ? d->area : "–", b, sizeof b);
 		snprintf(buf, sizeof buf, _("Proposed by %s · area %s"), a, b);
 		if (d->feasibility) {
 			char f[1024];
-			lab_clean(d->feasibility, f, sizeof f);
+			tui_clean_line(d->feasibility, f, sizeof f);
 			size_t len = strlen(buf);
 			snprintf(buf + len, sizeof buf - len, _(" · feasibility: %s"), f);
 		}
 		if (used < n)
 			tui_put(y + used++, 2, w, buf, R_DIM, false);
+		/* The three pillars and the goals it serves, when assessed. */
+		if (used < n && (d->has_pillar[0] || d->has_pillar[1] || d->has_pillar[2] || d->n_goals)) {
+			static const char *const pl[3] = { N_("social"), N_("economic"),
+							   N_("environmental") };
+			size_t len = 0;
+			for (int k = 0; k < 3 && len < sizeof buf; k++) {
+				char v[8] = "–";
+				if (d->has_pillar[k])
+					snprintf(v, sizeof v, d->pillar[k] > 0 ? "+%d" : "%d", d->pillar[k]);
+				len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s %s",
+							k ? " · " : "", _(pl[k]), v);
+			}
+			for (size_t g = 0; g < d->n_goals && len < sizeof buf; g++)
+				len += (size_t)snprintf(buf + len, sizeof buf - len, g ? ", %lld" : _(" · goals %lld"),
+							(long long)d->goals[g]);
+			tui_put(y + used++, 2, w, buf, R_DIM, false);
+		}
 		if (used < n && d->description) {
 			size_t len = strlen(d->description) + 1;
 			char *desc = malloc(len * 3 + 1);
 			if (desc) {
-				lab_clean(d->description, desc, len * 3 + 1);
+				tui_clean_line(d->description, desc, len * 3 + 1);
 				used += tui_wrap(y + used, 2, w, n - used, desc, R_NORMAL);
 				free(desc);
 			}
@@ -504,17 +522,17 @@ static void draw_detail(tui *t, const labs_state *s, int y, int n)
 	if (!l)
 		return;
 	int k = l->ballot_type ? bl_lab_ballot_type(&t->def->lab, l->ballot_type) : -1;
-	lab_clean(l->theme, a, sizeof a);
+	tui_clean_line(l->theme, a, sizeof a);
 	lab_fmt_kr(t, l->pool, c, sizeof c);
 	snprintf(buf, sizeof buf, _("Lab %" PRId64 ": %s · %s · pool %s kr."), l->id, a,
 		 _(bl_lab_status_name(l->status)), c);
 	tui_put(y + used++, 2, w, buf, R_HEADING, false);
 	if (k >= 0) {
-		lab_clean(t->def->lab.ballot_types[k].name, a, sizeof a);
-		lab_clean(l->ballot_type, b, sizeof b);
+		tui_clean_line(t->def->lab.ballot_types[k].name, a, sizeof a);
+		tui_clean_line(l->ballot_type, b, sizeof b);
 		snprintf(buf, sizeof buf, _("Ballot %s: %s"), b, a);
 	} else if (l->ballot_type) {
-		lab_clean(l->ballot_type, b, sizeof b);
+		tui_clean_line(l->ballot_type, b, sizeof b);
 		snprintf(buf, sizeof buf, _("Ballot %s: not a ballot type of this process (%s ballots)"), b,
 			 bl_pb_vote_type_name(l->vote_type));
 	} else {
@@ -525,7 +543,7 @@ static void draw_detail(tui *t, const labs_state *s, int y, int n)
 	}
 	if (used < n)
 		tui_put(y + used++, 2, w, buf, R_NORMAL, false);
-	lab_clean(l->area ? l->area : "–", b, sizeof b);
+	tui_clean_line(l->area ? l->area : "–", b, sizeof b);
 	snprintf(buf, sizeof buf, _("Winner rule %s%s · tie-break %s%s · area %s"),
 		 l->rule ? l->rule : t->def->lab.rule ? t->def->lab.rule : "greedy_cost",
 		 l->rule ? "" : _(" (default)"),
@@ -707,7 +725,7 @@ static bool off_ballot_ok(tui *t, const bl_idea *d, bl_idea_status to)
 	if (d->status != BL_IDEA_ON_BALLOT || to == BL_IDEA_ON_BALLOT || !d->votes)
 		return true;
 	char q[700], title[512];
-	lab_clean(d->title, title, sizeof title);
+	tui_clean_line(d->title, title, sizeof title);
 	snprintf(q, sizeof q, _("Idea %" PRId64 " \"%s\" has %zu votes; off the ballot they are not counted. Make it %s?"),
 		 d->number, title, d->votes, _(bl_idea_status_name(to)));
 	return tui_confirm(t, q);
@@ -741,6 +759,12 @@ static bool s_act(tui *t, void *st, tui_act a)
 	switch (a) {
 	case ACT_UP: move_cursor(t, s, -1); return true;
 	case ACT_DOWN: move_cursor(t, s, 1); return true;
+	case ACT_VOTE_LAB:
+		if (vote_choose_lab(t)) {
+			s->in_ideas = false;
+			load(t, s);
+		}
+		return true;
 	case ACT_PGUP:
 		if (s->in_ideas)
 			s->idea_sel = s->idea_sel - (s->idea_page > 1 ? s->idea_page - 1 : 1) < 0 ? 0
@@ -895,7 +919,7 @@ static void s_dump(tui *t, void *st, FILE *f)
 	const bl_lab *l = cur_lab(s);
 	const bl_idea *d = cur_idea(s);
 	fprintf(f, "labs.count=%zu\nlabs.lab=%" PRId64 "\nlabs.session=%" PRId64 "\n", s->n_labs, t->lab, t->session);
-	lab_clean(l ? l->theme : "", buf, sizeof buf);
+	tui_clean_line(l ? l->theme : "", buf, sizeof buf);
 	if (l)
 		fprintf(f, "labs.selected=%" PRId64 ": %s\n", l->id, buf);
 	else
@@ -905,7 +929,7 @@ static void s_dump(tui *t, void *st, FILE *f)
 	for (size_t i = 0; i < s->n_sessions; i++)
 		fprintf(f, "%s%" PRId64, i ? "," : "", s->sessions[i].id);
 	fprintf(f, "\nlabs.ideas=%zu\n", s->n_ideas);
-	lab_clean(d ? d->title : "", buf, sizeof buf);
+	tui_clean_line(d ? d->title : "", buf, sizeof buf);
 	if (d && s->in_ideas)
 		fprintf(f, "labs.idea=%" PRId64 ": %s\n", d->number, buf);
 	else

@@ -29,6 +29,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "tui/ballots_common.h"
+#include "tui/lab_screen.h"
 
 typedef struct results_state {
 	vote_results r;
@@ -418,7 +419,7 @@ static void s_draw(tui *t, void *st, int top, int rows)
 		tui_wrap(top + 2, 2, W - 4, rows - 2, r->err, R_ERROR);
 		return;
 	}
-	vote_clean(r->lab.theme, theme, sizeof theme);
+	tui_clean_line(r->lab.theme, theme, sizeof theme);
 	vote_money(t, r->lab.pool, pool, sizeof pool);
 	/* The vote type shows in the score's name (votes, points, Borda). */
 	snprintf(buf, sizeof buf, _(" Lab %" PRId64 ": %s · pool %s kr. · %zu ballots · tie-break %s%s"),
@@ -535,6 +536,7 @@ static void *s_open(tui *t)
 	}
 	s->rule2 = -1;
 	s->page = 1;
+	lab_choose_default(t);
 	load(t, s);
 	return s;
 }

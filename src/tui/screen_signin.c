@@ -26,6 +26,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "tui/ballots_common.h"
 #include "tui/lab_screen.h"
 
 #define NAME_MAX_BYTES 200
@@ -196,10 +197,10 @@ static void repr_layout(tui *t, int rows, repr_cols *c)
 	char buf[512];
 	int name_w = bl_text_width(_("Group")), cat_w = 0;
 	for (size_t k = 0; k < d->n_categories; k++) {
-		lab_clean(d->categories[k].name, buf, sizeof buf);
+		tui_clean_line(d->categories[k].name, buf, sizeof buf);
 		cat_w = max_i(cat_w, bl_text_width(buf));
 		for (size_t v = 0; v < d->categories[k].n_values; v++) {
-			lab_clean(d->categories[k].values[v].name, buf, sizeof buf);
+			tui_clean_line(d->categories[k].values[v].name, buf, sizeof buf);
 			name_w = max_i(name_w, bl_text_width(buf));
 		}
 	}
@@ -225,6 +226,20 @@ static void repr_layout(tui *t, int rows, repr_cols *c)
 	c->share_x = c->count_x + c->count_w + 2;
 	c->target_x = c->share_x + c->share_w + 2;
 	c->under_x = c->target_x + c->target_w + 2;
+}
+
+/* Move the laid-out table so that it starts at column x. */
+static void repr_move(repr_cols *c, int x)
+{
+	int dx = x - c->x;
+	c->x += dx;
+	c->cat_x += dx;
+	c->flag_x += dx;
+	c->name_x += dx;
+	c->count_x += dx;
+	c->share_x += dx;
+	c->target_x += dx;
+	c->under_x += dx;
 }
 
 static void draw_repr(tui *t, signin_state *s, const repr_cols *c, int y, int rows)
@@ -303,6 +318,7 @@ static void draw_repr(tui *t, signin_state *s, const repr_cols *c, int y, int ro
 typedef struct part_cols {
 	int nr_x, nr_w, name_x, name_w, cats_x, cats_w;
 	int cat_w;         /* > 0: a column per category, else the groups joined */
+	int col_x[64], col_w[64]; /* each category's column, when cat_w > 0 */
 	int right;         /* the pane's end (exclusive) */
 } part_cols;
 
@@ -316,13 +332,13 @@ static void part_layout(tui *t, const signin_state *s, int right, part_cols *c)
 		if (s->parts[i].number > max_nr)
 			max_nr = s->parts[i].number;
 		if (s->parts[i].name) {
-			lab_clean(s->parts[i].name, buf, sizeof buf);
+			tui_clean_line(s->parts[i].name, buf, sizeof buf);
 			name_w = max_i(name_w, bl_text_width(buf));
 		}
 	}
 	for (size_t k = 0; k < d->n_categories; k++)
 		for (size_t v = 0; v < d->categories[k].n_values; v++) {
-			lab_clean(d->categories[k].values[v].name, buf, sizeof buf);
+			tui_clean_line(d->categories[k].values[v].name, buf, sizeof buf);
 			val_w = max_i(val_w, bl_text_width(buf));
 		}
 	snprintf(buf, sizeof buf, "%" PRId64, max_nr);
@@ -336,13 +352,41 @@ static void part_layout(tui *t, const signin_state *s, int right, part_cols *c)
 		c->name_w = max_i(bl_text_width(_("Name")), avail / 3);
 	c->cats_x = c->name_x + c->name_w + 2;
 	c->cats_w = right - c->cats_x;
-	/* A column per category when each can hold 8 columns. */
-	int n = (int)d->n_categories;
+	/* A column per category when each can hold 8 columns: each as wide
+	 * as its name and its groups' names need, the widest cut first when
+	 * they do not all fit. */
+	int n = (int)d->n_categories < 64 ? (int)d->n_categories : 64;
 	c->cat_w = 0;
+	(void)val_w;
 	if (n && c->cats_w >= n * 10) {
-		c->cat_w = c->cats_w / n - 2;
-		if (c->cat_w > val_w)
-			c->cat_w = val_w;
+		int sum = 0;
+		for (int k = 0; k < n; k++) {
+			const bl_category *cat = &d->categories[k];
+			tui_clean_line(cat->name, buf, sizeof buf);
+			int w = bl_text_width(buf);
+			for (size_t v = 0; v < cat->n_values; v++) {
+				tui_clean_line(cat->values[v].name, buf, sizeof buf);
+				w = max_i(w, bl_text_width(buf));
+			}
+			c->col_w[k] = max_i(w, 2);
+			sum += c->col_w[k] + 2;
+		}
+		while (sum > c->cats_w) {
+			int wide = 0;
+			for (int k = 1; k < n; k++)
+				if (c->col_w[k] > c->col_w[wide])
+					wide = k;
+			if (c->col_w[wide] <= 8)
+				break;
+			c->col_w[wide]--;
+			sum--;
+		}
+		int x = c->cats_x;
+		for (int k = 0; k < n; k++) {
+			c->col_x[k] = x;
+			x += c->col_w[k] + 2;
+		}
+		c->cat_w = 1;
 	}
 }
 
@@ -357,10 +401,9 @@ static void draw_part_row(tui *t, const signin_state *s, const part_cols *c, int
 	tui_put(y, c->nr_x, c->nr_w, buf, on ? R_SELECTED : R_DIM, true);
 	lab_put(y, c->name_x, c->name_w, p->name ? p->name : "–", p->name ? base : on ? R_SELECTED : R_DIM, false);
 	if (c->cat_w) {
-		for (size_t k = 0; k < d->n_categories; k++) {
+		for (size_t k = 0; k < d->n_categories && k < 64; k++) {
 			const char *v = part_value(p, &d->categories[k]);
-			int x = c->cats_x + (int)k * (c->cat_w + 2);
-			lab_put(y, x, c->cat_w, v ? value_name(&d->categories[k], v) : "–", v ? base : on ? R_SELECTED : R_DIM, false);
+			lab_put(y, c->col_x[k], c->col_w[k], v ? value_name(&d->categories[k], v) : "–", v ? base : on ? R_SELECTED : R_DIM, false);
 		}
 		return;
 	}
@@ -403,16 +446,19 @@ static void draw_head(tui *t, signin_state *s, int y)
 {
 	char buf[1024], theme[512], place[256];
 	tui_fill(y, 0, COLS, R_HEADING);
-	lab_clean(s->lab.theme, theme, sizeof theme);
+	tui_clean_line(s->lab.theme, theme, sizeof theme);
 	const bl_session *v = cur_session(t, s);
 	size_t len = (size_t)snprintf(buf, sizeof buf, _("Lab %" PRId64 ": %s"), s->lab.id, theme);
+	/* The count before the session: a long place is cut, the count is
+	 * what the desk watches. */
+	len += (size_t)snprintf(buf + len, sizeof buf - len,
+				ngettext(" · %zu signed in", " · %zu signed in", (unsigned long)s->n_parts), s->n_parts);
 	if (v) {
-		lab_clean(v->place, place, sizeof place);
+		tui_clean_line(v->place, place, sizeof place);
 		len += (size_t)snprintf(buf + len, sizeof buf - len, _(" · session %" PRId64 ", %s, %s"), v->id, v->date, place);
 	} else {
 		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", _(" · no session (S on screen 6 adds one)"));
 	}
-	snprintf(buf + len, sizeof buf - len, ngettext(" · %zu signed in", " · %zu signed in", (unsigned long)s->n_parts), s->n_parts);
 	const char *tag = projected(s) ? _(" ◆ on the projector ") : s->lab.status == BL_LAB_CLOSED ? _(" closed ") : "";
 	int tw = bl_text_width(tag);
 	tui_put(y, 1, COLS - 2 - tw, buf, R_HEADING, false);
@@ -427,38 +473,17 @@ static void follow(tui *t, signin_state *s)
 		load(t, s);
 }
 
-static void s_draw(tui *t, void *st, int top, int rows)
+/* The participants' pane: rows [y, y + body), columns [0, right). */
+static void draw_parts(tui *t, signin_state *s, int y, int body, int right)
 {
-	signin_state *s = st;
-	follow(t, s);
-	if (!s->has_lab) {
-		int used = tui_wrap(top + 1, 2, COLS - 4, rows - 1,
-				    _("No lab is chosen. Choose one on the labs screen (6): the lab under the cursor there is the one signed in to here."),
-				    R_NORMAL);
-		if (used + 2 < rows)
-			tui_wrap(top + 2 + used, 2, COLS - 4, rows - 2 - used,
-				 _("At the sign-in desk each participant gets a number in the lab and says, if they will, which groups they belong to; the table beside the list shows at once which groups the room is missing."),
-				 R_DIM);
-		return;
-	}
-	draw_head(t, s, top);
-	repr_cols rc;
-	repr_layout(t, rows - 1, &rc);
-	int y = top + 1, body = rows - 1;
-	/* The line between the two panes. */
-	attrset((attr_t)tui_attr(R_DIM));
-	for (int r = 0; r < body; r++)
-		mvaddstr(y + r, rc.x - 2, "│");
-	attrset((attr_t)tui_attr(R_NORMAL));
-	draw_repr(t, s, &rc, y, body);
 	part_cols pc;
-	part_layout(t, s, rc.x - 3, &pc);
+	part_layout(t, s, right, &pc);
 	const bl_lab_def *d = labdef(t);
 	tui_put(y, pc.nr_x, pc.nr_w, _("Nr"), R_HEADING, true);
 	tui_put(y, pc.name_x, pc.name_w, _("Name"), R_HEADING, false);
 	if (pc.cat_w) {
-		for (size_t k = 0; k < d->n_categories; k++)
-			lab_put(y, pc.cats_x + (int)k * (pc.cat_w + 2), pc.cat_w, d->categories[k].name, R_HEADING, false);
+		for (size_t k = 0; k < d->n_categories && k < 64; k++)
+			lab_put(y, pc.col_x[k], pc.col_w[k], d->categories[k].name, R_HEADING, false);
 	} else {
 		tui_put(y, pc.cats_x, pc.cats_w, _("Groups"), R_HEADING, false);
 	}
@@ -483,6 +508,54 @@ static void s_draw(tui *t, void *st, int top, int rows)
 			snprintf(buf, sizeof buf, "%s", _("Names: this screen only."));
 		tui_put(y + body - 1, pc.nr_x, pc.right - pc.nr_x, buf, R_DIM, false);
 	}
+}
+
+static void s_draw(tui *t, void *st, int top, int rows)
+{
+	signin_state *s = st;
+	follow(t, s);
+	if (!s->has_lab) {
+		int used = tui_wrap(top + 1, 2, COLS - 4, rows - 1,
+				    _("No lab is chosen. Choose one on the labs screen (6): the lab under the cursor there is the one signed in to here."),
+				    R_NORMAL);
+		if (used + 2 < rows)
+			tui_wrap(top + 2 + used, 2, COLS - 4, rows - 2 - used,
+				 _("At the sign-in desk each participant gets a number in the lab and says, if they will, which groups they belong to; the table beside the list shows at once which groups the room is missing."),
+				 R_DIM);
+		return;
+	}
+	draw_head(t, s, top);
+	repr_cols rc;
+	repr_layout(t, rows - 1, &rc);
+	int y = top + 1, body = rows - 1;
+	if (rc.x - 3 >= 24) {
+		/* Side by side: the line between the two panes. */
+		attrset((attr_t)tui_attr(R_DIM));
+		for (int r = 0; r < body; r++)
+			mvaddstr(y + r, rc.x - 2, "│");
+		attrset((attr_t)tui_attr(R_NORMAL));
+		draw_repr(t, s, &rc, y, body);
+		draw_parts(t, s, y, body, rc.x - 3);
+		return;
+	}
+	/* Narrow: the list above, the representation below it, each the
+	 * whole width, a line between them. */
+	int prows = (int)s->n_parts + 2;
+	if (prows > body / 2)
+		prows = body / 2;
+	if (prows < 3)
+		prows = 3;
+	int rrows = body - prows - 1;
+	draw_parts(t, s, y, prows, COLS - 1);
+	attrset((attr_t)tui_attr(R_DIM));
+	for (int x = 0; x < COLS; x++)
+		mvaddstr(y + prows, x, "─");
+	attrset((attr_t)tui_attr(R_NORMAL));
+	if (rrows < 2)
+		return;
+	repr_layout(t, rrows, &rc);
+	repr_move(&rc, 1);
+	draw_repr(t, s, &rc, y + prows + 1, rrows);
 }
 
 /* ---- the sign-in form ---- */
@@ -546,7 +619,7 @@ static const char *v_cat(tui *t, void *ctx, const char *text, char *msg, size_t 
 		return NULL;
 	const bl_category *c = &labdef(t)->categories[k];
 	char name[256];
-	lab_clean(c->name, name, sizeof name);
+	tui_clean_line(c->name, name, sizeof name);
 	int v = field_value(c, text);
 	if (v == -2) {
 		char list[512] = "";
@@ -614,7 +687,7 @@ static void signin(tui *t, signin_state *s)
 	for (int k = 0; k < f->n_cats; k++) {
 		const bl_category *c = &d->categories[k];
 		tui_field *fd = &f->fields[k];
-		lab_clean(c->name, f->labels[k], sizeof f->labels[k]);
+		tui_clean_line(c->name, f->labels[k], sizeof f->labels[k]);
 		*fd = (tui_field){ .label = f->labels[k], .validate = v_cat };
 		if (c->n_values + 1 > CHOICES_MAX) {
 			/* More groups than a choice holds: typed, by key or name. */
@@ -708,6 +781,10 @@ static bool s_act(tui *t, void *st, tui_act a)
 	case ACT_PGDN: s->sel = s->sel + step >= n ? n - 1 : s->sel + step; return true;
 	case ACT_HOME: s->sel = n ? 0 : -1; return true;
 	case ACT_END: s->sel = n - 1; return true;
+	case ACT_VOTE_LAB:
+		vote_choose_lab(t);
+		follow(t, s);
+		return true;
 	case ACT_ADD:
 	case ACT_DELETE:
 	case ACT_SPOTLIGHT:
@@ -742,6 +819,7 @@ static void *s_open(tui *t)
 	}
 	s->sel = -1;
 	s->page = 1;
+	lab_choose_default(t);
 	load(t, s);
 	return s;
 }

@@ -219,6 +219,8 @@ typedef struct tui_screen_ops {
 	bool (*act)(tui *t, void *st, tui_act a);
 	/* key=value lines for the state dump. */
 	void (*dump)(tui *t, void *st, FILE *f);
+	/* The screen is shown again after another one (NULL: nothing to do). */
+	void (*shown)(tui *t, void *st);
 } tui_screen_ops;
 
 extern const tui_screen_ops tui_screen_process, tui_screen_budget,
@@ -319,6 +321,13 @@ int tui_dump_state(tui *t, const char *path, bl_err *err);
 /* draw.c: text fitted to columns, UTF-8 aware. */
 /* Put s at (y, x) in exactly w columns (cut with "…", padded). */
 void tui_put(int y, int x, int w, const char *s, int role, bool right);
+/* A copy of s that the terminal shows as text: control characters
+ * (which the store does not refuse, only the CLI and the forms) become
+ * spaces, and invalid UTF-8 the replacement character, so an escape
+ * sequence in a title cannot move the cursor.  With keep_nl, newlines
+ * stay (tui_wrap starts a paragraph at each).  tui_clean_line: without. */
+void tui_clean(const char *s, bool keep_nl, char *out, size_t outsz);
+void tui_clean_line(const char *s, char *out, size_t outsz);
 /* Put s at (y, x) as it is, clipped at the right edge; returns columns used. */
 int tui_puts(int y, int x, const char *s, int role);
 /* Fill row y from x for w columns with blanks in role. */

@@ -93,6 +93,11 @@ done
 run participant add "$DB" 1 --name "Anna Jensen" alder=15-29
 is $RC 0 "one with a name"
 has "$OUT" "Signed in participant 7" "number 7"
+run participant add "$DB" 1 --number 30 Alder=15-29 KOEN=Kvinde
+is $RC 0 "categories and values in any case: Kvinde is kvinde"
+run participants "$DB" 1
+has "$OUT" "  30  alder=15-29  koen=kvinde" "stored by their keys"
+run participant delete "$DB" 1 30
 run participant add "$DB" 1 alder=100
 is $RC 1 "an unknown value"
 has "$ERR" "expected one of: 15-29, 30-49, 50-64, 65plus" "lists the values"
@@ -258,6 +263,13 @@ run tally --rule greedy_cost "$T/cut.pb"
 is $RC 3 "a truncated file"
 has "$ERR" "cut.pb:" "named with its line"
 
+# A file cut in its VOTES (a download that stopped): refused, not read short.
+z="$PB/Switzerland_Zurich_S5.pb"
+head -c $(($(wc -c <"$z") - 100)) "$z" >"$T/cutvotes.pb"
+run tally --rule greedy_cost "$T/cutvotes.pb"
+is $RC 3 "a file cut in the middle of its votes is refused"
+has "$ERR" "it looks cut off" "as cut off, with its line"
+
 # ---- .pb export and import ----
 run lab export "$DB" 1 --output "$T/lab1.pb"
 is $RC 0 "lab 1 exported"
@@ -310,6 +322,44 @@ same labs-demo-results
 has "$OUT" "Where they differ" "greedy and Equal Shares differ on the demo lab"
 run journal "$T/dl.db" --limit 3
 has "$OUT" "ballot 23 counted: 5 3 (paper, session 1, participant 22)" "the journal says what was counted"
+# A tie the tie-break decided is said.
+"$BUDGETLAB" lab add "$T/dl.db" --theme "Lige" --pool 50 --ballot godkendelse >/dev/null
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	"$BUDGETLAB" idea add "$T/dl.db" 2 --title "Idé $i" --cost 50 --status on_ballot >/dev/null
+done
+"$BUDGETLAB" ballot add "$T/dl.db" 2 "2" >/dev/null
+"$BUDGETLAB" ballot add "$T/dl.db" 2 "10" >/dev/null
+run results "$T/dl.db" 2
+has "$OUT" "greedy_cost: a tie: ideas 2✔ 10 have 1 vote each; the tie-break (id-number)" "a tie is shown, decided by number"
+run results "$T/dl.db" 2 --tie-break id
+has "$OUT" "ideas 2 10✔ have 1 vote each; the tie-break (id)" "by id as text, 10 before 2"
+"$BUDGETLAB" lab set "$T/dl.db" 2 --status closed >/dev/null
+run participant add "$T/dl.db" 2
+is $RC 1 "a closed lab signs no one in"
+has "$ERR" "closed" "says it is closed"
+run idea set "$T/dl.db" 2 1 --cost 40
+is $RC 1 "a closed lab's ideas do not change"
+"$BUDGETLAB" lab set "$T/dl.db" 2 --status voting >/dev/null
+run idea set "$T/dl.db" 2 2 --status withdrawn
+is $RC 1 "an idea with votes is not withdrawn without --force"
+has "$ERR" "--force" "says how"
+run idea set "$T/dl.db" 2 2 --status withdrawn --force
+is $RC 0 "with --force it is"
+
+# Undoing a correction counts the corrected ballot again, so no paper is lost.
+"$BUDGETLAB" lab add "$T/dl.db" --theme "Undo" --pool 100.000 --ballot godkendelse >/dev/null
+"$BUDGETLAB" idea add "$T/dl.db" 3 --title A --cost 10.000 --status on_ballot >/dev/null
+"$BUDGETLAB" idea add "$T/dl.db" 3 --title B --cost 10.000 --status on_ballot >/dev/null
+run ballot add "$T/dl.db" 3 "1"
+b=$(sed -n 's/Counted ballot \([0-9]*\).*/\1/p' "$OUT")
+run ballot correct "$T/dl.db" 3 "$b" "2" --reason "misread"
+run ballot undo "$T/dl.db" 3
+is $RC 0 "undo a correction"
+has "$OUT" "the ballot it corrected is counted again" "says the corrected ballot counts again"
+run ballots "$T/dl.db" 3
+has "$OUT" "1 ballot counted" "still one ballot for one paper"
+run tally --rule mes_cost "$T/dl.db" 3
+is "$(cat "$OUT")" "1" "and it is the paper as first entered (idea 1)"
 run demo "$T/dl2.db" --labs
 is $RC 2 "demo with an unknown option"
 ok $([ ! -e "$T/dl2.db" ] && echo 0 || echo 1) "writes nothing"

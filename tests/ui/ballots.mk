@@ -6,5 +6,6 @@ UI_EXPECTED += \
 	tests/ui/expected/ballots-corrected.screen \
 	tests/ui/expected/ballots-counted-80x24.screen \
 	tests/ui/expected/ballots-nolab.screen \
+	tests/ui/expected/ballots-pending-80x24.screen \
 	tests/ui/expected/ballots-refused-80x24.screen \
 	tests/ui/expected/ballots-undone.screen

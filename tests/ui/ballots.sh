@@ -8,6 +8,7 @@
 . "$SRCDIR/tests/ui/lib.sh"
 db="$T/lab.budgetlab"
 demo_db "$db"
+demo_db "$T/empty.budgetlab"
 q() { "$BUDGETLAB" "$@" >/dev/null; }
 q lab add "$db" --theme "Grønne byrum" --pool 1.000.000 --ballot godkendelse
 for t in "Ny legeplads:400.000" "Træer på Torvet:250.000" "Bænke ved åen:80.000" \
@@ -19,8 +20,8 @@ q session add "$db" 1 --date 2027-03-01 --place "Biblioteket" --facilitator "Ann
 ballots() { "$BUDGETLAB" ballots "$db" 1 --all; }
 jcount() { "$BUDGETLAB" journal "$db" | grep -cE '^ *[0-9]+  [0-9]{4}-' || true; }
 
-# ---- no lab chosen ----
-ui "$db" <<'EOF'
+# ---- no lab chosen (a process without labs) ----
+ui "$T/empty.budgetlab" <<'EOF'
 key 8
 screen ballots-nolab
 state nolab
@@ -83,6 +84,7 @@ j0=$(jcount)
 ui "$db" <<'EOF'
 key 8
 key o
+key C-u
 type 1
 key Enter
 type 1 1
@@ -125,11 +127,18 @@ key Esc
 state esc
 type ,
 key Enter
-state blankq
-key n
-state blankno
+state blank
+key C-u
+type 2 4
 key Tab
 state tab
+key 8
+state back
+screen ballots-pending-80x24
+key Esc
+state backesc
+key ?
+screen ballots-help
 EOF
 is $RC 0 "invalid ballots"
 refused() { # NAME ENTRY REASON
@@ -150,9 +159,22 @@ refused huge "99999999999999999999" "99999999999999999999 is too large for an id
 refused points "3:2" "3:2: points are given only on a cumulative ballot, and this is an approval ballot; expected idea numbers separated by spaces or commas, e.g. 3 7 12"
 refused dots "1,,3 . 2" ".: expected idea numbers separated by spaces or commas, e.g. 3 7 12"
 state_is esc ballots.entry ""
-state_is blankq question "The entry line is empty. Count an empty (blank) ballot?"
-state_is blankno ballots.feedback "Nothing was counted."
+# The approval type needs at least 1 idea: an empty Enter is refused at
+# once, without a question whose "yes" would only be refused.
+state_is blank question ""
+state_is blank ballots.feedback "✘ Not counted: the entry line is empty, and no idea marked; at least 1 must be"
 state_is tab screen results
+# Back on the screen with text still on the entry line: it is said,
+# highlighted, that it is not counted; Esc empties the line.
+state_is back screen ballots
+state_is back ballots.entry "2 4"
+state_is back ballots.feedback "Not counted yet: 2 4 — Enter counts it, Esc empties the line."
+screen_same ballots-pending-80x24
+state_is backesc ballots.entry ""
+state_is backesc ballots.feedback "The entry line is empty: nothing was counted."
+# Help on the ballots screen does not list the number keys, which type.
+if grep -qE '^ *1 +The process' "$T/ballots-help.screen"; then ok 1 "help on screen 8 lists no number keys"; else ok 0 "help on screen 8 lists no number keys"; fi
+screen_has ballots-help "Tab" "help on screen 8 lists Tab"
 is "$(ballots)" "$before" "nothing refused was stored: 'budgetlab ballots' is unchanged"
 is "$(jcount)" "$j0" "and the journal did not grow"
 
@@ -160,6 +182,7 @@ is "$(jcount)" "$j0" "and the journal did not grow"
 ui "$db" <<'EOF'
 key 8
 key o
+key C-u
 type 1
 key Enter
 key c
@@ -171,6 +194,8 @@ key Enter
 state three
 key u
 state undoq
+type 7
+state undodigit
 key n
 state kept
 key u
@@ -203,6 +228,11 @@ state_is laptop ballots.cast laptop
 state_is laptop message "The ballots entered now were cast on the laptop."
 state_is three ballots.counted 3
 state_is undoq question "Undo ballot 3 (5)? It is voided as \"undone\"."
+# A digit answers nothing: the question stays, says so, and the digit
+# does not go to the entry line.
+state_is undodigit question "Undo ballot 3 (5)? It is voided as \"undone\"."
+state_is undodigit question.hint "The question is still open: press y for yes, n or Esc for no (that key was not taken)."
+state_is kept ballots.entry ""
 state_is kept ballots.feedback "Ballot 3 stays counted."
 state_is kept ballots.counted 3
 state_is undone ballots.feedback "↶ Ballot 3 (5) undone · 2 ballots counted"
@@ -231,6 +261,7 @@ has "$OUT" "undone" "the journal keeps the undo"
 ui "$db" --size 160x45 <<'EOF'
 key 8
 key o
+key C-u
 type 1
 key Enter
 type 2 3

@@ -244,7 +244,14 @@ type Kan bygges i 2028.
 key Tab
 type o
 state status
-key Enter
+key Tab
+type +
+key Tab Tab
+type -
+key Tab
+type 1
+state pillars
+key F2
 state idea1
 key a
 type Bænke ved åen
@@ -259,6 +266,9 @@ state idea2
 EOF
 is $RC 0 "add two ideas"
 state_is status field.Status on_ballot
+state_is pillars field.Social +1
+state_is pillars field.Environmental -2
+state_is pillars field.Goals 1
 state_is idea1 message "Added idea 1: Ny legeplads ved Østre Skole (on_ballot)"
 state_is idea1 labs.focus ideas
 state_is idea1 labs.idea "1: Ny legeplads ved Østre Skole"
@@ -266,6 +276,7 @@ state_is idea2 message "Added idea 2: Bænke ved åen (proposed)"
 state_is idea2 labs.statuses "1:on_ballot,2:proposed"
 run ideas "$db" 1
 has "$OUT" "on_ballot  400.000      0  Ny legeplads ved Østre Skole" "'budgetlab ideas' has the first idea"
+has "$OUT" "social +1  economic not assessed  environmental -2  goals 1" "assessed on two pillars and linked to goal 1"
 has "$OUT" "proposed   200.000      0  Bænke ved åen" "and the second, its costs summed over the years"
 run idea add "$db" 1 --title "Grøn gårdhave på Åboulevarden" --status feasible --cost 2030=75.000
 run idea add "$db" 1 --title "Æbletræer i Ørstedparken" --status withdrawn

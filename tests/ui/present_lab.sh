@@ -88,6 +88,25 @@ screen_same present-results-many
 state_is many present.lab.shown 14
 screen_has present-results-many "… and 10 more ideas, not selected" "the ideas left out are counted"
 
+# ---- a second rule that refuses the lab's votes: "–" and one short line ----
+cdb="$T/cumulative.budgetlab"
+demo_db "$cdb"
+"$BUDGETLAB" lab add "$cdb" --theme "Ældre i bevægelse" --pool 500.000 --ballot prikker >/dev/null
+for t in "Motionshold:100.000" "Gåture:50.000" "Bænke:80.000"; do
+	"$BUDGETLAB" idea add "$cdb" 1 --title "${t%%:*}" --cost "${t##*:}" --status on_ballot >/dev/null
+done
+"$BUDGETLAB" ballot add "$cdb" 1 "1:3 2:3 3:3 1:1" >/dev/null 2>&1 || "$BUDGETLAB" ballot add "$cdb" 1 "1:3 2:2 3:3" >/dev/null
+sqlite3 "$cdb" "UPDATE spotlight SET kind='results', ref='1:mes_cost_add1_greedy', text=NULL WHERE id=1"
+ui "$cdb" --present <<'EOF'
+screen present-results-refused
+resize 160 45
+screen present-results-refused-160
+EOF
+screen_has present-results-refused "mes_cost_add1_greedy counts" "80 columns: the refusing rule is said, wrapped under its half"
+screen_has present-results-refused "approval ballots only" "80 columns: and why"
+screen_has present-results-refused-160 "mes_cost_add1_greedy counts approval ballots only" "the refusing rule is said in one short line"
+if grep -q '?' "$T/present-results-refused.screen"; then ok 1 "no column of ? for the refusing rule"; else ok 0 "no column of ? for the refusing rule"; fi
+
 # ---- representation ----
 SQL "UPDATE spotlight SET kind='representation', ref='1', text=NULL WHERE id=1"
 for size in 80x24 160x45; do
@@ -99,11 +118,16 @@ EOF
 done
 state_is repr-80x24 present.spotlight representation:1
 state_is repr-80x24 present.repr.total 9
-state_is repr-80x24 present.repr.koen "kvinde:5:5555,mand:3:3333:under,andet:1:1111"
+state_is repr-80x24 present.repr.koen "kvinde:5:5556,mand:3:3333:under,andet:1:1111"
 state_is repr-80x24 present.lab.shown 5
 run representation "$db" 1
 has "$OUT" "! Mand       3   33,33 %  49,6 %  under-represented" "the CLI flags the same group"
-screen_has present-repr-80x24 "Mand               3 33,33 %  49,6 % ▼" "the wall flags it with ▼"
+screen_has present-repr-80x24 "Mand              3  33,33 %  49,6 % ▼" "the wall flags it with ▼, two blanks between count and share"
+# Privacy: a group of 1 or 2 is "1–2" on the wall, without a share, and
+# a footnote says why; the facilitator's screen 7 keeps the numbers.
+screen_has present-repr-80x24 "Nord            1–2             22 %" "a group of 1 or 2 is shown as 1–2, no share"
+screen_has present-repr-80x24 "1–2: a group this small is not shown exactly, so no one can be singled out." "the footnote says why"
+if grep -qE ' (1|2) +[0-9,]+ %' "$T/present-repr-80x24.screen"; then ok 1 "no exact count of 1 or 2 on the wall"; else ok 0 "no exact count of 1 or 2 on the wall"; fi
 screen_has present-repr-80x24 "Who came: 9 participants · ▼ below 80 % of the target" "the count and what ▼ means"
 
 # ---- a lab that is not there ----

@@ -8,6 +8,7 @@
 . "$SRCDIR/tests/ui/lib.sh"
 db="$T/lab.budgetlab"
 demo_db "$db"
+demo_db "$T/empty.budgetlab"
 q() { "$BUDGETLAB" "$@" >/dev/null; }
 q lab add "$db" --theme "Grønne byrum" --pool 1.000.000 --ballot godkendelse
 for t in "Ny legeplads:400.000" "Træer på Torvet:250.000" "Bænke ved åen:80.000" \
@@ -26,8 +27,8 @@ cli_money() { # RULE: "USED|LEFT" as `budgetlab results` prints them
 		sed -n "s/^$1: .* selected, \(.*\) used, \(.*\) left\$/\1|\2/p"
 }
 
-# ---- no lab ----
-ui "$db" <<'EOF'
+# ---- no lab (a process without labs; with labs, the newest is chosen) ----
+ui "$T/empty.budgetlab" <<'EOF'
 key 9
 screen results-nolab
 state nolab
@@ -40,6 +41,7 @@ screen_has results-nolab "No lab is chosen yet." "it says that no lab is chosen"
 ui "$db" <<'EOF'
 key 9
 key o
+key C-u
 type 1
 key Enter
 state two
@@ -76,6 +78,7 @@ screen_has results-sel3 "3 under mes_cost_add1_greedy: 4 supporters paid 20.000 
 ui "$db" --size 160x45 <<'EOF'
 key 9
 key o
+key C-u
 type 1
 key Enter
 screen results-160x45
@@ -87,6 +90,7 @@ screen_has results-160x45 "greedy_cost  mes_cost_add1_greedy" "at 160 columns th
 ui "$db" <<'EOF'
 key 9
 key o
+key C-u
 type 1
 key Enter
 key r
@@ -112,6 +116,7 @@ state_is back results.rule.2 greedy_cost_noskip
 ui "$db" <<'EOF'
 key 9
 key o
+key C-u
 type 1
 key Enter
 key s
@@ -136,6 +141,7 @@ state_is votes results.view votes
 ui "$db" <<'EOF'
 key 9
 key o
+key C-u
 type 1
 key Enter
 key p
@@ -149,6 +155,7 @@ is "$(sqlite3 "$db" "SELECT kind || ' ' || ref FROM spotlight")" "results 1:mes_
 ui "$db" <<EOF
 key 9
 key o
+key C-u
 type 1
 key Enter
 state before
@@ -169,6 +176,7 @@ q ballot add "$db" 2 "1:3 2:2"
 ui "$db" <<'EOF'
 key 9
 key o
+key C-u
 type 2
 key Enter
 state cum

@@ -116,7 +116,7 @@ state_is second signin.repr.alder "15-29:1:5000:1900,30-49:1:5000:3000,50-64:0:0
 # 50 % against 30 % neither; Mand at 50 % of 49,6 %: not flagged.
 state_has second "signin.under_groups=alder:50-64,alder:65plus,bydel:nord,"
 hasnt "$T/second.state" "koen:mand" "a man signing in takes the flag off Mand"
-state_is third signin.repr.bydel "midtbyen:1:3333:3400,nord:1:3333:2200,syd:0:0:2600,landdistrikter:0:0:1800"
+state_is third signin.repr.bydel "midtbyen:1:5000:3400,nord:1:5000:2200,syd:0:0:2600,landdistrikter:0:0:1800"
 state_has third "signin.under_groups=alder:65plus,koen:kvinde,bydel:syd,"
 state_is fourth signin.repr.koen "kvinde:1:2500:5040,mand:2:5000:4960,andet:1:2500:-"
 # Kvinde at 25 % of 50,4 %: below 80 % of the target, flagged again.
@@ -131,10 +131,22 @@ state s80
 resize 160 45
 screen signin-160x45
 state s160
+resize 60 16
+screen signin-60x16
 EOF
 screen_same signin-80x24
 screen_same signin-160x45
-screen_has signin-80x24 "Lab 1: Grønne byrum · session 1, 2027-03-12, Biblioteket · 4 signed in" "the heading names the lab and the session"
+screen_same signin-60x16
+screen_has signin-80x24 "Lab 1: Grønne byrum · 4 signed in · session 1, 2027-03-12, Biblioteket" "the heading names the lab, the count, then the session"
+screen_has signin-60x16 "Lab 1: Grønne byrum · 4 signed in · session" "at 60 columns the count is not cut off"
+# At 60 columns the list is above the representation, each whole width:
+# nothing is drawn over the list.
+screen_has signin-60x16 "  1  Åse Ørum" "60 columns: the list keeps its rows"
+screen_has signin-60x16 "──────────" "60 columns: a line between the list and the table"
+is "$(awk 'length > 0' "$T/signin-60x16.screen" | grep -c '│')" 0 "60 columns: no vertical divider cuts into the list"
+# 160 columns: the groups' names in the list get the room there is.
+screen_has signin-160x45 "Bydel / område" "160 columns: a category's name whole"
+screen_has signin-160x45 "Dansk oprinde" "160 columns: more of a group's name"
 screen_has signin-80x24 "Åse Ø" "the name is on this screen"
 screen_has signin-160x45 "Åse Ørum" "whole at 160 columns"
 screen_has signin-160x45 "! 65 år og derover              0      0 %     26 %  under-represented" "an under-represented group is flagged in words when there is room"
@@ -191,7 +203,7 @@ state_is kept message "Participant 4 stays."
 state_is kept signin.count 4
 state_is removed message "Removed participant 4 from lab 1."
 state_is removed signin.numbers "1,2,3"
-state_is removed signin.repr.koen "kvinde:1:3333:5040,mand:2:6666:4960,andet:0:0:-"
+state_is removed signin.repr.koen "kvinde:1:3333:5040,mand:2:6667:4960,andet:0:0:-"
 run participants "$db" 1
 hasnt "$OUT" "   4  " "the participant is gone"
 
@@ -286,4 +298,68 @@ EOF
 state_is closed message "Lab 1 is closed: no one can sign in to it (its status is changed on the labs screen, 6)."
 state_is closed modal ""
 
+# ---- the first letter picks a choice, in either case; again, the next ----
+ldb="$T/letters.budgetlab"
+demo_db "$ldb"
+"$BUDGETLAB" lab add "$ldb" --theme "Bogstaver" --pool 100.000 --ballot godkendelse >/dev/null
+ui "$ldb" <<'EOF'
+key 7
+key a
+key Tab
+type k
+state lower
+type a
+state andet
+key Tab Tab
+type g
+state g1
+type G
+state g2
+type g
+state g3
+type d
+state nomatch
+key Esc
+key y
+EOF
+is $RC 0 "first letters in the sign-in form"
+state_is lower field.Køn Kvinde
+state_is andet field.Køn Andet
+state_is g1 "field.Højeste fuldførte uddannelse" Grundskole
+state_is g2 "field.Højeste fuldførte uddannelse" "Gymnasial uddannelse"
+state_is g3 "field.Højeste fuldførte uddannelse" Grundskole
+# No choice starts with d: the field stays as it was.
+state_is nomatch "field.Højeste fuldførte uddannelse" Grundskole
+# ---- a fresh start chooses the newest lab; o chooses one on 6 and 7 ----
+"$BUDGETLAB" lab add "$ldb" --theme "Nummer to" --pool 100.000 --ballot godkendelse >/dev/null
+"$BUDGETLAB" session add "$ldb" 2 --date 2027-04-01 --place Rådhuset --facilitator Mette >/dev/null
+ui "$ldb" <<'EOF'
+key 7
+state auto7
+key o
+key C-u
+type 1
+key Enter
+state o7
+key 6
+key o
+key C-u
+type 2
+key Enter
+state o6
+EOF
+state_is auto7 signin.lab 2
+state_is auto7 signin.session 1
+state_is o7 signin.lab 1
+state_is o7 message "Lab 1: Bogstaver"
+state_is o6 labs.lab 2
+ui "$ldb" <<'EOF'
+key 8
+state auto8
+key Tab
+state auto9
+EOF
+state_is auto8 ballots.lab 2
+state_is auto8 ballots.session 1
+state_is auto9 results.lab 2
 done_testing

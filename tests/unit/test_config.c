@@ -1466,7 +1466,7 @@ static void test_shipped_labs(void)
 		const bl_lab_def *l = &d->lab;
 		is_int(l->under, 8000, "%s: under-represented below 80%%", files[f]);
 		is_str(l->rule, "greedy_cost", "%s: greedy_cost", files[f]);
-		is_str(l->tie_break, "id", "%s: tie-break by id", files[f]);
+		is_str(l->tie_break, "id-number", "%s: tie-break by the ideas' numbers", files[f]);
 		ok(l->n_categories >= 4, "%s: at least four categories", files[f]);
 		if (l->n_categories > 0)
 			is_str(l->categories[0].key, first_cat[f], "%s: age first", files[f]);

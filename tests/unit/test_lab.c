@@ -389,7 +389,7 @@ static const bl_category AGE = { "alder", "Alder", (bl_category_value *)AGE_VALU
 static void test_repr(void)
 {
 	bl_repr_row rows[4];
-	size_t counts[4] = { 16, 24, 50, 0 };
+	size_t counts[4] = { 16, 24, 50, 10 };
 
 	/* 100 participants: 80 % of a target of 20 % is 16 %, 16 people. */
 	bl_repr_compute(&AGE, counts, 100, 8000, rows);
@@ -404,42 +404,66 @@ static void test_repr(void)
 	ok(!rows[3].under, "a target of 0 %% is never under-represented");
 	counts[0] = 15;
 	counts[1] = 23;
+	counts[3] = 12;
 	bl_repr_compute(&AGE, counts, 100, 8000, rows);
 	is_int(rows[0].share, 1500, "15 %%");
 	ok(rows[0].under, "one participant less is under-represented");
 	ok(rows[1].under, "and so is 23 of a target of 30 %%");
 
+	/* Those who left the category blank are in no group: 16 of 80 who
+	 * answered is 20 %, not 16 % of all 100. */
+	counts[0] = 16;
+	counts[1] = 24;
+	counts[2] = 40;
+	counts[3] = 0;
+	bl_repr_compute(&AGE, counts, 100, 8000, rows);
+	is_int(rows[0].share, 2000, "16 of the 80 who answered: 20 %%");
+	ok(!rows[1].under, "24 of 80 is 30 %%: on target");
+	counts[0] = counts[1] = counts[2] = 0;
+	bl_repr_compute(&AGE, counts, 5, 8000, rows);
+	ok(!rows[0].under && rows[0].share == 0, "nobody answered: no share, nothing flagged");
+
 	/* 25 participants: the boundary is 4 people exactly. */
-	counts[0] = 4;
-	bl_repr_compute(&AGE, counts, 25, 8000, rows);
+	size_t c25[4] = { 4, 21, 0, 0 };
+	bl_repr_compute(&AGE, c25, 25, 8000, rows);
 	ok(!rows[0].under, "4 of 25 (16 %%) is not under");
-	counts[0] = 3;
-	bl_repr_compute(&AGE, counts, 25, 8000, rows);
+	c25[0] = 3;
+	c25[1] = 22;
+	bl_repr_compute(&AGE, c25, 25, 8000, rows);
 	ok(rows[0].under, "3 of 25 is");
 
 	/* 7 participants: the boundary (1.12 people) is not a whole number. */
-	counts[0] = 1;
-	bl_repr_compute(&AGE, counts, 7, 8000, rows);
-	ok(rows[0].under, "1 of 7 (14.28 %%) is under");
-	is_int(rows[0].share, 1428, "the share is rounded down: 14.28 %%");
-	counts[0] = 2;
-	bl_repr_compute(&AGE, counts, 7, 8000, rows);
+	size_t c7[4] = { 1, 6, 0, 0 };
+	bl_repr_compute(&AGE, c7, 7, 8000, rows);
+	ok(rows[0].under, "1 of 7 (14.29 %%) is under");
+	is_int(rows[0].share, 1429, "the share is rounded half up: 14.29 %%");
+	c7[0] = 2;
+	c7[1] = 5;
+	bl_repr_compute(&AGE, c7, 7, 8000, rows);
 	ok(!rows[0].under, "2 of 7 is not");
-	is_int(rows[0].share, 2857, "28.57 %%, rounded down");
+	is_int(rows[0].share, 2857, "28.57 %%");
 
-	/* 1 of 3 is 33.33 % rounded down; 2 of 3 is 66.66 %. */
-	counts[0] = 1;
-	bl_repr_compute(&AGE, counts, 3, 8000, rows);
+	/* 1 of 3 is 33.33 %; 2 of 3 is 66.67 % (half up). */
+	size_t c3[4] = { 1, 2, 0, 0 };
+	bl_repr_compute(&AGE, c3, 3, 8000, rows);
 	is_int(rows[0].share, 3333, "1 of 3");
-	counts[0] = 2;
-	bl_repr_compute(&AGE, counts, 3, 8000, rows);
-	is_int(rows[0].share, 6666, "2 of 3");
+	c3[0] = 2;
+	c3[1] = 1;
+	bl_repr_compute(&AGE, c3, 3, 8000, rows);
+	is_int(rows[0].share, 6667, "2 of 3");
+	/* 1 of 8 is 12.5 % exactly; 1 of 16 is 6.25 %; 1 of 32 is 3.125 %: up. */
+	size_t c32[4] = { 1, 31, 0, 0 };
+	bl_repr_compute(&AGE, c32, 32, 8000, rows);
+	is_int(rows[0].share, 313, "3.125 %% rounds half up to 3.13 %%");
 
 	/* Another threshold: 100 % of the target. */
 	counts[0] = 19;
+	counts[1] = 81;
+	counts[2] = counts[3] = 0;
 	bl_repr_compute(&AGE, counts, 100, 10000, rows);
 	ok(rows[0].under, "19 %% against 100 %% of 20 %%");
 	counts[0] = 20;
+	counts[1] = 80;
 	bl_repr_compute(&AGE, counts, 100, 10000, rows);
 	ok(!rows[0].under, "20 %% is not");
 	bl_repr_compute(&AGE, counts, 100, 0, rows);
@@ -453,17 +477,21 @@ static void test_repr(void)
 	/* Beyond 64 bits in the products: exact all the same. */
 	size_t total = (size_t)1000000000000000000ULL; /* 10^18 */
 	counts[0] = (size_t)160000000000000000ULL;     /* 16 % */
+	counts[1] = total - counts[0];
 	bl_repr_compute(&AGE, counts, total, 8000, rows);
 	ok(!rows[0].under, "10^18 participants: exactly 16 %% is not under");
 	is_int(rows[0].share, 1600, "16 %%");
 	counts[0]--;
+	counts[1]++;
 	bl_repr_compute(&AGE, counts, total, 8000, rows);
-	ok(rows[0].under, "one less is");
-	is_int(rows[0].share, 1599, "15.99 %%, rounded down");
+	ok(rows[0].under, "one less is under, though its share rounds to 16 %%: the flag is exact");
+	is_int(rows[0].share, 1600, "15.9999... %% rounds to 16 %%");
 	counts[0] = (size_t)1 << 59;
+	counts[1] = ((size_t)1 << 59) + 1;
 	bl_repr_compute(&AGE, counts, ((size_t)1 << 60) + 1, 8000, rows);
-	is_int(rows[0].share, 4999, "2^59 of 2^60 + 1 is just under 50 %%");
+	is_int(rows[0].share, 5000, "2^59 of 2^60 + 1 rounds to 50 %%");
 	counts[0] = (size_t)1 << 60;
+	counts[1] = 0;
 	bl_repr_compute(&AGE, counts, (size_t)1 << 60, 8000, rows);
 	is_int(rows[0].share, 10000, "all of 2^60 is 100 %%");
 }

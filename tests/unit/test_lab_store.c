@@ -275,19 +275,26 @@ static void test_ballots(bl_store *s, const char *path)
 	bl_ballots_free(v, n);
 	ok(bl_store_ballot_enter(s, &labdef, 1, "3", 2, 0, BL_CAST_PAPER, &id, &e) == 0,
 	   "a ballot at session 2");
-	int64_t undone;
-	ok(bl_store_ballot_undo(s, 1, 1, &undone, &e) == 0 && undone == 3, "undo at session 1"
-	   " voids that session's last ballot");
-	ok(bl_store_ballot_undo(s, 1, 1, &undone, &e) != 0, "then there is none left there");
-	ok(bl_store_ballot_undo(s, 1, 0, &undone, &e) == 0 && undone == id, "undo in the lab");
-	ok(bl_store_ballot_enter(s, &labdef, 1, "1 2", 1, 1, BL_CAST_PAPER, &id, &e) == 0,
-	   "participant 1 may vote again once their ballot is void");
+	int64_t undone, restored;
+	ok(bl_store_ballot_undo_ex(s, 1, 1, &undone, &restored, &e) == 0 && undone == 3,
+	   "undo at session 1 voids that session's last ballot, the correction");
+	is_int(restored, 5, "and counts the corrected ballot again, as ballot 5");
+	ok(bl_store_ballots(s, 1, false, &v, &n, &e) == 0 && n == 2, "two counted: 4 and 5, none lost");
+	ok(n == 2 && v[1].id == 5 && v[1].participant == 1 && v[1].n_marks == 2 &&
+	   v[1].marks[0].idea == 1 && v[1].marks[1].idea == 3 && v[1].replaces == 3,
+	   "ballot 5 is ballot 1 as first entered, for participant 1");
+	bl_ballots_free(v, n);
+	ok(bl_store_ballot_undo_ex(s, 1, 2, &undone, &restored, &e) == 0 && undone == id &&
+	   restored == 0, "undo at session 2: its ballot, nothing to restore");
+	ok(bl_store_ballot_enter(s, &labdef, 1, "1 2", 1, 1, BL_CAST_PAPER, &id, &e) != 0,
+	   "participant 1 has a counted ballot again");
 	ok(bl_store_ballot_enter(s, &labdef, 1, "3 2", 1, 2, BL_CAST_PAPER, &id, &e) == 0,
 	   "participant 2 votes");
 	is_int(tu_int(path, "SELECT count(*) FROM journal WHERE entity = 'ballot' AND action = 'void'"),
 	       4, "every void journalled");
 	is_int(tu_int(path, "SELECT count(*) FROM journal WHERE entity = 'ballot' AND action = 'insert'"
 			    " AND key = 'lab:1'"), 6, "every ballot journalled under lab:1");
+	/* Ballot 5 (participant 1) is counted: the election below has it. */
 
 	/* Cumulative: lab 2. */
 	add_idea(s, 2, "A", 100000, BL_IDEA_ON_BALLOT);
@@ -320,7 +327,7 @@ static void test_election(bl_store *s)
 	ok(pb.n_projects == 4 && strcmp(pb.projects[1].id, "2") == 0 &&
 	   pb.projects[1].cost == 31000000, "idea 2 with its cost over both years");
 	ok(pb.n_votes == 2 && pb.votes[0].n == 2 && pb.votes[0].proj[0] == 0 &&
-	   pb.votes[0].proj[1] == 1, "the first ballot: ideas 1 and 2");
+	   pb.votes[0].proj[1] == 2, "the first ballot: ideas 1 and 3 (ballot 5, counted again)");
 	ok(nums && nums[3] == 4, "project 4 is idea 4");
 	char *buf = NULL;
 	size_t len = 0;
