@@ -571,46 +571,60 @@ int bl_cmd_session(int argc, char **argv)
 	};
 	if (bl_help_asked(argc, argv, 2) || argc < 2) {
 		printf(_("Usage: %s session add DB LAB --date YYYY-MM-DD --place P --facilitator F\n"
-			 "A meeting of a lab.  Participants sign in and ballots are cast at a session.\n"),
-		       bl_progname);
+			 "       %s session set DB LAB SESSION [--date D] [--place P] [--facilitator F]\n"
+			 "       %s session delete DB LAB SESSION\n"
+			 "A meeting of a lab.  Participants sign in and ballots are cast at a session;\n"
+			 "a session that has them can be corrected but not deleted.  All take\n"
+			 "[--actor NAME].\n"),
+		       bl_progname, bl_progname, bl_progname);
 		return argc < 2 ? BL_EXIT_USAGE : BL_EXIT_OK;
 	}
-	if (strcmp(argv[1], "add") != 0 || argc < 4)
-		return bl_usage("session", _("expected: session add DB LAB --date D --place P"
-					     " --facilitator F"));
-	int64_t lab;
-	if (bl_opt_lab("session add", argv[3], &lab))
+	const char *sub = argv[1];
+	bool add = strcmp(sub, "add") == 0, set = strcmp(sub, "set") == 0,
+	     del = strcmp(sub, "delete") == 0;
+	if (!add && !set && !del)
+		return bl_usage("session", _("unknown subcommand '%s'; expected add, set or delete"), sub);
+	const char *cmd = add ? "session add" : set ? "session set" : "session delete";
+	int first = add ? 4 : 5;
+	if (argc < first)
+		return bl_usage(cmd, add ? _("expected: session add DB LAB --date D --place P"
+					     " --facilitator F")
+				     : _("expected: session set|delete DB LAB SESSION"));
+	int64_t lab, sid = 0;
+	if (bl_opt_lab(cmd, argv[3], &lab) || (!add && bl_opt_id(cmd, "SESSION", argv[4], &sid)))
 		return BL_EXIT_USAGE;
 	const char *date = NULL, *place = NULL, *fac = NULL, *actor = NULL;
 	int c;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc - 3, argv + 3, ":", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc - first + 1, argv + first - 1, ":", longopts, NULL)) != -1) {
+		if (del && c != 'A')
+			return bl_usage(cmd, _("delete takes no options but --actor"));
 		switch (c) {
-		case 'd': date = optarg; break;
+		case 'd':
+			if (strlen(optarg) >= sizeof ((bl_session *)0)->date)
+				return bl_usage(cmd, _("--date '%s': expected YYYY-MM-DD"), optarg);
+			date = optarg;
+			break;
 		case 'p':
-			if (bl_opt_text("session add", "--place", optarg, 200, false))
+			if (bl_opt_text(cmd, "--place", optarg, 200, false))
 				return BL_EXIT_USAGE;
 			place = optarg;
 			break;
 		case 'f':
-			if (bl_opt_text("session add", "--facilitator", optarg, 200, false))
+			if (bl_opt_text(cmd, "--facilitator", optarg, 200, false))
 				return BL_EXIT_USAGE;
 			fac = optarg;
 			break;
 		case 'A': actor = optarg; break;
 		default:
-			return bl_opt_error("session add", c, argv + 3, longopts);
+			return bl_opt_error(cmd, c, argv + first - 1, longopts);
 		}
 	}
-	if (optind != argc - 3)
-		return bl_usage("session add", _("unexpected argument '%s'"), argv[3 + optind]);
-	if (!date || !place || !fac)
-		return bl_usage("session add", _("--date, --place and --facilitator are required"));
-	bl_session v = { .lab_id = lab, .place = (char *)place, .facilitator = (char *)fac };
-	if (strlen(date) >= sizeof v.date)
-		return bl_usage("session add", _("--date '%s': expected YYYY-MM-DD"), date);
-	snprintf(v.date, sizeof v.date, "%s", date);
+	if (optind != argc - first + 1)
+		return bl_usage(cmd, _("unexpected argument '%s'"), argv[first - 1 + optind]);
+	if (add && (!date || !place || !fac))
+		return bl_usage(cmd, _("--date, --place and --facilitator are required"));
 	bl_app app;
 	int rc = bl_app_open(&app, argv[2], false);
 	if (rc)
@@ -618,11 +632,49 @@ int bl_cmd_session(int argc, char **argv)
 	if (actor)
 		bl_store_set_actor(app.store, actor);
 	bl_err err = { { 0 } };
-	int64_t id;
-	if (bl_store_session_add(app.store, &v, &id, &err) != 0)
-		rc = bl_fail_store(&app, &err);
-	else
-		printf(_("Added session %" PRId64 " of lab %" PRId64 ": %s, %s\n"), id, lab, date, place);
+	bl_session v = { .lab_id = lab, .id = sid };
+	bl_session *all = NULL;
+	size_t n = 0;
+	if (set) {
+		/* The fields not given stay as they are. */
+		if (bl_store_sessions(app.store, lab, &all, &n, &err) != 0) {
+			rc = bl_fail_store(&app, &err);
+			goto out;
+		}
+		for (size_t i = 0; i < n; i++)
+			if (all[i].id == sid) {
+				v = all[i];
+				v.place = all[i].place;
+				v.facilitator = all[i].facilitator;
+			}
+	}
+	if (date)
+		snprintf(v.date, sizeof v.date, "%s", date);
+	if (place)
+		v.place = (char *)place;
+	if (fac)
+		v.facilitator = (char *)fac;
+	if (add) {
+		int64_t id;
+		if (bl_store_session_add(app.store, &v, &id, &err) != 0)
+			rc = bl_fail_store(&app, &err);
+		else
+			printf(_("Added session %" PRId64 " of lab %" PRId64 ": %s, %s\n"), id, lab,
+			       v.date, v.place);
+	} else if (set) {
+		if (bl_store_session_update(app.store, &v, &err) != 0)
+			rc = bl_fail_store(&app, &err);
+		else
+			printf(_("Changed session %" PRId64 " of lab %" PRId64 ": %s, %s (%s)\n"), sid, lab,
+			       v.date, v.place, v.facilitator);
+	} else {
+		if (bl_store_session_delete(app.store, lab, sid, &err) != 0)
+			rc = bl_fail_store(&app, &err);
+		else
+			printf(_("Deleted session %" PRId64 " of lab %" PRId64 "\n"), sid, lab);
+	}
+out:
+	bl_sessions_free(all, n);
 	bl_app_close(&app);
 	return rc;
 }

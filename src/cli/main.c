@@ -39,7 +39,7 @@ const bl_cmd bl_cmds[] = {
 	{ "labs", "DB", N_("list the citizen labs"), bl_cmd_labs, false },
 	{ "lab", "add|set|show|import|export DB ...",
 	  N_("add or change a lab; import or export it as a Pabulib .pb file"), bl_cmd_lab, false },
-	{ "session", "add DB LAB --date D --place P --facilitator F", N_("add a session (meeting) of a lab"),
+	{ "session", "add|set|delete DB LAB ...", N_("add, correct or delete a session (meeting) of a lab"),
 	  bl_cmd_session, false },
 	{ "sessions", "DB LAB", N_("list a lab's sessions"), bl_cmd_sessions, false },
 	{ "participant", "add|delete DB LAB ...", N_("sign a participant in (pseudonymous), or remove one"),

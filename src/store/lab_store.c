@@ -466,6 +466,73 @@ out:
 	return bl_write_end(s, outer, rc, err);
 }
 
+int bl_store_session_update(bl_store *s, const bl_session *v, bl_err *err)
+{
+	bl_date d;
+	if (bl_date_parse(v->date, &d, err) != 0)
+		return bl_err_prefix(err, _("date"));
+	if (lab_text_ok(_("place"), v->place, true, 200, false, err) != 0 ||
+	    lab_text_ok(_("facilitator"), v->facilitator, true, 200, false, err) != 0)
+		return -1;
+	bool outer;
+	if (bl_write_begin(s, &outer, err) != 0)
+		return -1;
+	int rc = -1;
+	sqlite3_stmt *st = NULL;
+	if (lab_session_in_lab(s, v->lab_id, v->id, err) != 0 || !v->id ||
+	    lab_prep(s, "UPDATE session SET date = ?2, place = ?3, facilitator = ?4 WHERE id = ?1",
+		     &st, err) != 0) {
+		if (!v->id)
+			bl_err_set(err, _("no session given"));
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, v->id);
+	lab_btext(st, 2, v->date);
+	lab_btext(st, 3, v->place);
+	lab_btext(st, 4, v->facilitator);
+	rc = lab_run(s, st, err);
+out:
+	sqlite3_finalize(st);
+	return bl_write_end(s, outer, rc, err);
+}
+
+int bl_store_session_delete(bl_store *s, int64_t lab_id, int64_t session_id, bl_err *err)
+{
+	bool outer;
+	if (bl_write_begin(s, &outer, err) != 0)
+		return -1;
+	int rc = -1;
+	int64_t used = 0;
+	sqlite3_stmt *st = NULL;
+	if (!session_id) {
+		bl_err_set(err, _("no session given"));
+		goto out;
+	}
+	if (lab_session_in_lab(s, lab_id, session_id, err) != 0 ||
+	    lab_prep(s, "SELECT (SELECT count(*) FROM ballot WHERE session_id = ?1)"
+		     " + (SELECT count(*) FROM participant WHERE session_id = ?1)", &st, err) != 0)
+		goto out;
+	sqlite3_bind_int64(st, 1, session_id);
+	if (lab_one_int(s, st, &used, err) < 0)
+		goto out;
+	sqlite3_finalize(st);
+	st = NULL;
+	/* Ballots and sign-ins say where they came from: such a session is
+	 * a fact of the lab, to be corrected (session set), not removed. */
+	if (used) {
+		bl_err_set(err, _("session %" PRId64 " has ballots or sign-ins and stays; correct its"
+				  " date, place or facilitator with `budgetlab session set`"), session_id);
+		goto out;
+	}
+	if (lab_prep(s, "DELETE FROM session WHERE id = ?1", &st, err) != 0)
+		goto out;
+	sqlite3_bind_int64(st, 1, session_id);
+	rc = lab_run(s, st, err);
+out:
+	sqlite3_finalize(st);
+	return bl_write_end(s, outer, rc, err);
+}
+
 int bl_store_sessions(bl_store *s, int64_t lab_id, bl_session **out, size_t *n, bl_err *err)
 {
 	*out = NULL;

@@ -57,6 +57,11 @@ typedef struct bl_session {
 void bl_sessions_free(bl_session *v, size_t n);
 int bl_store_session_add(bl_store *s, const bl_session *v, int64_t *id_out, bl_err *err);
 int bl_store_sessions(bl_store *s, int64_t lab_id, bl_session **out, size_t *n, bl_err *err);
+/* Correct a session's date, place and facilitator (v->id, v->lab_id). */
+int bl_store_session_update(bl_store *s, const bl_session *v, bl_err *err);
+/* Remove a session added by mistake: refused once ballots or sign-ins
+ * name it. */
+int bl_store_session_delete(bl_store *s, int64_t lab_id, int64_t session_id, bl_err *err);
 
 /* A participant: a number in the lab, the session they signed in at,
  * their category values (key=value pairs in the process YAML's keys),

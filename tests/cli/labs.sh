@@ -78,6 +78,21 @@ run session add "$DB" 7 --date 2027-03-19 --place P --facilitator F
 is $RC 1 "a session of lab 7, which is not there"
 run sessions "$DB" 1
 has "$OUT" "2027-03-12  Biblioteket, Store Sal  (Mette Ø.)" "sessions lists it"
+run session add "$DB" 1 --date 2027-03-19 --place Skolen --facilitator Jonas
+is $RC 0 "a second session"
+run session set "$DB" 1 2 --place "Skolen, aulaen"
+is $RC 0 "session set corrects a field"
+has "$OUT" "2027-03-19, Skolen, aulaen (Jonas)" "keeping the others"
+run session set "$DB" 1 2 --date 2027-13-01
+is $RC 1 "a bad date"
+run session set "$DB" 1 9 --place X
+is $RC 1 "session 9 is not the lab's"
+run session delete "$DB" 1 2 --place X
+is $RC 2 "delete takes no fields"
+run session delete "$DB" 1 2
+is $RC 0 "a session nobody used is deleted"
+run session delete "$DB" 1 2
+is $RC 1 "and is gone"
 
 # ---- participants and representation ----
 i=0
@@ -169,6 +184,9 @@ same labs-ideas
 run ballot add "$DB" 1 "1 3" --session 1 --participant 1
 is $RC 0 "a paper ballot"
 has "$OUT" "Counted ballot 1" "ballot 1"
+run session delete "$DB" 1 1
+is $RC 1 "a session with ballots and sign-ins stays"
+has "$ERR" "session set" "and says how to correct it"
 before=$(state)
 for bad in "1 1:twice" "1 2 3 4 5 6:at most 5" "1 2 4 5:the pool is 2.000.000 kr." \
 	   "12:does not exist" "abc:expected" "99999999999:too large" ":at least 1" \
