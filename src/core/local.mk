@@ -15,3 +15,5 @@ libbudgetlab_a_SOURCES += src/core/pabulib.c src/core/pabulib.h src/core/pb.h
 libbudgetlab_a_SOURCES += src/core/rules.c src/core/rules.h src/core/rules_internal.h \
 	src/core/rules_bigint.c src/core/rules_phragmen.c src/core/rules_mes.c src/core/rules_mes_fast.c
 libbudgetlab_a_SOURCES += src/core/lab.c src/core/lab.h
+libbudgetlab_a_SOURCES += src/core/vdiff.c src/core/vdiff.h
+libbudgetlab_a_SOURCES += src/core/amend.c src/core/amend.h
