@@ -89,12 +89,13 @@ static int check_ballot_key(const bl_app *app, const char *cmd, const char *key)
 {
 	if (bl_lab_ballot_type(&app->def->lab, key) >= 0)
 		return 0;
-	char list[512] = "";
-	size_t len = 0;
-	for (size_t j = 0; j < app->def->lab.n_ballot_types && len < sizeof list - 2; j++)
-		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", j ? ", " : "",
-					app->def->lab.ballot_types[j].key);
-	if (!*list)
+	const char *keys[64] = { NULL };
+	size_t nk = 0;
+	for (size_t j = 0; j < app->def->lab.n_ballot_types && nk < 64; j++)
+		keys[nk++] = app->def->lab.ballot_types[j].key;
+	char list[512];
+	bl_text_join(keys, nk, list, sizeof list);
+	if (!nk)
 		return bl_fail(BL_EXIT_REFUSED, _("%s: the process defines no ballot types (add a"
 						  " 'labs: ballots:' section to its phase file; see"
 						  " budgetlab-process(5))"), cmd);
@@ -106,11 +107,11 @@ int bl_opt_rule(const char *cmd, const char *name, bl_rule *r)
 {
 	if (bl_rule_from_name(name, r) == 0)
 		return 0;
-	char list[600] = "";
-	size_t len = 0;
-	for (int i = 0; i < BL_RULE_COUNT && len < sizeof list - 2; i++)
-		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "",
-					bl_rule_name((bl_rule)i));
+	const char *names[BL_RULE_COUNT];
+	for (int i = 0; i < BL_RULE_COUNT; i++)
+		names[i] = bl_rule_name((bl_rule)i);
+	char list[600];
+	bl_text_join(names, BL_RULE_COUNT, list, sizeof list);
 	return bl_usage(cmd, _("--rule '%s' is not a rule; expected one of: %s"), name, list);
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
 #include "store/lab_store.h"
 #include "store/store_internal.h"
 
@@ -183,21 +184,23 @@ static int signin_checked(bl_store *s, const bl_lab_def *def, const bl_participa
 		const bl_participant_cat *c = &p->cats[i];
 		int k = def ? bl_lab_category(def, c->category) : -1;
 		if (k < 0) {
-			char list[512] = "";
-			size_t len = 0;
-			for (size_t j = 0; def && j < def->n_categories && len < sizeof list - 2; j++)
-				len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", j ? ", " : "",
-							def->categories[j].key);
+			const char *keys[64] = { NULL };
+			size_t nk = 0;
+			for (size_t j = 0; def && j < def->n_categories && nk < 64; j++)
+				keys[nk++] = def->categories[j].key;
+			char list[512];
+			bl_text_join(keys, nk, list, sizeof list);
 			return bl_err_set(err, _("there is no category '%s'; the process defines: %s"),
 					  c->category, *list ? list : _("none"));
 		}
 		const bl_category *cat = &def->categories[k];
 		if (bl_lab_value(cat, c->value) < 0) {
-			char list[512] = "";
-			size_t len = 0;
-			for (size_t j = 0; j < cat->n_values && len < sizeof list - 2; j++)
-				len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", j ? ", " : "",
-							cat->values[j].key);
+			const char *keys[64] = { NULL };
+			size_t nk = 0;
+			for (size_t j = 0; j < cat->n_values && nk < 64; j++)
+				keys[nk++] = cat->values[j].key;
+			char list[512];
+			bl_text_join(keys, nk, list, sizeof list);
 			return bl_err_set(err, _("%s: '%s' is not one of its values; expected one of: %s"),
 					  cat->key, c->value, list);
 		}

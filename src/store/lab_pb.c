@@ -536,16 +536,10 @@ static char *project_title(const bl_pb_project *p, bool *oom)
 	const char *name = extra_get(p->extra, p->n_extra, "name");
 	char *t;
 	if (name && *name && strcmp(name, "None") != 0) {
-		size_t n = strlen(name);
-		if (n > 200) {
-			n = 200;
-			while (n && ((unsigned char)name[n] & 0xC0) == 0x80)
-				n--;
-		}
-		t = strndup(name, n);
-		for (char *c = t; c && *c; c++)
-			if ((unsigned char)*c < 0x20 || *c == 0x7f)
-				*c = ' ';
+		/* At most 200 bytes, what an idea's title may hold. */
+		t = malloc(201);
+		if (t)
+			bl_text_printable(name, strlen(name), t, 201);
 	} else {
 		size_t n = strlen(p->id) + 16;
 		t = malloc(n);
@@ -592,19 +586,8 @@ int bl_store_lab_import_pb(bl_store *s, const bl_pb *pb, const char *theme,
 			t = tbuf;
 		}
 	}
-	if (t != tbuf) {
-		size_t n = strlen(t);
-		if (n > 200) {
-			n = 200;
-			while (n && ((unsigned char)t[n] & 0xC0) == 0x80)
-				n--;
-		}
-		memcpy(tbuf, t, n);
-		tbuf[n] = '\0';
-		for (char *c = tbuf; *c; c++)
-			if ((unsigned char)*c < 0x20 || *c == 0x7f)
-				*c = ' ';
-	}
+	if (t != tbuf)
+		bl_text_printable(t, strlen(t), tbuf, sizeof tbuf);
 	/* The rule the city used, when the file names one we have, and
 	 * pabutools' tie-break, so that the lab's result is the file's. */
 	const char *frule = meta_get(pb, "rule");

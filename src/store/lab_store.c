@@ -113,12 +113,9 @@ int lab_area_path(bl_store *s, int64_t id, char **out, bl_err *err)
 	*out = NULL;
 	if (!id)
 		return 0;
-	sqlite3_stmt *st;
-	if (lab_prep(s, "WITH RECURSIVE p(id, parent_id, path) AS ("
-		    " SELECT id, parent_id, code FROM area WHERE id = ?1"
-		    " UNION ALL SELECT a.id, a.parent_id, a.code || '/' || p.path"
-		    " FROM area a JOIN p ON a.id = p.parent_id)"
-		    " SELECT path FROM p WHERE parent_id IS NULL", &st, err) != 0)
+	/* The store's own path query (cached, and bounded in depth). */
+	sqlite3_stmt *st = bl_stmt(s, ST_AREA_PATH, err);
+	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st), ret = 0;
@@ -128,7 +125,7 @@ int lab_area_path(bl_store *s, int64_t id, char **out, bl_err *err)
 	} else if (rc != SQLITE_DONE) {
 		ret = bl_store_fail(s, err);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return ret;
 }
 
@@ -533,6 +530,26 @@ out:
 	return bl_write_end(s, outer, rc, err);
 }
 
+static bool fill_session(sqlite3_stmt *st, void *elem)
+{
+	bl_session *e = elem;
+	bool oom = false;
+	e->id = sqlite3_column_int64(st, 0);
+	e->lab_id = sqlite3_column_int64(st, 1);
+	const char *d = (const char *)sqlite3_column_text(st, 2);
+	snprintf(e->date, sizeof e->date, "%s", d ? d : "");
+	e->place = lab_dup_col(st, 3, &oom);
+	e->facilitator = lab_dup_col(st, 4, &oom);
+	return !oom;
+}
+
+static void clear_session(void *elem)
+{
+	bl_session *e = elem;
+	free(e->place);
+	free(e->facilitator);
+}
+
 int bl_store_sessions(bl_store *s, int64_t lab_id, bl_session **out, size_t *n, bl_err *err)
 {
 	*out = NULL;
@@ -542,39 +559,9 @@ int bl_store_sessions(bl_store *s, int64_t lab_id, bl_session **out, size_t *n, 
 		    " WHERE lab_id = ?1 ORDER BY date, id", &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, lab_id);
-	bl_session *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!bl_grow((void *)&v, &cap, cnt + 1, sizeof *v)) {
-			ret = bl_err_set(err, _("out of memory"));
-			break;
-		}
-		bl_session *e = &v[cnt];
-		memset(e, 0, sizeof *e);
-		bool oom = false;
-		e->id = sqlite3_column_int64(st, 0);
-		e->lab_id = sqlite3_column_int64(st, 1);
-		const char *d = (const char *)sqlite3_column_text(st, 2);
-		snprintf(e->date, sizeof e->date, "%s", d ? d : "");
-		e->place = lab_dup_col(st, 3, &oom);
-		e->facilitator = lab_dup_col(st, 4, &oom);
-		cnt++;
-		if (oom) {
-			ret = bl_err_set(err, _("out of memory"));
-			break;
-		}
-	}
-	if (ret == 0 && rc != SQLITE_DONE && rc != SQLITE_ROW)
-		ret = bl_store_fail(s, err);
+	int rc = bl_rows_collect(s, st, sizeof **out, fill_session, clear_session, out, n, err);
 	sqlite3_finalize(st);
-	if (ret != 0) {
-		bl_sessions_free(v, cnt);
-		return -1;
-	}
-	*out = v;
-	*n = cnt;
-	return 0;
+	return rc;
 }
 
 int lab_session_in_lab(bl_store *s, int64_t lab, int64_t session, bl_err *err)

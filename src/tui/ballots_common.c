@@ -136,3 +136,17 @@ const char *vote_lab_tie(const tui *t, const bl_lab *l)
 {
 	return l && l->tie_break ? l->tie_break : t->def->lab.tie_break ? t->def->lab.tie_break : "id";
 }
+
+void vote_bar(char *buf, size_t bufsz, int64_t v, int64_t max, int width)
+{
+	int n = max > 0 && v > 0 ? (int)((v * width + max / 2) / max) : 0;
+	if (v > 0 && !n)
+		n = 1;
+	size_t o = 0;
+	for (int i = 0; i < n && o + 4 < bufsz; i++) {
+		memcpy(buf + o, "█", 3);
+		o += 3;
+	}
+	if (bufsz)
+		buf[o] = '\0';
+}

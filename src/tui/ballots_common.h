@@ -17,6 +17,9 @@
  * process language: a pool, a cost, a share are exact, never rounded to
  * the screen's unit. */
 void vote_money(const tui *t, bl_money v, char *buf, size_t bufsz);
+/* A bar of "█" for v of max in width cells (rounded; at least one for a
+ * v above 0), for the results screen and the projector. */
+void vote_bar(char *buf, size_t bufsz, int64_t v, int64_t max, int width);
 /* A ballot's marks as a facilitator types them: "3 7 12", or with
  * points "3:2 7:5"; "(empty)" for none. */
 void vote_marks_text(const bl_ballot *b, bool points, char *buf, size_t bufsz);

@@ -457,47 +457,55 @@ static bool goal_list(tui *t, const char *text, int64_t *ids, size_t max, size_t
 	size_t n = 0;
 	const char *p = text;
 	*n_out = 0;
-	while (*p) {
+	/* The goals, read once: this runs at every key typed in the field. */
+	bl_err e = { { 0 } };
+	bl_goal *all = NULL;
+	size_t na = 0;
+	bool have = false;
+	for (const char *q = text; *q && !have; q++)
+		have = *q >= '0' && *q <= '9';
+	if (have && bl_store_goals(t->store, &all, &na, &e) != 0)
+		na = 0;
+	bool ok = true;
+	while (ok && *p) {
 		while (*p == ' ' || *p == ',')
 			p++;
 		if (!*p)
 			break;
 		if (*p < '0' || *p > '9') {
 			snprintf(msg, msgsz, "%s", _("Expected the goals' numbers, e.g. 1, 4 (screen 3 lists them)."));
-			return false;
+			ok = false;
+			break;
 		}
 		int64_t v = 0;
-		while (*p >= '0' && *p <= '9') {
+		while (ok && *p >= '0' && *p <= '9') {
 			if (v > 100000000) {
 				snprintf(msg, msgsz, "%s", _("That goal number is too large."));
-				return false;
+				ok = false;
 			}
 			v = v * 10 + (*p++ - '0');
 		}
-		if (*p && *p != ' ' && *p != ',') {
+		if (ok && *p && *p != ' ' && *p != ',') {
 			snprintf(msg, msgsz, "%s", _("Expected the goals' numbers, e.g. 1, 4 (screen 3 lists them)."));
-			return false;
+			ok = false;
 		}
-		bl_err e = { { 0 } };
-		bl_goal *all = NULL;
-		size_t na = 0;
 		bool found = false;
-		if (bl_store_goals(t->store, &all, &na, &e) == 0)
-			for (size_t k = 0; k < na; k++)
-				found |= all[k].id == v;
-		bl_goals_free(all, na);
-		if (!found) {
+		for (size_t k = 0; ok && k < na; k++)
+			found |= all[k].id == v;
+		if (ok && !found) {
 			snprintf(msg, msgsz, _("There is no goal %lld (screen 3 lists them)."), (long long)v);
-			return false;
+			ok = false;
 		}
-		if (n == max) {
+		if (ok && n == max) {
 			snprintf(msg, msgsz, _("At most %zu goals."), max);
-			return false;
+			ok = false;
 		}
-		ids[n++] = v;
+		if (ok)
+			ids[n++] = v;
 	}
-	*n_out = n;
-	return true;
+	bl_goals_free(all, na);
+	*n_out = ok ? n : 0;
+	return ok;
 }
 
 static const char *v_goals(tui *t, void *ctx, const char *text, char *msg, size_t msgsz)

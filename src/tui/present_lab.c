@@ -120,19 +120,6 @@ static void big_at(int y, int x, const char *s, int scale, int role)
 	bl_big_free(&b);
 }
 
-static void bar_text(char *buf, size_t bufsz, int64_t v, int64_t max, int width)
-{
-	int n = max > 0 && v > 0 ? (int)((v * width + max / 2) / max) : 0;
-	if (v > 0 && !n)
-		n = 1;
-	size_t o = 0;
-	for (int i = 0; i < n && o + 4 < bufsz; i++) {
-		memcpy(buf + o, "█", 3);
-		o += 3;
-	}
-	buf[o] = '\0';
-}
-
 /* The ideas by votes, highest first (ties: by number): a chart. */
 static const vote_results *g_sort_res;
 static int by_score(const void *a, const void *b)
@@ -278,7 +265,7 @@ static void draw_results(tui *t, present_lab *pl, int top, int rows, int W)
 		snprintf(buf, sizeof buf, "%" PRId64, v->number);
 		tui_put(y, x0 + 2, num_w, buf, R_HEADING, true);
 		tui_put(y, tx, title_w, v->title, differ ? R_INFO : win ? R_NORMAL : R_DIM, false);
-		bar_text(buf, sizeof buf, v->score, r->max_score, bar_w);
+		vote_bar(buf, sizeof buf, v->score, r->max_score, bar_w);
 		tui_put(y, bx, bar_w, buf, v->rank[0] ? R_PASS : R_DIM, false);
 		snprintf(buf, sizeof buf, "%" PRId64, v->score);
 		tui_put(y, vx, votes_w, buf, R_NORMAL, true);

@@ -85,19 +85,6 @@ static void load(tui *t, results_state *s)
 
 /* ---- drawing ---- */
 
-static void bar(char *buf, size_t bufsz, int64_t v, int64_t max, int width)
-{
-	int n = max > 0 && v > 0 ? (int)((v * width + max / 2) / max) : 0;
-	if (v > 0 && !n)
-		n = 1;
-	size_t o = 0;
-	for (int i = 0; i < n && o + 4 < bufsz; i++) {
-		memcpy(buf + o, "█", 3);
-		o += 3;
-	}
-	buf[o] = '\0';
-}
-
 static void rank_cell(const vote_results *r, int k, const vote_idea *v, char *buf, size_t bufsz)
 {
 	if (!r->ok[k])
@@ -263,7 +250,7 @@ static void draw_votes(tui *t, results_state *s, int top, int rows, int W)
 		tui_put(y, c.cost_x, c.cost_w, buf, on ? R_SELECTED : R_DIM, true);
 		snprintf(buf, sizeof buf, "%" PRId64, v->score);
 		tui_put(y, c.votes_x, c.votes_w, buf, base, true);
-		bar(b, sizeof b, v->score, r->max_score, c.bar_w);
+		vote_bar(b, sizeof b, v->score, r->max_score, c.bar_w);
 		tui_put(y, c.bar_x, c.bar_w, b, on ? R_SELECTED : v->rank[0] ? R_PASS : R_DIM, false);
 		for (int k = 0; k < r->n_rules; k++) {
 			rank_cell(r, k, v, buf, sizeof buf);
