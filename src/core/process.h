@@ -15,6 +15,7 @@
 #include "core/gates.h"
 #include "core/lab.h"
 #include "core/money.h"
+#include "core/readings.h"
 
 /* Budget year + outline years: at most this many years in a process. */
 #define BL_MAX_YEARS 10
@@ -61,6 +62,7 @@ typedef struct bl_process_def {
 	bl_phase *phases;
 	size_t n_phases;
 	bl_lab_def lab;    /* the `labs:` section; empty if the file has none */
+	bl_readings_def readings; /* the `readings:` section, with its defaults */
 } bl_process_def;
 
 void bl_process_def_free(bl_process_def *def);

@@ -16,5 +16,8 @@ include $(top_srcdir)/tests/ui/signin.mk
 include $(top_srcdir)/tests/ui/ballots.mk
 include $(top_srcdir)/tests/ui/results.mk
 include $(top_srcdir)/tests/ui/present_lab.mk
+include $(top_srcdir)/tests/ui/amendments.mk
+include $(top_srcdir)/tests/ui/hearing.mk
+include $(top_srcdir)/tests/ui/versions.mk
 TESTS += $(UI_TESTS)
 $(UI_TESTS:.sh=.log): budgetlab$(EXEEXT)
