@@ -2,7 +2,7 @@
 # Built with the program, run only by `make bench`: speed is measured here,
 # never in timed tests.
 noinst_PROGRAMS += bench/gen_large bench/bench_load bench/bench_tui \
-	bench/gen_import bench/bench_import bench/bench_rules
+	bench/gen_import bench/bench_import bench/bench_rules bench/bench_amend
 # What they share: bench_util.c (the generators' PRNG and files, options,
 # the clock, running a program, the table of figures) and, for the two
 # load benchmarks, bench_db.c (reading back what was loaded).
@@ -17,6 +17,8 @@ bench_bench_import_SOURCES = bench/bench_import.c $(BENCH_UTIL) $(BENCH_DB)
 bench_bench_import_LDADD = $(BL_LIBS)
 bench_bench_rules_SOURCES = bench/bench_rules.c $(BENCH_UTIL)
 bench_bench_rules_LDADD = $(BL_LIBS)
+bench_bench_amend_SOURCES = bench/bench_amend.c $(BENCH_UTIL)
+bench_bench_amend_LDADD = $(BL_LIBS)
 EXTRA_DIST += bench/README.md
 
 # The generated data and databases live in the build tree, never in the
@@ -37,6 +39,7 @@ bench: bench/gen_large$(EXEEXT) bench/bench_load$(EXEEXT) bench/bench_tui$(EXEEX
 	./bench/bench_tui$(EXEEXT) --dir '$(BENCH_DIR)' --budgetlab ./budgetlab$(EXEEXT)
 	@$(MAKE) $(AM_MAKEFLAGS) bench-import
 	@$(MAKE) $(AM_MAKEFLAGS) bench-rules
+	@$(MAKE) $(AM_MAKEFLAGS) bench-amend
 bench-import: bench/gen_import$(EXEEXT) bench/bench_import$(EXEEXT) budgetlab$(EXEEXT)
 	@$(MKDIR_P) '$(BENCH_DIR)'
 	./bench/gen_import$(EXEEXT) --rows $(BENCH_ROWS) --dir '$(BENCH_DIR)'
@@ -45,7 +48,14 @@ bench-import: bench/gen_import$(EXEEXT) bench/bench_import$(EXEEXT) budgetlab$(E
 BENCH_RULES_ARGS =
 bench-rules: bench/bench_rules$(EXEEXT)
 	./bench/bench_rules$(EXEEXT) $(BENCH_RULES_ARGS)
-.PHONY: bench bench-import bench-rules
+# The readings on a whole budget: freeze, table, decide, diff.
+BENCH_AMEND_ARGS =
+bench-amend: bench/bench_amend$(EXEEXT)
+	@$(MKDIR_P) '$(BENCH_DIR)'
+	./bench/bench_amend$(EXEEXT) --dir '$(BENCH_DIR)' $(BENCH_AMEND_ARGS)
+.PHONY: bench bench-import bench-rules bench-amend
+CLEANFILES += bench-data/amend.budgetlab bench-data/amend.budgetlab-wal \
+	bench-data/amend.budgetlab-shm
 CLEANFILES += bench-data/large.tsv bench-data/large-areas.tsv bench-data/bench.sql \
 	bench-data/bench.budgetlab bench-data/bench.budgetlab-wal \
 	bench-data/bench.budgetlab-shm bench-data/bench-sqlite3.budgetlab \

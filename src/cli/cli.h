@@ -4,6 +4,7 @@
 
 #include <getopt.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "core/error.h"
@@ -83,6 +84,12 @@ const char *bl_overflow_label(void);
 /* Print one table cell fitted to width (UTF-8 aware) and a separator. */
 void bl_cell(FILE *f, const char *s, int width, bool right);
 
+/* --help or -h among argv[1..upto]. */
+bool bl_wants_help(int argc, char **argv, int upto);
+/* bl_cell on stdout and the two columns between cells. */
+void bl_col(const char *s, int width, bool right);
+/* A number from 1 (an amendment's, a response's), as bl_opt_int. */
+int bl_opt_number(const char *cmd, const char *what, const char *arg, int64_t *out);
 /* Print text word-wrapped to width columns, each line indented. */
 void bl_print_wrapped(FILE *f, const char *text, int indent, int width);
 /* The same with `first` printed before the first line (a list item's
@@ -129,5 +136,14 @@ int bl_cmd_export(int argc, char **argv);
 int bl_cmd_import(int argc, char **argv);
 int bl_cmd_open(int argc, char **argv);
 int bl_cmd_keys(int argc, char **argv);
+int bl_cmd_versions(int argc, char **argv);
+int bl_cmd_amendment(int argc, char **argv);
+int bl_cmd_amendments(int argc, char **argv);
+int bl_cmd_decide(int argc, char **argv);
+int bl_cmd_deficit(int argc, char **argv);
+int bl_cmd_diff(int argc, char **argv);
+int bl_cmd_response(int argc, char **argv);
+int bl_cmd_responses(int argc, char **argv);
+int bl_cmd_hearing_summary(int argc, char **argv);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "store/amend_store.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -94,14 +95,18 @@ int bl_cmd_advance(int argc, char **argv)
 		printf(_("Every gate passes; no override is needed, so the reason is not recorded.\n"));
 		reason = NULL;
 	}
-	if (bl_store_phase_advance(app.store, cur + 1, n_failed ? reason : NULL,
-				   n_failed ? failed : NULL, &err) != 0) {
+	const char *freeze_at = app.def->readings.freeze_at;
+	if (bl_store_phase_advance_freeze(app.store, cur + 1, n_failed ? reason : NULL,
+					  n_failed ? failed : NULL, freeze_at, &err) != 0) {
 		rc = bl_fail_store(&app, &err);
 		goto out;
 	}
 	printf(_("Now in phase %d of %zu: %s [%s]%s\n"), cur + 2, app.def->n_phases,
 	       app.def->phases[cur + 1].title, app.def->phases[cur + 1].id,
 	       n_failed ? _(" (gates overridden; see the journal)") : "");
+	if (freeze_at && strcmp(freeze_at, app.def->phases[cur + 1].id) == 0)
+		printf(_("The proposal is frozen as the first-reading version; from now on it"
+			 " changes only by amendments (%s amendment add).\n"), bl_progname);
 out:
 	free(id);
 	free(failed);

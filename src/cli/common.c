@@ -394,3 +394,26 @@ int bl_opt_text(const char *cmd, const char *opt, const char *arg,
 			return bl_usage(cmd, _("%s contains a control character (byte 0x%02X)"), opt, *p);
 	return 0;
 }
+
+bool bl_wants_help(int argc, char **argv, int upto)
+{
+	for (int i = 1; i < argc && i <= upto; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+	return false;
+}
+
+void bl_col(const char *s, int width, bool right)
+{
+	bl_cell(stdout, s, width, right);
+	fputs("  ", stdout);
+}
+
+int bl_opt_number(const char *cmd, const char *what, const char *arg, int64_t *out)
+{
+	long v;
+	if (bl_opt_int(cmd, what, arg, 1, 1000000, &v))
+		return BL_EXIT_USAGE;
+	*out = v;
+	return 0;
+}

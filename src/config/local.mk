@@ -5,3 +5,4 @@ libbudgetlab_a_SOURCES += \
 	src/config/process_yaml.c src/config/process_yaml.h \
 	src/config/paths.c src/config/paths.h
 libbudgetlab_a_SOURCES += src/config/lab_yaml.c src/config/lab_yaml.h
+libbudgetlab_a_SOURCES += src/config/readings_yaml.c src/config/readings_yaml.h

@@ -14,6 +14,7 @@
 #include "config/process_yaml.h"
 #include "config/yaml_doc.h"
 #include "config/lab_yaml.h"
+#include "config/readings_yaml.h"
 
 #include <inttypes.h>
 #include <stdbool.h>
@@ -48,6 +49,8 @@ static const keyspec top_keys[] = {
 	{ "process", true, N_("process: a mapping with municipality, title, language and budget_year") },
 	{ "phases", true, N_("phases: a list of phases, each with an id and a title") },
 	{ "labs", false, N_("labs: a mapping with categories and ballots") },
+	{ "readings", false,
+	  N_("readings: a mapping with freeze_at, hearing, amendment_deadline and org_types") },
 };
 #define N_TOP_KEYS (sizeof top_keys / sizeof top_keys[0])
 
@@ -759,6 +762,12 @@ static void check_root(ctx *c, bl_process_def *def)
 	process_section(c, &f[1], def);
 	phases_section(c, &f[2], def);
 	bl_lab_yaml(&c->d, f[3].key, f[3].val, c->lang, &def->lab);
+	/* After the phases: the section names them and can take its window
+	 * from one.  The defaults only once the file is known to be good,
+	 * since they look phases up by id. */
+	bl_readings_yaml(&c->d, f[4].key, f[4].val, def);
+	if (!c->d.n_errs && !c->d.oom && bl_readings_defaults(def, NULL) != 0)
+		c->d.oom = true;
 }
 
 

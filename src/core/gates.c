@@ -239,6 +239,132 @@ static int eval_not_before(const bl_phase *phase, const bl_gate_ref *ref,
 	return 0;
 }
 
+/* every_amendment_decided and every_response_commented: the same check on
+ * two registers. */
+typedef int (*open_items_fn)(void *ctx, int64_t *numbers, size_t max, size_t *n,
+			     int64_t *n_total, bl_err *err);
+
+/* amendments: true for every_amendment_decided, false for responses. */
+static int open_items(bool amendments, const bl_facts_ops *ops, void *ctx, char *why,
+		      size_t whysz, bl_err *err)
+{
+	open_items_fn fn = amendments ? ops->amendments_undecided : ops->responses_uncommented;
+	int64_t nums[LIST_MAX], total;
+	size_t n;
+	if (!fn)
+		return bl_err_set(err, _("this gate needs a database of schema 4 or later"));
+	if (fn(ctx, nums, LIST_MAX, &n, &total, err) != 0)
+		return -1;
+	if (total == 0) {
+		snprintf(why, whysz, "%s",
+			 amendments ? _("no amendments were tabled")
+				    : _("no hearing responses were registered"));
+		return 1;
+	}
+	if (n == 0) {
+		if (amendments)
+			snprintf(why, whysz, _("all %" PRId64 " amendments are decided"), total);
+		else
+			snprintf(why, whysz, _("all %" PRId64 " hearing responses have the"
+					       " administration's comment"), total);
+		return 1;
+	}
+	if (amendments)
+		snprintf(why, whysz, _("%zu of %" PRId64 " amendments are not decided:"), n, total);
+	else
+		snprintf(why, whysz, _("%zu of %" PRId64 " hearing responses have no administration"
+				       " comment:"), n, total);
+	for (size_t i = 0; i < n && i < LIST_MAX; i++)
+		app(why, whysz, "%s%" PRId64, i ? ", " : " ", nums[i]);
+	if (n > LIST_MAX)
+		app(why, whysz, _(" and %zu more"), n - LIST_MAX);
+	return 0;
+}
+
+static int eval_every_amendment_decided(const bl_phase *phase, const bl_gate_ref *ref,
+					const bl_facts_ops *ops, void *ctx, char *why,
+					size_t whysz, bl_err *err)
+{
+	(void)phase;
+	(void)ref;
+	return open_items(true, ops, ctx, why, whysz, err);
+}
+
+static int eval_every_response_commented(const bl_phase *phase, const bl_gate_ref *ref,
+					 const bl_facts_ops *ops, void *ctx, char *why,
+					 size_t whysz, bl_err *err)
+{
+	(void)phase;
+	(void)ref;
+	return open_items(false, ops, ctx, why, whysz, err);
+}
+
+static int eval_balances_or_deficit_accepted(const bl_phase *phase, const bl_gate_ref *ref,
+					     const bl_facts_ops *ops, void *ctx, char *why,
+					     size_t whysz, bl_err *err)
+{
+	(void)phase;
+	const char *version = ref->args[0].s;
+	int first, n;
+	int64_t count;
+	bool has = false;
+	bl_money income[BL_MAX_YEARS], expense[BL_MAX_YEARS], accepted[BL_MAX_YEARS] = { 0 };
+	if (!ops->deficit_accepted)
+		return bl_err_set(err, _("this gate needs a database of schema 4 or later"));
+	if (ops->years(ctx, &first, &n, err) != 0)
+		return -1;
+	if (n < 1 || n > BL_MAX_YEARS)
+		return bl_err_set(err, _("the process has %d years; expected 1 to %d"), n,
+				  BL_MAX_YEARS);
+	if (ops->amount_count(ctx, version, &count, err) != 0)
+		return -1;
+	if (count == 0) {
+		snprintf(why, whysz, _("the %s version has no amounts yet"), version);
+		return 0;
+	}
+	if (ops->year_totals(ctx, version, income, expense, err) != 0 ||
+	    ops->deficit_accepted(ctx, version, &has, accepted, err) != 0)
+		return -1;
+	bl_lang lang = lang_of(ops, ctx);
+	int bad = 0, covered = 0;
+	why[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		bl_money deficit;
+		char amt[BL_MONEY_BUFSZ], acc[BL_MONEY_BUFSZ];
+		if (!bl_money_sub(expense[i], income[i], &deficit)) {
+			if (expense[i] < income[i])
+				continue;
+			deficit = BL_MONEY_MAX;
+		}
+		if (deficit <= 0)
+			continue;
+		bl_money_format_whole(deficit, lang, amt, sizeof amt);
+		if (has && deficit <= accepted[i]) {
+			covered++;
+			continue;
+		}
+		if (has && accepted[i] > 0) {
+			bl_money_format_whole(accepted[i], lang, acc, sizeof acc);
+			app(why, whysz, _("%s%d: expenses exceed income by %s kr., more than the"
+					  " %s kr. accepted"), bad ? "; " : "", first + i, amt, acc);
+		} else {
+			app(why, whysz, _("%s%d: expenses exceed income by %s kr. and no deficit"
+					  " was accepted for it"), bad ? "; " : "", first + i, amt);
+		}
+		bad++;
+	}
+	if (bad)
+		return 0;
+	if (covered)
+		snprintf(why, whysz, _("the %s version balances, or its deficit was accepted, in"
+				       " all %d years (%d with an accepted deficit)"),
+			 version, n, covered);
+	else
+		snprintf(why, whysz, _("income covers expenses in all %d years of the %s version"),
+			 n, version);
+	return 1;
+}
+
 const bl_gate_kind bl_gate_kinds[] = {
 	{ "every_area_has_goal",
 	  N_("every area at a level of the hierarchy has at least one goal"),
@@ -272,6 +398,17 @@ const bl_gate_kind bl_gate_kinds[] = {
 	  { { "date", BL_PARAM_DATE, true, 0, 0, NULL,
 	      N_("the earliest date, YYYY-MM-DD") } },
 	  1, eval_not_before },
+	{ "every_amendment_decided",
+	  N_("every amendment tabled is adopted, rejected or withdrawn"),
+	  { { 0 } }, 0, eval_every_amendment_decided },
+	{ "every_response_commented",
+	  N_("every hearing response has the administration's comment"),
+	  { { 0 } }, 0, eval_every_response_commented },
+	{ "balances_or_deficit_accepted",
+	  N_("every year of a version balances, or its deficit was accepted with a reason"),
+	  { { "version", BL_PARAM_VERSION, false, 0, 0, "adopted",
+	      N_("the budget version to check") } },
+	  1, eval_balances_or_deficit_accepted },
 };
 const size_t bl_n_gate_kinds = sizeof bl_gate_kinds / sizeof bl_gate_kinds[0];
 

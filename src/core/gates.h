@@ -108,6 +108,19 @@ typedef struct bl_facts_ops {
 	bl_date (*today)(void *ctx);
 	/* The process language, for amounts in messages.  May be NULL (da). */
 	int (*language)(void *ctx, bl_lang *lang, bl_err *err);
+	/* Readings (schema 4).  Amendments not yet decided: the first up to
+	 * max numbers in numbers[], their count in *n and the count of all
+	 * amendments in *n_total.  May be NULL: the gates that need it then
+	 * report an error. */
+	int (*amendments_undecided)(void *ctx, int64_t *numbers, size_t max, size_t *n,
+				    int64_t *n_total, bl_err *err);
+	/* Hearing responses without the administration's comment, the same way. */
+	int (*responses_uncommented)(void *ctx, int64_t *numbers, size_t max, size_t *n,
+				     int64_t *n_total, bl_err *err);
+	/* The deficit last accepted for a version (bl_store_deficit_accept):
+	 * *has false if none; else accepted[i] for each of n_years. */
+	int (*deficit_accepted)(void *ctx, const char *version, bool *has,
+				bl_money *accepted, bl_err *err);
 } bl_facts_ops;
 
 /* Evaluate one gate of a phase. 1 pass, 0 fail (why set), -1 error. */

@@ -782,6 +782,153 @@ static bool sum_import(ctx *c, const char *action, const bl_jobj *before, const 
 	return true;
 }
 
+/* ---- readings (schema 4): version, amendment, amendment_change,
+ * amendment_amount, response, response_line, response_area, deficit.
+ * Keys "amendment:N", "response:N" or the version's key.  A response is
+ * never summarized with its sender: the records do not hold one. */
+static bool sum_readings(ctx *c, const char *entity, const char *action, const bl_jobj *before,
+			 const bl_jobj *after, bool has_before, bool has_after)
+{
+	const bl_jobj *o = has_after ? after : before;
+	if (!has_after && !has_before)
+		return false;
+	if (is(entity, "version")) {
+		const char *v = get_s(o, "version");
+		if (!v)
+			return false;
+		if (is(action, "freeze")) {
+			const char *ph = get_s(o, "phase");
+			const bl_jfield *d = get_t(o, "derived", BL_JINT);
+			sb_printf(c->b, d && d->i ? _("the %s version is derived from now on")
+						  : _("the %s version frozen"), v);
+			if (ph)
+				sb_printf(c->b, _(" on entering %s"), ph);
+			return true;
+		}
+		if (is(action, "derive")) {
+			const char *am = get_s(o, "amendments");
+			const bl_jfield *n = get_t(o, "amounts", BL_JINT);
+			sb_printf(c->b, _("the %s version computed: first reading"), v);
+			if (am && *am)
+				sb_printf(c->b, _(" + amendments %s"), am);
+			if (n)
+				sb_printf(c->b, _("; %lld amounts"), (long long)n->i);
+			const bl_jfield *ch = get_t(o, "changed", BL_JINT);
+			if (ch)
+				sb_printf(c->b, _(", %lld lines changed by this"), (long long)ch->i);
+			return true;
+		}
+		return false;
+	}
+	if (is(entity, "amendment")) {
+		const bl_jfield *n = get_t(o, "amendment", BL_JINT);
+		if (!n)
+			return false;
+		if (is(action, "decide")) {
+			const char *d = get_s(after, "decision"), *note = get_s(after, "note");
+			if (!d)
+				return false;
+			sb_printf(c->b, _("amendment %lld %s"), (long long)n->i, d);
+			if (note) {
+				sb_str(c->b, " (");
+				sb_text(c->b, note);
+				sb_str(c->b, ")");
+			}
+			return true;
+		}
+		if (is(action, "update") && has_before && has_after) {
+			sb_printf(c->b, _("amendment %lld: "), (long long)n->i);
+			diff_fields(c, before, after);
+			return true;
+		}
+		const char *t = get_s(o, "title"), *party = get_s(o, "party");
+		if (!is(action, "insert") || !t || !party)
+			return false;
+		const bl_jfield *parent = get_t(o, "parent", BL_JINT), *late = get_t(o, "late", BL_JINT);
+		sb_printf(c->b, _("amendment %lld tabled by "), (long long)n->i);
+		sb_text(c->b, party);
+		sb_str(c->b, ": ");
+		sb_quoted(c->b, t);
+		if (parent)
+			sb_printf(c->b, _(", amends %lld"), (long long)parent->i);
+		if (late && late->i)
+			sb_str(c->b, _(", late"));
+		return true;
+	}
+	if (is(entity, "amendment_change") || is(entity, "amendment_amount")) {
+		const bl_jfield *n = get_t(o, "amendment", BL_JINT), *k = get_t(o, "change", BL_JINT);
+		if (!n || !k)
+			return false;
+		sb_printf(c->b, _("amendment %lld, change %lld: "), (long long)n->i, (long long)k->i);
+		if (is(entity, "amendment_amount")) {
+			const bl_jfield *y = get_t(o, "year", BL_JINT), *a = get_t(o, "amount", BL_JINT);
+			if (!y || !a)
+				return false;
+			char m[64];
+			fmt_money(a->i, c->lang, BL_UNIT_KR, m, sizeof m);
+			sb_printf(c->b, "%lld %s", (long long)y->i, m);
+		} else {
+			const char *op = get_s(o, "op"), *line = get_s(o, "line");
+			if (!op || !line)
+				return false;
+			sb_text(c->b, op);
+			sb_str(c->b, " ");
+			sb_text(c->b, line);
+		}
+		if (!has_after)
+			sb_str(c->b, _(" (replaced)"));
+		return true;
+	}
+	if (is(entity, "response")) {
+		const bl_jfield *n = get_t(o, "response", BL_JINT);
+		const char *org = get_s(o, "org_type"), *pos = get_s(o, "position");
+		if (!n || !org || !pos)
+			return false;
+		if (is(action, "update") && has_before && has_after) {
+			sb_printf(c->b, _("response %lld: "), (long long)n->i);
+			diff_fields(c, before, after);
+			return true;
+		}
+		sb_printf(c->b, has_after ? _("response %lld registered: ") : _("response %lld deleted: "),
+			  (long long)n->i);
+		sb_text(c->b, org);
+		sb_str(c->b, ", ");
+		sb_text(c->b, pos);
+		const bl_jfield *late = get_t(o, "late", BL_JINT), *cons = get_t(o, "consent", BL_JINT);
+		if (late && late->i)
+			sb_str(c->b, _(", late"));
+		if (cons && !cons->i)
+			sb_str(c->b, _(", not to be published"));
+		return true;
+	}
+	if (is(entity, "response_line") || is(entity, "response_area")) {
+		const bl_jfield *n = get_t(o, "response", BL_JINT);
+		const char *what = get_s(o, is(entity, "response_line") ? "line" : "area");
+		if (!n || !what)
+			return false;
+		sb_printf(c->b, has_after ? _("response %lld concerns ") : _("response %lld no longer concerns "),
+			  (long long)n->i);
+		sb_text(c->b, what);
+		return true;
+	}
+	if (is(entity, "deficit")) {
+		const char *reason = get_s(o, "reason");
+		const bl_jfield *y = get_t(o, "year", BL_JINT), *d = get_t(o, "deficit", BL_JINT);
+		if (reason) {
+			sb_str(c->b, _("deficit accepted: "));
+			sb_quoted(c->b, reason);
+			return true;
+		}
+		if (!y || !d)
+			return false;
+		char m[64];
+		fmt_money(d->i, c->lang, BL_UNIT_KR, m, sizeof m);
+		sb_printf(c->b, _("deficit accepted for %lld: %s"), (long long)y->i, m);
+		return true;
+	}
+	return false;
+}
+
 /* ---- labs (schema 3): lab, session, participant, idea, idea_cost,
  * ballot.  The key is "lab:N"; the records name the lab, session,
  * participant or idea by number. */
@@ -1018,6 +1165,11 @@ int bl_journal_summary(const char *entity, const char *action, const char *key,
 		 is(entity, "idea") || is(entity, "idea_cost") || is(entity, "idea_goal") ||
 		 is(entity, "ballot"))
 		done = sum_lab(&c, entity, action, &bo, &ao, hb, ha);
+	else if (is(entity, "version") || is(entity, "amendment") ||
+		 is(entity, "amendment_change") || is(entity, "amendment_amount") ||
+		 is(entity, "response") || is(entity, "response_line") ||
+		 is(entity, "response_area") || is(entity, "deficit"))
+		done = sum_readings(&c, entity, action, &bo, &ao, hb, ha);
 	else
 		done = false;
 	if (!done) {
@@ -1080,6 +1232,23 @@ void bl_journal_what(const char *entity, const char *action, char *buf, size_t b
 		{ "ballot", "insert", N_("ballot counted") },
 		{ "ballot", "void", N_("ballot void") },
 		{ "ballot", "import", N_("ballots imported") },
+		{ "version", "freeze", N_("version frozen") },
+		{ "version", "derive", N_("version computed") },
+		{ "amendment", "insert", N_("amendment tabled") },
+		{ "amendment", "update", N_("amendment corrected") },
+		{ "amendment", "decide", N_("amendment decided") },
+		{ "amendment_change", "insert", N_("change added") },
+		{ "amendment_change", "delete", N_("change replaced") },
+		{ "amendment_amount", "insert", N_("change amount") },
+		{ "amendment_amount", "delete", N_("change amount replaced") },
+		{ "response", "insert", N_("response registered") },
+		{ "response", "update", N_("response changed") },
+		{ "response", "delete", N_("response deleted") },
+		{ "response_line", "insert", N_("response linked") },
+		{ "response_line", "delete", N_("response unlinked") },
+		{ "response_area", "insert", N_("response linked") },
+		{ "response_area", "delete", N_("response unlinked") },
+		{ "deficit", "accept", N_("deficit accepted") },
 	};
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (is(entity, words[i].entity) && is(action, words[i].action)) {

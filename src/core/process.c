@@ -56,6 +56,7 @@ void bl_process_def_free(bl_process_def *def)
 	free(def->title);
 	free(def->currency);
 	bl_lab_def_clear(&def->lab);
+	bl_readings_def_free(&def->readings);
 	free(def);
 }
 

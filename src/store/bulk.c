@@ -137,6 +137,34 @@ void bl_bulk_discard(bl_bulk *b)
 	bulk_free(b);
 }
 
+/* -1 with the triggers' message if version vid is frozen or derived. */
+static int bulk_frozen(bl_store *s, int64_t vid, const char *key, bl_err *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT derived, frozen_at, (SELECT title FROM phase"
+			       " WHERE id = f.phase_id) FROM version_freeze f WHERE version_id = ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return bl_store_fail(s, err);
+	sqlite3_bind_int64(st, 1, vid);
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW) {
+		const char *at = (const char *)sqlite3_column_text(st, 1);
+		const char *ph = (const char *)sqlite3_column_text(st, 2);
+		if (sqlite3_column_int(st, 0))
+			ret = bl_err_set(err, _("the %s version is derived (first reading plus the"
+						" adopted amendments) and cannot be loaded into"), key);
+		else
+			ret = bl_err_set(err, _("the %s version was frozen on %.10s when the process"
+						" entered '%s'; it cannot be loaded into (import into"
+						" the proposal, or table an amendment)"),
+					 key, at ? at : "", ph ? ph : "?");
+	} else if (rc != SQLITE_DONE) {
+		ret = bl_store_fail(s, err);
+	}
+	sqlite3_finalize(st);
+	return ret;
+}
+
 int bl_store_bulk_begin(bl_store *s, const char *version, const char *source,
 			bl_bulk **out, bl_err *err)
 {
@@ -164,6 +192,10 @@ int bl_store_bulk_begin(bl_store *s, const char *version, const char *source,
 	b->s = s;
 	if (bl_version_id(s, version, &b->vid, err) != 0 ||
 	    bl_store_lock_state(s, &b->locks, &b->phase_title, err) != 0)
+		goto fail;
+	/* The bulk loader drops the amount triggers, the frozen versions'
+	 * among them: refuse here what they would refuse. */
+	if (bulk_frozen(s, b->vid, b->version, err) != 0)
 		goto fail;
 	/* A bulk load adds lines with amounts: either lock refuses it. */
 	if (b->locks & BL_LOCK_AMOUNTS) {

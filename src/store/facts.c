@@ -11,6 +11,8 @@
 
 #include "core/date.h"
 #include "core/i18n.h"
+#include "store/amend_store.h"
+#include "store/hearing_store.h"
 #include "store/store_internal.h"
 
 static int f_years(void *ctx, int *first_year, int *n_years, bl_err *err)
@@ -138,7 +140,45 @@ static int f_language(void *ctx, bl_lang *lang, bl_err *err)
 	return 0;
 }
 
+/* The first max numbers of a register's open items, from one of the
+ * store's functions that returns all of them. */
+typedef int (*numbers_fn)(bl_store *s, int64_t **numbers, size_t *n, int64_t *n_total,
+			  bl_err *err);
+static int first_numbers(numbers_fn fn, void *ctx, int64_t *numbers, size_t max, size_t *n,
+			 int64_t *n_total, bl_err *err)
+{
+	int64_t *all;
+	if (fn(ctx, &all, n, n_total, err) != 0)
+		return -1;
+	for (size_t i = 0; i < *n && i < max; i++)
+		numbers[i] = all[i];
+	free(all);
+	return 0;
+}
+
+static int f_amendments_undecided(void *ctx, int64_t *numbers, size_t max, size_t *n,
+				  int64_t *n_total, bl_err *err)
+{
+	return first_numbers(bl_store_amendments_undecided, ctx, numbers, max, n, n_total, err);
+}
+
+static int f_responses_uncommented(void *ctx, int64_t *numbers, size_t max, size_t *n,
+				   int64_t *n_total, bl_err *err)
+{
+	return first_numbers(bl_store_responses_uncommented, ctx, numbers, max, n, n_total,
+			     err);
+}
+
+static int f_deficit_accepted(void *ctx, const char *version, bool *has, bl_money *accepted,
+			      bl_err *err)
+{
+	return bl_store_deficit_accepted(ctx, version, has, accepted, NULL, err);
+}
+
 const bl_facts_ops bl_store_facts_ops = {
+	.amendments_undecided = f_amendments_undecided,
+	.responses_uncommented = f_responses_uncommented,
+	.deficit_accepted = f_deficit_accepted,
 	.years = f_years,
 	.year_totals = f_year_totals,
 	.amount_count = f_amount_count,

@@ -10,4 +10,5 @@ libbudgetlab_a_SOURCES += src/store/journal_view.c
 libbudgetlab_a_SOURCES += src/store/import_store.c src/store/import_store.h
 libbudgetlab_a_SOURCES += src/store/lab_store.c src/store/lab_store.h src/store/lab_internal.h \
 	src/store/lab_idea.c src/store/lab_ballot.c src/store/lab_pb.c src/store/lab_enter.c
-libbudgetlab_a_SOURCES += src/store/amend_store.h src/store/hearing_store.h
+libbudgetlab_a_SOURCES += src/store/amend_store.h src/store/hearing_store.h \
+	src/store/amend_store.c src/store/hearing_store.c

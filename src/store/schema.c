@@ -396,7 +396,144 @@ static const char schema_v3[] =
 	 * ballots: 2.4 s against 0.17 s). */
 	"CREATE INDEX ballot_mark_idea ON ballot_mark (idea_id);";
 
-const char *const bl_migrations[] = { schema_v1, schema_v2, schema_v3 };
+/* 3 -> 4: readings, hearings and amendments (store/amend_store.c,
+ * store/hearing_store.c).
+ *
+ * version_freeze says which versions can no longer be edited in place:
+ * first_reading, frozen when the process entered the phase its file
+ * names in `readings: freeze_at`, and adopted, derived (computed by the
+ * store from first_reading and the adopted amendments after every
+ * decision).  A row is never changed or removed (triggers).  The amount
+ * triggers refuse writes to these versions unless the connection's
+ * bl_deriving() is true, which only the store's own derivation sets.
+ *
+ * Amendments are numbered as the council numbers them (the number is the
+ * key: sub-amendments and the journal name amendments by it).  A change
+ * is one row of amendment_change, in order (seq), with its amounts per
+ * year in amendment_change_amount: op 'set' and 'delta' have one year,
+ * 'new' one per year of the new line, 'remove' none.  A decided
+ * amendment is never changed, and none is ever deleted: withdrawn is a
+ * decision.  Whether an adopted sub-amendment lapsed with its parent is
+ * computed when read, not stored.
+ *
+ * Hearing responses (høringssvar) keep the lines and areas they concern
+ * as codes and paths, not ids: a response is a letter about the budget
+ * as it was, and stays readable if a line is later renamed or removed.
+ * sender is personal data: the journal triggers leave it out.
+ *
+ * An accepted deficit records, per year, the deficit of a version that
+ * the council accepted, with the reason; the gate
+ * balances_or_deficit_accepted compares the version with the latest.
+ *
+ * The spotlight is rebuilt to show an amendment (ref: its number) on the
+ * projector: its effect on the balance, never who tabled it. */
+static const char schema_v4[] =
+	"CREATE TABLE version_freeze ("
+	" version_id INTEGER PRIMARY KEY REFERENCES version (id),"
+	" derived INTEGER NOT NULL CONSTRAINT version_freeze_derived CHECK (derived IN (0, 1)),"
+	" frozen_at TEXT NOT NULL,"
+	" phase_id TEXT REFERENCES phase (id),"
+	" actor TEXT NOT NULL"
+	") STRICT;"
+	"CREATE TABLE amendment ("
+	" number INTEGER PRIMARY KEY CONSTRAINT amendment_number CHECK (number >= 1),"
+	" title TEXT NOT NULL CONSTRAINT amendment_title CHECK (length(trim(title)) > 0),"
+	" party TEXT NOT NULL CONSTRAINT amendment_party CHECK (length(trim(party)) > 0),"
+	" justification TEXT,"
+	" parent INTEGER REFERENCES amendment (number),"
+	" tabled TEXT NOT NULL CONSTRAINT amendment_tabled CHECK (tabled = date(tabled)),"
+	" late INTEGER NOT NULL CONSTRAINT amendment_late CHECK (late IN (0, 1)),"
+	" decision TEXT NOT NULL DEFAULT 'undecided' CONSTRAINT amendment_decision"
+	"  CHECK (decision IN ('undecided', 'adopted', 'rejected', 'withdrawn')),"
+	" decided_at TEXT,"
+	" decided_by TEXT,"
+	" decision_note TEXT,"
+	" CONSTRAINT amendment_decided CHECK ((decision = 'undecided') = (decided_at IS NULL))"
+	") STRICT;"
+	"CREATE INDEX amendment_parent ON amendment (parent);"
+	"CREATE TABLE amendment_change ("
+	" amendment INTEGER NOT NULL REFERENCES amendment (number),"
+	" seq INTEGER NOT NULL CONSTRAINT amendment_change_seq CHECK (seq >= 0),"
+	" op TEXT NOT NULL CONSTRAINT amendment_change_op"
+	"  CHECK (op IN ('set', 'delta', 'new', 'remove')),"
+	" code TEXT NOT NULL CONSTRAINT amendment_change_code CHECK (length(trim(code)) > 0),"
+	" title TEXT,"
+	" area TEXT,"
+	" line_kind TEXT CONSTRAINT amendment_change_kind"
+	"  CHECK (line_kind IS NULL OR line_kind IN ('operation', 'capital')),"
+	" direction TEXT CONSTRAINT amendment_change_direction"
+	"  CHECK (direction IS NULL OR direction IN ('expense', 'income')),"
+	" CONSTRAINT amendment_change_new CHECK ((op = 'new') = (title IS NOT NULL)"
+	"  AND (op = 'new') = (area IS NOT NULL) AND (op = 'new') = (line_kind IS NOT NULL)"
+	"  AND (op = 'new') = (direction IS NOT NULL)),"
+	" PRIMARY KEY (amendment, seq)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE INDEX amendment_change_code ON amendment_change (code);"
+	"CREATE TABLE amendment_change_amount ("
+	" amendment INTEGER NOT NULL,"
+	" seq INTEGER NOT NULL,"
+	" year INTEGER NOT NULL CONSTRAINT amendment_amount_year CHECK (year BETWEEN 1900 AND 2199),"
+	" amount INTEGER NOT NULL"
+	"  CONSTRAINT amendment_amount_range CHECK (amount >= -9223372036854775807),"
+	" PRIMARY KEY (amendment, seq, year),"
+	" FOREIGN KEY (amendment, seq) REFERENCES amendment_change (amendment, seq)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE TABLE response ("
+	" number INTEGER PRIMARY KEY CONSTRAINT response_number CHECK (number >= 1),"
+	" sender TEXT NOT NULL CONSTRAINT response_sender CHECK (length(trim(sender)) > 0),"
+	" org_type TEXT NOT NULL CONSTRAINT response_org CHECK (org_type GLOB '[a-z]*'),"
+	" received TEXT NOT NULL CONSTRAINT response_received CHECK (received = date(received)),"
+	" consent INTEGER NOT NULL CONSTRAINT response_consent CHECK (consent IN (0, 1)),"
+	" text TEXT,"
+	" file_ref TEXT,"
+	" position TEXT NOT NULL CONSTRAINT response_position"
+	"  CHECK (position IN ('for', 'against', 'change', 'neutral')),"
+	" comment TEXT,"
+	" late INTEGER NOT NULL CONSTRAINT response_late CHECK (late IN (0, 1))"
+	") STRICT;"
+	"CREATE TABLE response_line ("
+	" response INTEGER NOT NULL REFERENCES response (number) ON DELETE CASCADE,"
+	" code TEXT NOT NULL CONSTRAINT response_line_code CHECK (length(trim(code)) > 0),"
+	" PRIMARY KEY (response, code)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE INDEX response_line_code ON response_line (code);"
+	"CREATE TABLE response_area ("
+	" response INTEGER NOT NULL REFERENCES response (number) ON DELETE CASCADE,"
+	" path TEXT NOT NULL CONSTRAINT response_area_path CHECK (length(trim(path)) > 0),"
+	" PRIMARY KEY (response, path)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE TABLE deficit_accept ("
+	" id INTEGER PRIMARY KEY,"
+	" version_id INTEGER NOT NULL REFERENCES version (id),"
+	" reason TEXT NOT NULL CONSTRAINT deficit_reason CHECK (length(trim(reason)) > 0),"
+	" at TEXT NOT NULL,"
+	" actor TEXT NOT NULL"
+	") STRICT;"
+	"CREATE TABLE deficit_accept_year ("
+	" accept_id INTEGER NOT NULL REFERENCES deficit_accept (id),"
+	" year INTEGER NOT NULL CONSTRAINT deficit_year CHECK (year BETWEEN 1900 AND 2199),"
+	" deficit INTEGER NOT NULL CONSTRAINT deficit_amount CHECK (deficit >= 0),"
+	" PRIMARY KEY (accept_id, year)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE TABLE spotlight_v4 ("
+	" id INTEGER PRIMARY KEY CONSTRAINT spotlight_single CHECK (id = 1),"
+	" kind TEXT NOT NULL CONSTRAINT spotlight_kind"
+	"  CHECK (kind IN ('none', 'line', 'area', 'goal', 'message', 'results',"
+	"   'representation', 'amendment')),"
+	" ref TEXT CONSTRAINT spotlight_ref"
+	"  CHECK ((ref IS NOT NULL) = (kind IN ('line', 'area', 'goal', 'results',"
+	"   'representation', 'amendment'))),"
+	" text TEXT CONSTRAINT spotlight_text"
+	"  CHECK ((text IS NOT NULL) = (kind = 'message')"
+	"   AND (text IS NULL OR length(CAST(text AS BLOB)) BETWEEN 1 AND 200)),"
+	" at TEXT,"
+	" actor TEXT"
+	") STRICT;"
+	"INSERT INTO spotlight_v4 SELECT id, kind, ref, text, at, actor FROM spotlight;"
+	"DROP TABLE spotlight;"
+	"ALTER TABLE spotlight_v4 RENAME TO spotlight;";
+
+const char *const bl_migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4 };
 const size_t bl_n_migrations = sizeof bl_migrations / sizeof bl_migrations[0];
 
 _Static_assert(sizeof bl_migrations / sizeof bl_migrations[0] == BL_SCHEMA_VERSION,
@@ -429,6 +566,12 @@ _Static_assert(sizeof bl_migrations / sizeof bl_migrations[0] == BL_SCHEMA_VERSI
 	{ name, table,                                                        \
 	  "CREATE TRIGGER " name " AFTER " event " ON " table " BEGIN " body  \
 	  " END" }
+
+/* The same, only when cond (SQL) holds. */
+#define JOURNAL_TRIGGER_WHEN(name, event, table, cond, body)                  \
+	{ name, table,                                                        \
+	  "CREATE TRIGGER " name " AFTER " event " ON " table " WHEN " cond    \
+	  " BEGIN " body " END" }
 
 /* JSON objects for before/after.  R is NEW or OLD. */
 #define PROCESS_JSON(R)                                                       \
@@ -539,6 +682,48 @@ _Static_assert(sizeof bl_migrations / sizeof bl_migrations[0] == BL_SCHEMA_VERSI
 #define IDEA_COST_JSON(R)                                                     \
 	"json_object('idea', (SELECT number FROM idea WHERE id = " R ".idea_id)," \
 	" 'year', " R ".year, 'amount', " R ".amount)"
+
+/* Readings (schema 4). */
+#define FROZEN(VER) "EXISTS (SELECT 1 FROM version_freeze WHERE version_id = " VER ")"
+#define REFUSE_FROZEN(VER)                                                    \
+	"SELECT bl_refuse('frozen', v.key, f.frozen_at,"                      \
+	" (SELECT title FROM phase WHERE id = f.phase_id), f.derived)"        \
+	" FROM version_freeze f JOIN version v ON v.id = f.version_id"        \
+	" WHERE f.version_id = " VER ";"
+#define FROZEN_TRIGGER(name, event, R)                                        \
+	{ name, "amount",                                                     \
+	  "CREATE TRIGGER " name " BEFORE " event " ON amount"                \
+	  " WHEN NOT bl_deriving() AND " FROZEN(R ".version_id")              \
+	  " BEGIN " REFUSE_FROZEN(R ".version_id") " END" }
+#define AMENDMENT_KEY(N) "printf('amendment:%d', " N ")"
+#define AMENDMENT_JSON(R)                                                     \
+	"json_object('amendment', " R ".number, 'title', " R ".title,"        \
+	" 'party', " R ".party, 'justification', " R ".justification,"        \
+	" 'parent', " R ".parent, 'tabled', " R ".tabled, 'late', " R ".late," \
+	" 'decision', " R ".decision, 'note', " R ".decision_note)"
+#define CHANGE_JSON(R)                                                        \
+	"json_object('amendment', " R ".amendment, 'change', " R ".seq + 1,"  \
+	" 'op', " R ".op, 'line', " R ".code, 'title', " R ".title,"          \
+	" 'area', " R ".area, 'kind', " R ".line_kind, 'direction', " R ".direction)"
+#define CHANGE_AMOUNT_JSON(R)                                                 \
+	"json_object('amendment', " R ".amendment, 'change', " R ".seq + 1,"  \
+	" 'year', " R ".year, 'amount', " R ".amount)"
+/* A decided amendment's changes are never touched. */
+#define DECIDED(N) "(SELECT decision FROM amendment WHERE number = " N ") <> 'undecided'"
+#define REFUSE_DECIDED(N)                                                     \
+	"SELECT bl_refuse('decided', number, decision, decided_at, decided_by)" \
+	" FROM amendment WHERE number = " N ";"
+#define DECIDED_TRIGGER(name, event, table, R)                                \
+	{ name, table,                                                        \
+	  "CREATE TRIGGER " name " BEFORE " event " ON " table                \
+	  " WHEN " DECIDED(R ".amendment") " BEGIN " REFUSE_DECIDED(R ".amendment") " END" }
+#define RESPONSE_KEY(N) "printf('response:%d', " N ")"
+/* Never the sender: the journal is shown to anyone with the file. */
+#define RESPONSE_JSON(R)                                                      \
+	"json_object('response', " R ".number, 'org_type', " R ".org_type,"   \
+	" 'received', " R ".received, 'consent', " R ".consent,"              \
+	" 'position', " R ".position, 'late', " R ".late,"                    \
+	" 'commented', " R ".comment IS NOT NULL AND length(trim(" R ".comment)) > 0)"
 
 const bl_trigger bl_triggers[] = {
 	/* ---- the journal is append-only ---- */
@@ -651,10 +836,13 @@ const bl_trigger bl_triggers[] = {
 	JOURNAL_TRIGGER("line_journal_delete", "DELETE", "line",
 			JOURNAL("line", "OLD.code", "delete", LINE_JSON("OLD"), "NULL")),
 
-	/* ---- amounts ---- */
-	LOCK_TRIGGER("amount_lock_insert", "INSERT", "amount", 0, 1),
-	LOCK_TRIGGER("amount_lock_update", "UPDATE", "amount", 0, 1),
-	LOCK_TRIGGER("amount_lock_delete", "DELETE", "amount", 0, 1),
+	/* ---- amounts ----
+	 * The lock does not hold the store's own derivations (bl_deriving):
+	 * freezing the first-reading version on entering a phase that locks
+	 * amounts copies amounts the user did not type. */
+	{ "amount_lock_insert", "amount", "CREATE TRIGGER amount_lock_insert BEFORE INSERT ON amount WHEN " LOCKS " & 1 AND NOT bl_deriving() BEGIN " REFUSE_LOCK(0) " END" },
+	{ "amount_lock_update", "amount", "CREATE TRIGGER amount_lock_update BEFORE UPDATE ON amount WHEN " LOCKS " & 1 AND NOT bl_deriving() BEGIN " REFUSE_LOCK(0) " END" },
+	{ "amount_lock_delete", "amount", "CREATE TRIGGER amount_lock_delete BEFORE DELETE ON amount WHEN " LOCKS " & 1 AND NOT bl_deriving() BEGIN " REFUSE_LOCK(0) " END" },
 	{ "amount_year_insert", "amount",
 	  "CREATE TRIGGER amount_year_insert BEFORE INSERT ON amount"
 	  " WHEN NEW.year NOT BETWEEN (SELECT budget_year FROM process)"
@@ -687,13 +875,13 @@ const bl_trigger bl_triggers[] = {
 	  TOTAL_SUB("OLD.amount", "OLD.version_id", "OLD.year",
 		    "l.area_id", "l.direction", "line l", "l.id = OLD.line_id")
 	  " END" },
-	JOURNAL_TRIGGER("amount_journal_insert", "INSERT", "amount",
+	JOURNAL_TRIGGER_WHEN("amount_journal_insert", "INSERT", "amount", "NOT bl_deriving()",
 			JOURNAL("amount", LINE_CODE("NEW"), "insert", "NULL",
 				AMOUNT_JSON("NEW"))),
-	JOURNAL_TRIGGER("amount_journal_update", "UPDATE", "amount",
+	JOURNAL_TRIGGER_WHEN("amount_journal_update", "UPDATE", "amount", "NOT bl_deriving()",
 			JOURNAL("amount", LINE_CODE("NEW"), "update", AMOUNT_JSON("OLD"),
 				AMOUNT_JSON("NEW"))),
-	JOURNAL_TRIGGER("amount_journal_delete", "DELETE", "amount",
+	JOURNAL_TRIGGER_WHEN("amount_journal_delete", "DELETE", "amount", "NOT bl_deriving()",
 			JOURNAL("amount", LINE_CODE("OLD"), "delete", AMOUNT_JSON("OLD"),
 				"NULL")),
 
@@ -813,6 +1001,129 @@ const bl_trigger bl_triggers[] = {
 			JOURNAL("ballot", LAB_KEY("NEW.lab_id"), "void",
 				"json_object('ballot', NEW.id)",
 				"json_object('ballot', NEW.id, 'reason', NEW.void_reason)")),
+	/* ---- versions (schema 4) ---- */
+	FROZEN_TRIGGER("amount_frozen_insert", "INSERT", "NEW"),
+	FROZEN_TRIGGER("amount_frozen_update_old", "UPDATE", "OLD"),
+	FROZEN_TRIGGER("amount_frozen_update_new", "UPDATE", "NEW"),
+	FROZEN_TRIGGER("amount_frozen_delete", "DELETE", "OLD"),
+	/* Turning an expense into income would change the frozen version's
+	 * balance without touching its amounts. */
+	{ "line_frozen_direction", "line",
+	  "CREATE TRIGGER line_frozen_direction BEFORE UPDATE OF direction ON line"
+	  " WHEN OLD.direction IS NOT NEW.direction AND NOT bl_deriving() AND EXISTS"
+	  " (SELECT 1 FROM amount a JOIN version_freeze f ON f.version_id = a.version_id"
+	  "  WHERE a.line_id = OLD.id)"
+	  " BEGIN " REFUSE_FROZEN("(SELECT a.version_id FROM amount a JOIN version_freeze f"
+				  " ON f.version_id = a.version_id WHERE a.line_id = OLD.id"
+				  " LIMIT 1)") " END" },
+	{ "version_freeze_no_update", "version_freeze",
+	  "CREATE TRIGGER version_freeze_no_update BEFORE UPDATE ON version_freeze"
+	  " BEGIN SELECT RAISE(ABORT, 'a frozen version is never unfrozen'); END" },
+	{ "version_freeze_no_delete", "version_freeze",
+	  "CREATE TRIGGER version_freeze_no_delete BEFORE DELETE ON version_freeze"
+	  " BEGIN SELECT RAISE(ABORT, 'a frozen version is never unfrozen'); END" },
+	JOURNAL_TRIGGER("version_freeze_journal", "INSERT", "version_freeze",
+			JOURNAL("version", "(SELECT key FROM version WHERE id = NEW.version_id)",
+				"freeze", "NULL",
+				"json_object('version', (SELECT key FROM version WHERE id ="
+				" NEW.version_id), 'derived', NEW.derived, 'phase', NEW.phase_id)")),
+
+	/* ---- amendments (schema 4) ---- */
+	{ "amendment_no_delete", "amendment",
+	  "CREATE TRIGGER amendment_no_delete BEFORE DELETE ON amendment"
+	  " BEGIN SELECT RAISE(ABORT, 'an amendment is never deleted; withdraw it instead'); END" },
+	{ "amendment_decided_update", "amendment",
+	  "CREATE TRIGGER amendment_decided_update BEFORE UPDATE ON amendment"
+	  " WHEN OLD.decision <> 'undecided' BEGIN " REFUSE_DECIDED("OLD.number") " END" },
+	{ "amendment_number_update", "amendment",
+	  "CREATE TRIGGER amendment_number_update BEFORE UPDATE OF number ON amendment"
+	  " WHEN OLD.number IS NOT NEW.number"
+	  " BEGIN SELECT RAISE(ABORT, 'an amendment keeps its number'); END" },
+	JOURNAL_TRIGGER("amendment_journal_insert", "INSERT", "amendment",
+			JOURNAL("amendment", AMENDMENT_KEY("NEW.number"), "insert", "NULL",
+				AMENDMENT_JSON("NEW"))),
+	JOURNAL_TRIGGER_WHEN("amendment_journal_decide", "UPDATE", "amendment",
+			     "OLD.decision = 'undecided' AND NEW.decision <> 'undecided'",
+			     JOURNAL("amendment", AMENDMENT_KEY("NEW.number"), "decide",
+				     AMENDMENT_JSON("OLD"), AMENDMENT_JSON("NEW"))),
+	JOURNAL_TRIGGER_WHEN("amendment_journal_update", "UPDATE", "amendment",
+			     "NEW.decision = 'undecided'",
+			     JOURNAL("amendment", AMENDMENT_KEY("NEW.number"), "update",
+				     AMENDMENT_JSON("OLD"), AMENDMENT_JSON("NEW"))),
+	DECIDED_TRIGGER("amendment_change_decided_insert", "INSERT", "amendment_change", "NEW"),
+	DECIDED_TRIGGER("amendment_change_decided_update", "UPDATE", "amendment_change", "OLD"),
+	DECIDED_TRIGGER("amendment_change_decided_delete", "DELETE", "amendment_change", "OLD"),
+	DECIDED_TRIGGER("amendment_amount_decided_insert", "INSERT", "amendment_change_amount", "NEW"),
+	DECIDED_TRIGGER("amendment_amount_decided_update", "UPDATE", "amendment_change_amount", "OLD"),
+	DECIDED_TRIGGER("amendment_amount_decided_delete", "DELETE", "amendment_change_amount", "OLD"),
+	/* A change's amounts go first, journalled, as a line's do. */
+	{ "amendment_change_delete_children", "amendment_change",
+	  "CREATE TRIGGER amendment_change_delete_children BEFORE DELETE ON amendment_change"
+	  " BEGIN DELETE FROM amendment_change_amount WHERE amendment = OLD.amendment"
+	  " AND seq = OLD.seq; END" },
+	JOURNAL_TRIGGER("amendment_change_journal_insert", "INSERT", "amendment_change",
+			JOURNAL("amendment_change", AMENDMENT_KEY("NEW.amendment"), "insert",
+				"NULL", CHANGE_JSON("NEW"))),
+	JOURNAL_TRIGGER("amendment_change_journal_delete", "DELETE", "amendment_change",
+			JOURNAL("amendment_change", AMENDMENT_KEY("OLD.amendment"), "delete",
+				CHANGE_JSON("OLD"), "NULL")),
+	JOURNAL_TRIGGER("amendment_amount_journal_insert", "INSERT", "amendment_change_amount",
+			JOURNAL("amendment_amount", AMENDMENT_KEY("NEW.amendment"), "insert",
+				"NULL", CHANGE_AMOUNT_JSON("NEW"))),
+	JOURNAL_TRIGGER("amendment_amount_journal_delete", "DELETE", "amendment_change_amount",
+			JOURNAL("amendment_amount", AMENDMENT_KEY("OLD.amendment"), "delete",
+				CHANGE_AMOUNT_JSON("OLD"), "NULL")),
+
+	/* ---- hearing responses (schema 4) ---- */
+	JOURNAL_TRIGGER("response_journal_insert", "INSERT", "response",
+			JOURNAL("response", RESPONSE_KEY("NEW.number"), "insert", "NULL",
+				RESPONSE_JSON("NEW"))),
+	JOURNAL_TRIGGER("response_journal_update", "UPDATE", "response",
+			JOURNAL("response", RESPONSE_KEY("NEW.number"), "update",
+				RESPONSE_JSON("OLD"), RESPONSE_JSON("NEW"))),
+	{ "response_delete_children", "response",
+	  "CREATE TRIGGER response_delete_children BEFORE DELETE ON response BEGIN"
+	  " DELETE FROM response_line WHERE response = OLD.number;"
+	  " DELETE FROM response_area WHERE response = OLD.number; END" },
+	JOURNAL_TRIGGER("response_journal_delete", "DELETE", "response",
+			JOURNAL("response", RESPONSE_KEY("OLD.number"), "delete",
+				RESPONSE_JSON("OLD"), "NULL")),
+	JOURNAL_TRIGGER("response_line_journal_insert", "INSERT", "response_line",
+			JOURNAL("response_line", RESPONSE_KEY("NEW.response"), "insert", "NULL",
+				"json_object('response', NEW.response, 'line', NEW.code)")),
+	JOURNAL_TRIGGER("response_line_journal_delete", "DELETE", "response_line",
+			JOURNAL("response_line", RESPONSE_KEY("OLD.response"), "delete",
+				"json_object('response', OLD.response, 'line', OLD.code)", "NULL")),
+	JOURNAL_TRIGGER("response_area_journal_insert", "INSERT", "response_area",
+			JOURNAL("response_area", RESPONSE_KEY("NEW.response"), "insert", "NULL",
+				"json_object('response', NEW.response, 'area', NEW.path)")),
+	JOURNAL_TRIGGER("response_area_journal_delete", "DELETE", "response_area",
+			JOURNAL("response_area", RESPONSE_KEY("OLD.response"), "delete",
+				"json_object('response', OLD.response, 'area', OLD.path)", "NULL")),
+
+	/* ---- an accepted deficit (schema 4): a record, never changed ---- */
+	{ "deficit_no_update", "deficit_accept",
+	  "CREATE TRIGGER deficit_no_update BEFORE UPDATE ON deficit_accept"
+	  " BEGIN SELECT RAISE(ABORT, 'an accepted deficit is a record; accept anew instead'); END" },
+	{ "deficit_no_delete", "deficit_accept",
+	  "CREATE TRIGGER deficit_no_delete BEFORE DELETE ON deficit_accept"
+	  " BEGIN SELECT RAISE(ABORT, 'an accepted deficit is a record; accept anew instead'); END" },
+	{ "deficit_year_no_update", "deficit_accept_year",
+	  "CREATE TRIGGER deficit_year_no_update BEFORE UPDATE ON deficit_accept_year"
+	  " BEGIN SELECT RAISE(ABORT, 'an accepted deficit is a record; accept anew instead'); END" },
+	{ "deficit_year_no_delete", "deficit_accept_year",
+	  "CREATE TRIGGER deficit_year_no_delete BEFORE DELETE ON deficit_accept_year"
+	  " BEGIN SELECT RAISE(ABORT, 'an accepted deficit is a record; accept anew instead'); END" },
+	JOURNAL_TRIGGER("deficit_journal_insert", "INSERT", "deficit_accept",
+			JOURNAL("deficit", "(SELECT key FROM version WHERE id = NEW.version_id)",
+				"accept", "NULL",
+				"json_object('version', (SELECT key FROM version WHERE id ="
+				" NEW.version_id), 'reason', NEW.reason)")),
+	JOURNAL_TRIGGER("deficit_year_journal_insert", "INSERT", "deficit_accept_year",
+			JOURNAL("deficit", "(SELECT v.key FROM deficit_accept d JOIN version v"
+				" ON v.id = d.version_id WHERE d.id = NEW.accept_id)",
+				"accept", "NULL",
+				"json_object('year', NEW.year, 'deficit', NEW.deficit)")),
 };
 const size_t bl_n_triggers = sizeof bl_triggers / sizeof bl_triggers[0];
 
@@ -933,6 +1244,17 @@ static void fn_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
 
+/* bl_deriving(): 1 while the store writes a derived version (the adopted
+ * one, amend_store.c), whose amounts the triggers otherwise refuse and
+ * would journal one by one; the derivation journals itself once. */
+static void fn_deriving(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	bl_store *s = sqlite3_user_data(ctx);
+	sqlite3_result_int(ctx, s->deriving ? 1 : 0);
+}
+
 /* bl_actor(): who is making the change (bl_store_set_actor). */
 static void fn_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -980,6 +1302,23 @@ static void fn_refuse(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		int n = sqlite3_value_int(argv[3]);
 		bl_err_set(&e, _("phase '%s' has %d checklist item(s); there is no item %d"),
 			   text_arg(argv[1]), n, sqlite3_value_int(argv[2]) + 1);
+	} else if (strcmp(kind, "frozen") == 0 && argc == 5) {
+		if (sqlite3_value_int(argv[4]))
+			bl_err_set(&e, _("the %s version is derived (first reading plus the adopted"
+					 " amendments) and never edited; decide an amendment instead"),
+				   text_arg(argv[1]));
+		else if (sqlite3_value_type(argv[3]) != SQLITE_NULL)
+			bl_err_set(&e, _("the %s version was frozen on %.10s when the process entered"
+					 " '%s'; change it by tabling an amendment"),
+				   text_arg(argv[1]), text_arg(argv[2]), text_arg(argv[3]));
+		else
+			bl_err_set(&e, _("the %s version was frozen on %.10s; change it by tabling"
+					 " an amendment"), text_arg(argv[1]), text_arg(argv[2]));
+	} else if (strcmp(kind, "decided") == 0 && argc == 5) {
+		bl_err_set(&e, _("amendment %d was already %s on %.10s by %s; a decided amendment"
+				 " is never changed"),
+			   sqlite3_value_int(argv[1]), text_arg(argv[2]), text_arg(argv[3]),
+			   text_arg(argv[4]));
 	} else {
 		bl_err_set(&e, _("a change was refused by the database"));
 	}
@@ -1216,7 +1555,9 @@ int bl_schema_register_functions(bl_store *s, bl_err *err)
 	    sqlite3_create_function_v2(s->db, "bl_refuse", -1, SQLITE_UTF8, s,
 				       fn_refuse, NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_create_function_v2(s->db, "bl_area_path", 1, SQLITE_UTF8, s,
-				       fn_area_path, NULL, NULL, NULL) != SQLITE_OK)
+				       fn_area_path, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(s->db, "bl_deriving", 0, SQLITE_UTF8, s,
+				       fn_deriving, NULL, NULL, NULL) != SQLITE_OK)
 		return bl_store_fail(s, err);
 	return bl_schema_register_fold(s, err);
 }

@@ -274,8 +274,20 @@ static void bind_text(sqlite3_stmt *st, int i, const char *t)
 		sqlite3_bind_null(st, i);
 }
 
-/* Non-empty after trimming blanks: what the schema's CHECKs demand. */
+void bl_bind_text(sqlite3_stmt *st, int i, const char *t)
+{
+	if (t)
+		sqlite3_bind_text(st, i, t, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
 static bool blank(const char *t)
+{
+	return bl_blank(t);
+}
+
+bool bl_blank(const char *t)
 {
 	if (!t)
 		return true;
@@ -746,12 +758,15 @@ static int check_schema(bl_store *s, bl_err *err)
 		" ('process', 'config', 'version', 'phase', 'phase_state', 'phase_log',"
 		" 'checklist', 'area', 'line', 'amount', 'total', 'goal', 'goal_line',"
 		" 'journal', 'spotlight', 'lab', 'session', 'participant', 'participant_name',"
-		" 'participant_category', 'idea', 'idea_cost', 'idea_goal', 'ballot', 'ballot_mark')";
+		" 'participant_category', 'idea', 'idea_cost', 'idea_goal', 'ballot', 'ballot_mark',"
+		" 'version_freeze', 'amendment', 'amendment_change', 'amendment_change_amount',"
+		" 'response', 'response_line', 'response_area', 'deficit_accept',"
+		" 'deficit_accept_year')";
 	int64_t n;
 	if (query_int(s, sql, &n, err) != 0)
 		return -1;
-	if (n != 25)
-		return bl_err_set(err, _("'%s' is damaged (%" PRId64 " of its 25 tables are there)"),
+	if (n != 34)
+		return bl_err_set(err, _("'%s' is damaged (%" PRId64 " of its 34 tables are there)"),
 				  s->path, n);
 	return 0;
 }
@@ -873,8 +888,15 @@ static int run_once(bl_store *s, sqlite3_stmt *st, bl_err *err)
 
 static int prepare(bl_store *s, const char *sql, sqlite3_stmt **st, bl_err *err)
 {
-	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
+	return bl_prepare(s, sql, st, err);
+}
+
+int bl_prepare(bl_store *s, const char *sql, sqlite3_stmt **st, bl_err *err)
+{
+	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK) {
+		*st = NULL;
 		return bl_store_fail(s, err);
+	}
 	return 0;
 }
 

@@ -27,7 +27,7 @@
 typedef struct bl_store bl_store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define BL_SCHEMA_VERSION 3
+#define BL_SCHEMA_VERSION 4
 
 /* Create a new database at path (mode 0600; refuses an existing file),
  * holding the process described by def.  config_text is the YAML the
@@ -488,7 +488,8 @@ int bl_store_line_id_max(bl_store *s, int64_t *n, bl_err *err);
  * A projected screen in another terminal polls bl_store_data_version and
  * shows what the spotlight points at.  Never personal data: a line, an
  * area, a goal, a short message typed by the facilitator, a lab's
- * results or its representation (counts per group). */
+ * results or its representation (counts per group), an amendment (its
+ * number, title and effect: never who tabled it). */
 typedef enum bl_spot_kind {
 	BL_SPOT_NONE,
 	BL_SPOT_LINE,
@@ -496,7 +497,8 @@ typedef enum bl_spot_kind {
 	BL_SPOT_GOAL,
 	BL_SPOT_MESSAGE,
 	BL_SPOT_RESULTS,        /* ref "LAB" or "LAB:RULE" (a second rule beside the lab's) */
-	BL_SPOT_REPRESENTATION  /* ref "LAB" */
+	BL_SPOT_REPRESENTATION, /* ref "LAB" */
+	BL_SPOT_AMENDMENT       /* ref: the amendment's number, "3" */
 } bl_spot_kind;
 /* The most a message may hold, in bytes: one line of the projector. */
 #define BL_SPOT_TEXT_MAX 200

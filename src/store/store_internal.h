@@ -135,6 +135,8 @@ struct bl_store {
 	 * writes must not go on in autocommit as if it were open. */
 	bool in_tx;
 	bool fold_ready;          /* bl_fold() is registered */
+	bool deriving;            /* bl_deriving(): amend_store.c writes the
+				   * adopted version */
 };
 
 /* ---- store.c, used by bulk.c and facts.c ---- */
@@ -149,6 +151,13 @@ sqlite3_stmt *bl_stmt_sql(bl_store *s, enum bl_stmt_id id, const char *sql, bl_e
  * refusal from a trigger as it is, a known constraint by its meaning,
  * anything else with the file name and SQLite's words.  Returns -1. */
 int bl_store_fail(bl_store *s, bl_err *err);
+/* Prepare a statement that is run a few times and finalized at once
+ * (amend_store.c, hearing_store.c): *st is NULL on failure. */
+int bl_prepare(bl_store *s, const char *sql, sqlite3_stmt **st, bl_err *err);
+/* Bind a copy of text, or NULL for a NULL pointer. */
+void bl_bind_text(sqlite3_stmt *st, int i, const char *t);
+/* NULL, empty or only blanks: what the schema's CHECKs refuse. */
+bool bl_blank(const char *t);
 /* Run SQL without parameters (schema text, PRAGMAs, transaction control);
  * never with user data. */
 int bl_exec(bl_store *s, const char *sql, bl_err *err);

@@ -26,6 +26,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/rules.h"
+#include "store/amend_store.h"
 #include "store/lab_store.h"
 #include "store/store_internal.h"
 
@@ -338,6 +339,7 @@ static const char *const spot_kinds[] = {
 	[BL_SPOT_MESSAGE] = "message",
 	[BL_SPOT_RESULTS] = "results",
 	[BL_SPOT_REPRESENTATION] = "representation",
+	[BL_SPOT_AMENDMENT] = "amendment",
 };
 #define N_SPOT_KINDS (sizeof spot_kinds / sizeof spot_kinds[0])
 
@@ -513,6 +515,23 @@ static int resolve_ref(bl_store *s, bl_spot_kind kind, const char *ref, char **o
 		snprintf(buf, sizeof buf, "%" PRId64 "%s%s", id, colon ? ":" : "",
 			 colon ? bl_rule_name(r) : "");
 		*out = strdup(buf);
+	} else if (kind == BL_SPOT_AMENDMENT) {
+		int64_t number = 0;
+		size_t n = strlen(ref);
+		bool digits = n > 0 && n <= 9;
+		for (size_t i = 0; digits && i < n; i++) {
+			digits = ref[i] >= '0' && ref[i] <= '9';
+			number = number * 10 + (ref[i] - '0');
+		}
+		if (!digits)
+			return bl_err_set(err, _("'%s' is not an amendment's number (such as 3)"), quoted);
+		bl_amend_rec a = { 0 };
+		if (bl_store_amendment_get(s, number, &a, err) != 0)
+			return -1;
+		bl_amend_rec_clear(&a);
+		char buf[24];
+		snprintf(buf, sizeof buf, "%" PRId64, number);
+		*out = strdup(buf);
 	} else {
 		/* Decimal digits only: strtoll would also take signs, blanks
 		 * and "0x". */
@@ -549,6 +568,7 @@ static int spotlight_valid(const bl_spotlight *sp, bl_err *err)
 	case BL_SPOT_GOAL:
 	case BL_SPOT_RESULTS:
 	case BL_SPOT_REPRESENTATION:
+	case BL_SPOT_AMENDMENT:
 		if (sp->text)
 			return bl_err_set(err, _("only a message has text; a %s is given by its"
 						 " reference"), spot_kinds[sp->kind]);
@@ -558,6 +578,7 @@ static int spotlight_valid(const bl_spotlight *sp, bl_err *err)
 					  sp->kind == BL_SPOT_LINE   ? _("the line's code")
 					  : sp->kind == BL_SPOT_AREA ? _("the area's code or path")
 					  : sp->kind == BL_SPOT_GOAL ? _("the goal's id")
+					  : sp->kind == BL_SPOT_AMENDMENT ? _("the amendment's number")
 								     : _("the lab's number"));
 		return 0;
 	case BL_SPOT_MESSAGE:
@@ -566,7 +587,7 @@ static int spotlight_valid(const bl_spotlight *sp, bl_err *err)
 		return check_message(sp->text, err);
 	}
 	return bl_err_set(err, _("unknown spotlight kind (%d); expected none, line, area, goal,"
-				 " message, results or representation"), (int)sp->kind);
+				 " message, results, representation or amendment"), (int)sp->kind);
 }
 
 int bl_store_spotlight_set(bl_store *s, const bl_spotlight *sp, bl_err *err)

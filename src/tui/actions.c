@@ -23,6 +23,9 @@
 #define S SCR_BIT(SCR_SIGNIN)
 #define BA SCR_BIT(SCR_BALLOTS)
 #define R SCR_BIT(SCR_RESULTS)
+#define AM SCR_BIT(SCR_AMENDMENTS)
+#define HE SCR_BIT(SCR_HEARING)
+#define VE SCR_BIT(SCR_VERSIONS)
 #define H SCR_BIT(SCR_HELP)
 #define V SCR_BIT(SCR_PRESENT)
 /* The number keys switch screens everywhere but on the ballots screen,
@@ -159,10 +162,40 @@ const tui_action tui_actions[] = {
 	{ ACT_RES_PROJECT, "results-project", { 'p' }, "p", N_("project"),
 	  N_("Put the results on the projector (budgetlab --present), with the second rule beside them when one is shown."),
 	  R },
+	/* VOTE-ROWS end */
+	/* READINGS-ROWS: the amendments, hearing and versions screens
+	 * (screen_amendments.c, screen_hearing.c, screen_versions.c). */
+	{ ACT_ADD, "amendment-add", { 'a', F(KEY_IC) }, "a, Insert", N_("table"),
+	  N_("Table an amendment against the first-reading version, in a form: title, party, the date it was tabled (late after the deadline), the amendment it amends if it is a sub-amendment, a justification and its changes, one per row (the form shows how to write them).  Refused until the first-reading version is frozen."),
+	  AM },
+	{ ACT_EDIT, "amendment-edit", { 'e' }, "e", N_("edit"),
+	  N_("Correct the selected amendment while it is undecided: the same form, filled in."), AM },
+	{ ACT_AMEND_DECIDE, "amendment-decide", { 'D' }, "D", N_("decide"),
+	  N_("Decide the selected amendment: adopted, rejected or withdrawn, with an optional note such as the votes.  A decision is final; the adopted version is computed again at once."),
+	  AM },
+	{ ACT_SPOTLIGHT, "amendment-project", { 'p' }, "p", N_("project"),
+	  N_("Put the selected amendment on the projector (budgetlab --present): its number, title and its effect on the balance in each year, never who tabled it."),
+	  AM },
+	{ ACT_ADD, "response-add", { 'a', F(KEY_IC) }, "a, Insert", N_("register"),
+	  N_("Register a hearing response in a form that keeps the organisation type, date, position and consent of the last one, for fast entry.  Lines by code (Tab completes a code), areas by code or path, separated by spaces.  A date before the hearing opened is refused; one after it closed is marked late."),
+	  HE },
+	{ ACT_EDIT, "response-edit", { 'e' }, "e", N_("edit"),
+	  N_("Edit the selected response in the same form."), HE },
+	{ ACT_RESP_COMMENT, "response-comment", { 'c' }, "c", N_("comment"),
+	  N_("Write or change the administration's comment on the selected response (empty: none)."), HE },
+	{ ACT_DELETE, "response-delete", { 'd', F(KEY_DC) }, "d, Delete", N_("delete"),
+	  N_("Delete the selected response, registered by mistake, after a question."), HE },
+	{ ACT_VDIFF_OLD, "diff-old", { 'o' }, "o", N_("old"),
+	  N_("The diff's old version: the proposal, the first reading, the adopted version, in turn."), VE },
+	{ ACT_VDIFF_NEW, "diff-new", { 'n' }, "n", N_("new"),
+	  N_("The diff's new version: the proposal, the first reading, the adopted version, in turn."), VE },
+	{ ACT_VDIFF_VIEW, "diff-view", { 's' }, "s", N_("lines/areas"),
+	  N_("Show the diff per line, or per area, in turn."), VE },
+	/* READINGS-ROWS end */
 	{ ACT_VOTE_LAB, "vote-lab", { 'o' }, "o", N_("lab"),
 	  N_("Choose the lab by its number (the labs screen, 6, lists them)."), L | S | BA | R },
 	{ ACT_UNIT, "unit", { 'u' }, "u", N_("unit"),
-	  N_("Show amounts in kr., 1.000 kr. or mio. kr., in turn."), P | B | G | J | I },
+	  N_("Show amounts in kr., 1.000 kr. or mio. kr., in turn."), P | B | G | J | I | AM | VE },
 	{ ACT_SORT, "sort", { 's' }, "s", N_("sort"),
 	  N_("Sort the lines of each area by code, by title, or by the amount of a year, in turn."), B },
 	{ ACT_REVERSE, "reverse", { 'r' }, "r", NULL,
@@ -207,6 +240,14 @@ const tui_action tui_actions[] = {
 	  N_("Enter the current lab's paper ballots."), NUMS | H },
 	{ ACT_SCR_RESULTS, "screen-results", { '9' }, "9", NULL,
 	  N_("The current lab's results under its winner rule, and a second rule beside it."),
+	  NUMS | H },
+	{ ACT_SCR_AMENDMENTS, "screen-amendments", { '0' }, "0", NULL,
+	  N_("The amendments between the first and second reading, their effect and conflicts."),
+	  NUMS | H },
+	{ ACT_SCR_HEARING, "screen-hearing", { 'H' }, "H", NULL,
+	  N_("The register of hearing responses."), NUMS | H },
+	{ ACT_SCR_VERSIONS, "screen-versions", { 'V' }, "V", NULL,
+	  N_("The budget versions and the difference between two of them, with its causes."),
 	  NUMS | H },
 	{ ACT_NEXT_SCREEN, "next-screen", { '\t' }, "Tab", NULL,
 	  N_("The next screen, in the order above."), SCR_MAIN },
@@ -296,6 +337,9 @@ void tui_actions_man(FILE *f)
 		{ SCR_BIT(SCR_SIGNIN), "Sign-in screen" },
 		{ SCR_BIT(SCR_BALLOTS), "Ballots screen" },
 		{ SCR_BIT(SCR_RESULTS), "Results screen" },
+		{ SCR_BIT(SCR_AMENDMENTS), "Amendments screen" },
+		{ SCR_BIT(SCR_HEARING), "Hearing screen" },
+		{ SCR_BIT(SCR_VERSIONS), "Versions screen" },
 		{ SCR_BIT(SCR_PRESENT), "Projector view (\\-\\-present)" },
 	};
 	fputs(".\\\" Generated from src/tui/actions.c by `budgetlab keys --man`;\n"

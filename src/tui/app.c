@@ -75,6 +75,8 @@ const tui_screen_ops *tui_ops(int screen)
 		[SCR_IMPORT] = &tui_screen_import,
 		[SCR_LABS] = &tui_screen_labs, [SCR_SIGNIN] = &tui_screen_signin,
 		[SCR_BALLOTS] = &tui_screen_ballots, [SCR_RESULTS] = &tui_screen_results,
+		[SCR_AMENDMENTS] = &tui_screen_amendments, [SCR_HEARING] = &tui_screen_hearing,
+		[SCR_VERSIONS] = &tui_screen_versions,
 		[SCR_HELP] = &tui_screen_help, [SCR_PRESENT] = &tui_screen_present,
 	};
 	return ops[screen >= 0 && screen < SCR_COUNT ? screen : SCR_PROCESS];
@@ -190,22 +192,36 @@ static void draw_title(tui *t)
 	 * numbers, so that the phase keeps its room. */
 	static const int tabs[] = { SCR_PROCESS, SCR_BUDGET, SCR_GOALS, SCR_JOURNAL, SCR_IMPORT,
 				    SCR_LABS, SCR_SIGNIN, SCR_BALLOTS, SCR_RESULTS };
-	enum { N_TABS = sizeof tabs / sizeof tabs[0] };
-	char tabtext[N_TABS][64];
+	enum { N_NUM_TABS = sizeof tabs / sizeof tabs[0], N_TABS_MAX = N_NUM_TABS + 1 };
+	/* The readings' screens (keys 0, H, V) add a tab of their own only
+	 * while shown, so the other screens' title bars keep their room. */
+	int cur_tabs[N_TABS_MAX], n_tabs = N_NUM_TABS;
+	memcpy(cur_tabs, tabs, sizeof tabs);
+	static const char reading_keys[] = { [SCR_AMENDMENTS - SCR_AMENDMENTS] = '0',
+					     [SCR_HEARING - SCR_AMENDMENTS] = 'H',
+					     [SCR_VERSIONS - SCR_AMENDMENTS] = 'V' };
+	if (t->screen >= SCR_AMENDMENTS && t->screen <= SCR_VERSIONS)
+		cur_tabs[n_tabs++] = t->screen;
+	char tabtext[N_TABS_MAX][64];
 	int tabs_w = 0;
 	char shortest[300];
 	snprintf(shortest, sizeof shortest, " %s%s", phase, ro);
 	if (!t->present) {
 		for (int style = 0; style < 3; style++) {
 			tabs_w = 0;
-			for (int i = 0; i < N_TABS; i++) {
-				const char *name = _(tui_ops(tabs[i])->title);
-				if (style == 0)
-					snprintf(tabtext[i], sizeof tabtext[i], " %d %s ", i + 1, name);
-				else if (style == 1 || t->screen == tabs[i])
-					snprintf(tabtext[i], sizeof tabtext[i], " %d %s", i + 1, name);
+			for (int i = 0; i < n_tabs; i++) {
+				const char *name = _(tui_ops(cur_tabs[i])->title);
+				char num[8];
+				if (i < N_NUM_TABS)
+					snprintf(num, sizeof num, "%d", i + 1);
 				else
-					snprintf(tabtext[i], sizeof tabtext[i], " %d", i + 1);
+					snprintf(num, sizeof num, "%c", reading_keys[cur_tabs[i] - SCR_AMENDMENTS]);
+				if (style == 0)
+					snprintf(tabtext[i], sizeof tabtext[i], " %s %s ", num, name);
+				else if (style == 1 || t->screen == cur_tabs[i])
+					snprintf(tabtext[i], sizeof tabtext[i], " %s %s", num, name);
+				else
+					snprintf(tabtext[i], sizeof tabtext[i], " %s", num);
 				tabs_w += bl_text_width(tabtext[i]);
 			}
 			if (style == 2)
@@ -228,9 +244,9 @@ static void draw_title(tui *t)
 	}
 	tui_put(0, 0, left_w, left, R_TITLE, false);
 	int x = left_w + 1;
-	for (int i = 0; i < N_TABS; i++) {
+	for (int i = 0; i < n_tabs; i++) {
 		int w = bl_text_width(tabtext[i]);
-		tui_put(0, x, w, tabtext[i], t->screen == tabs[i] ? R_TAB_ON : R_TAB, false);
+		tui_put(0, x, w, tabtext[i], t->screen == cur_tabs[i] ? R_TAB_ON : R_TAB, false);
 		x += w;
 	}
 }
@@ -355,6 +371,11 @@ static bool global_act(tui *t, tui_act a)
 	case ACT_SCR_BALLOTS:
 	case ACT_SCR_RESULTS:
 		tui_show(t, SCR_PROCESS + (a - ACT_SCR_PROCESS));
+		return true;
+	case ACT_SCR_AMENDMENTS:
+	case ACT_SCR_HEARING:
+	case ACT_SCR_VERSIONS:
+		tui_show(t, SCR_AMENDMENTS + (a - ACT_SCR_AMENDMENTS));
 		return true;
 	case ACT_NEXT_SCREEN:
 		tui_show(t, (t->screen + 1) % (SCR_LAST_TAB + 1));

@@ -12,7 +12,9 @@
  * Keys: the line editor of edit.c edits the field (Left/Right, Home/End,
  * C-a/C-e, Backspace, Delete/C-d, C-u, C-k, C-w, typing inserts at the
  * cursor); Tab, Down or Enter go to the next field (Enter on the last one
- * saves; Tab on the last goes to the first); S-Tab or Up go back (S-Tab on
+ * saves; Tab on the last goes to the first; in a field with a completion
+ * hook Tab first completes the last word, e.g. a line's code, and moves on
+ * only when there is nothing to complete); S-Tab or Up go back (S-Tab on
  * the first goes to the last); F2 or C-s save from anywhere; Space,
  * Left/Right or a choice's first letter change a field with choices; Esc
  * cancels.  Typing in a read-only field says why; Alt+key is ignored. */
@@ -397,6 +399,22 @@ int tui_form_run(tui *t, tui_form *fm)
 			if ((rc = save_form(t, fm)) == 1)
 				break;
 			continue;
+		}
+		if (k == '\t' && fd->complete && !fd->readonly) {
+			char msg[sizeof fm->error];
+			msg[0] = '\0';
+			int c = fd->complete(t, fm->ctx, fd->value, sizeof fd->value, msg, sizeof msg);
+			if (c == 1) {
+				tui_edit_init(&r.ed, fd->value, sizeof fd->value);
+				check_field(t, fm, fm->cur);
+				rewarn(t, fm, fm->cur);
+				continue;
+			}
+			if (c == 2) {
+				snprintf(fm->error, sizeof fm->error, "%s", msg);
+				r.lock_msg = true; /* gone at the next key */
+				continue;
+			}
 		}
 		if (enter || k == '\t' || k == TUI_FKEY(KEY_DOWN)) {
 			check_field(t, fm, fm->cur);

@@ -14,5 +14,7 @@ libbltui_a_SOURCES = \
 	src/tui/lab_forms.c \
 	src/tui/screen_ballots.c src/tui/screen_results.c \
 	src/tui/ballots_common.c src/tui/ballots_common.h src/tui/results_model.c \
-	src/tui/present_lab.c src/tui/present_lab.h
+	src/tui/present_lab.c src/tui/present_lab.h \
+	src/tui/readings_screen.h src/tui/readings_common.c \
+	src/tui/screen_amendments.c src/tui/screen_hearing.c src/tui/screen_versions.c
 TUI_LIBS = libbltui.a

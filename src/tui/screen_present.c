@@ -47,6 +47,7 @@
 #include "core/text.h"
 #include "tui/bigtext.h"
 #include "tui/present_lab.h"
+#include "tui/readings_screen.h"
 #include "tui/tui.h"
 
 /* How long a notice stays when no key is pressed. */
@@ -58,7 +59,7 @@
  * 1,023 bytes, and a block character is three. */
 #define BIG_MAX_COLS 300
 
-enum hero_kind { HERO_BALANCE, HERO_EXPENSE, HERO_INCOME, HERO_NET };
+enum hero_kind { HERO_BALANCE, HERO_EXPENSE, HERO_INCOME, HERO_NET, HERO_EFFECT };
 
 /* A row of the years table. */
 typedef struct trow {
@@ -451,6 +452,79 @@ out:
 	return rc;
 }
 
+/* An amendment: its number, title and decision, and what adopting it
+ * alone does to income, expenses and balance in each year of the
+ * first-reading version.  Never who tabled it. */
+static int load_amendment(tui *t, present *p, bl_err *err)
+{
+	char *end;
+	long long num = strtoll(p->raw_ref, &end, 10);
+	if (*end || end == p->raw_ref)
+		return 1;
+	bl_amend_rec a;
+	memset(&a, 0, sizeof a);
+	if (bl_store_amendment_get(t->store, num, &a, err) != 0)
+		return 1;
+	bl_amend_budget base;
+	memset(&base, 0, sizeof base);
+	bl_change **chs = NULL;
+	bl_amendment *m = NULL;
+	bl_money inc[BL_MAX_YEARS] = { 0 }, exp[BL_MAX_YEARS] = { 0 }, bal[BL_MAX_YEARS] = { 0 };
+	int rc = -1;
+	bool have_base = false;
+	if (bl_store_amend_base(t->store, "first_reading", &base, err) != 0)
+		goto out;
+	have_base = true;
+	if (!(m = tui_amend_models(&a, 1, &chs))) {
+		bl_err_set(err, _("out of memory"));
+		goto out;
+	}
+	if (bl_amend_effect(&base, m, inc, exp, bal, err) != 0)
+		goto out;
+	char date[11];
+	bl_date_format(a.tabled, date);
+	const char *state = a.lapsed ? _("lapsed with the amendment it amends")
+			    : a.decision == BL_ADOPTED ? _("adopted")
+			    : a.decision == BL_REJECTED ? _("rejected")
+			    : a.decision == BL_WITHDRAWN ? _("withdrawn") : _("to be decided");
+	p->head = dup_printf(_("Amendment %" PRId64 ": %s"), a.number, a.title);
+	if (a.parent)
+		p->sub = dup_printf(_("Amends amendment %" PRId64 " · tabled %s · %s"), a.parent, date, state);
+	else
+		p->sub = dup_printf(_("Tabled %s · %s"), date, state);
+	char label[256];
+	snprintf(label, sizeof label, _("If amendment %" PRId64 " is adopted"), a.number);
+	add_section(p, label);
+	trow *ri = add_row(p, _("Income"), R_INCOME);
+	trow *re = add_row(p, _("Expenses"), R_EXPENSE);
+	trow *rb = add_row(p, _("Balance"), R_TOTAL);
+	if (ri && re && rb) {
+		ri->optional = re->optional = true;
+		ri->key = "effect.income";
+		re->key = "effect.expense";
+		rb->key = "effect.balance";
+		rb->red_deficit = true;
+		for (int y = 0; y < p->n_years; y++) {
+			ri->v[y] = inc[y];
+			re->v[y] = exp[y];
+			rb->v[y] = bal[y];
+			ri->has[y] = re->has[y] = rb->has[y] = true;
+		}
+	}
+	p->hero = HERO_EFFECT;
+	for (int y = 0; y < p->n_years; y++) {
+		p->hero_v[y] = bal[y];
+		p->hero_bad[y] = false;
+	}
+	rc = 0;
+out:
+	tui_amend_models_free(m, chs, 1);
+	if (have_base)
+		bl_store_amend_base_free(&base);
+	bl_amend_rec_clear(&a);
+	return rc;
+}
+
 static void load(tui *t, present *p)
 {
 	bl_err err = { { 0 } };
@@ -505,6 +579,7 @@ static void load(tui *t, present *p)
 		bl_err lerr = { { 0 } };
 		rc = p->kind == BL_SPOT_LINE ? load_line(t, p, &lerr)
 		     : p->kind == BL_SPOT_AREA ? load_area(t, p, &lerr)
+		     : p->kind == BL_SPOT_AMENDMENT ? load_amendment(t, p, &lerr)
 					       : load_goal(t, p, &lerr);
 		p->found = rc == 0;
 		if (rc < 0 && !p->err[0])
@@ -571,6 +646,7 @@ static void focus(tui *t, present *p, const char **head, const char **sub, int *
 		*sub = lab_kind(p->kind) ? _("This lab is not in the process.")
 		       : p->kind == BL_SPOT_LINE ? _("This budget line is no longer in the budget.")
 		       : p->kind == BL_SPOT_AREA ? _("This area is no longer in the budget.")
+		       : p->kind == BL_SPOT_AMENDMENT ? _("This amendment is not in the process.")
 						 : _("This goal is no longer in the process.");
 		return;
 	}
@@ -928,10 +1004,11 @@ static void s_draw(tui *t, void *st, int top, int rows)
 		case HERO_EXPENSE: snprintf(buf, sizeof buf, _("Expense %d · %s"), year, unit); break;
 		case HERO_INCOME: snprintf(buf, sizeof buf, _("Income %d · %s"), year, unit); break;
 		case HERO_NET: snprintf(buf, sizeof buf, _("Net cost %d (expenses − income) · %s"), year, unit); break;
+		case HERO_EFFECT: snprintf(buf, sizeof buf, _("Effect on the balance %d · %s"), year, unit); break;
 		}
 		wrap_centred(y, 2, text_w, 1, buf, R_HEADING);
 		y++;
-		int role = p->hero == HERO_BALANCE && neg ? R_DEFICIT : R_BIG;
+		int role = (p->hero == HERO_BALANCE || p->hero == HERO_EFFECT) && neg ? R_DEFICIT : R_BIG;
 		bl_big b;
 		if (scale && bl_big_render(big, scale, &b) == 0) {
 			int x = (W - b.width) / 2;
@@ -1094,7 +1171,7 @@ static void s_dump(tui *t, void *st, FILE *f)
 {
 	present *p = st;
 	static const char *const kinds[] = { "none", "line", "area", "goal", "message", "results",
-					     "representation" };
+					     "representation", "amendment" };
 	fprintf(f, "present.municipality=%s\n", t->info.municipality);
 	fprintf(f, "present.phase=%s\n", t->phase >= 0 ? t->def->phases[t->phase].id : "setup");
 	fprintf(f, "present.phase.title=%s\n", t->phase >= 0 ? t->def->phases[t->phase].title : "");
@@ -1113,7 +1190,7 @@ static void s_dump(tui *t, void *st, FILE *f)
 	char *flat = clean_dup(sub, false);
 	fprintf(f, "present.focus.text=%s\n", flat ? flat : "");
 	free(flat);
-	static const char *const heroes[] = { "balance", "expense", "income", "net" };
+	static const char *const heroes[] = { "balance", "expense", "income", "net", "effect" };
 	fprintf(f, "present.big=%s\n", p->big);
 	fprintf(f, "present.big.what=%s.%d\n", heroes[p->hero], tui_year(t, 0));
 	fprintf(f, "present.big.scale=%d\n", p->scale);

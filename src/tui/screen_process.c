@@ -27,6 +27,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "store/amend_store.h"
 #include "tui/tui.h"
 
 #define WIDE_COLS 120
@@ -755,7 +756,8 @@ static void advance(tui *t, proc_state *ps)
 			tui_msg(t, R_INFO, _("Nothing changed: the process stays in %s."), stay);
 			return;
 		}
-		rc = bl_store_phase_advance(t->store, cur + 1, NULL, NULL, &err);
+		rc = bl_store_phase_advance_freeze(t->store, cur + 1, NULL, NULL,
+						   t->def->readings.freeze_at, &err);
 	} else {
 		char *failed = failed_text(ps);
 		if (!failed) {
@@ -775,7 +777,8 @@ static void advance(tui *t, proc_state *ps)
 			tui_msg(t, R_INFO, _("Nothing changed: the process stays in %s."), stay);
 			return;
 		}
-		rc = bl_store_phase_advance(t->store, cur + 1, reason, failed, &err);
+		rc = bl_store_phase_advance_freeze(t->store, cur + 1, reason, failed,
+						   t->def->readings.freeze_at, &err);
 		free(failed);
 	}
 	if (rc != 0)
@@ -783,6 +786,10 @@ static void advance(tui *t, proc_state *ps)
 	else if (n_failed)
 		tui_msg(t, R_INFO, _("Now in %d. %s (gates overridden; the reason is journalled)."),
 			cur + 2, next->title);
+	else if (t->def->readings.freeze_at && strcmp(t->def->readings.freeze_at, next->id) == 0)
+		tui_msg(t, R_INFO, _("Now in phase %d of %zu: %s. The proposal is frozen as the"
+				     " first-reading version; it changes by amendments (0)."),
+			cur + 2, n, next->title);
 	else
 		tui_msg(t, R_INFO, _("Now in phase %d of %zu: %s."), cur + 2, n, next->title);
 	tui_reload(t);

@@ -50,6 +50,9 @@ enum tui_screen_id {
 	SCR_SIGNIN,     /* participants signing in, representation (screen_signin.c) */
 	SCR_BALLOTS,    /* paper ballot entry (screen_ballots.c) */
 	SCR_RESULTS,    /* the winner rules' outcome (screen_results.c) */
+	SCR_AMENDMENTS, /* amendments between the readings (screen_amendments.c) */
+	SCR_HEARING,    /* the register of hearing responses (screen_hearing.c) */
+	SCR_VERSIONS,   /* the versions and the diff between two (screen_versions.c) */
 	SCR_HELP,
 	SCR_PRESENT,
 	SCR_COUNT
@@ -57,10 +60,14 @@ enum tui_screen_id {
 #define SCR_BIT(s) (1u << (s))
 #define SCR_LAB_SCREENS (SCR_BIT(SCR_LABS) | SCR_BIT(SCR_SIGNIN) | SCR_BIT(SCR_BALLOTS) | \
 			 SCR_BIT(SCR_RESULTS))
+#define SCR_READING_SCREENS (SCR_BIT(SCR_AMENDMENTS) | SCR_BIT(SCR_HEARING) | SCR_BIT(SCR_VERSIONS))
 #define SCR_MAIN (SCR_BIT(SCR_PROCESS) | SCR_BIT(SCR_BUDGET) | SCR_BIT(SCR_GOALS) | SCR_BIT(SCR_JOURNAL) | \
-		  SCR_BIT(SCR_IMPORT) | SCR_LAB_SCREENS)
-/* The last screen with a number key and a tab (Tab cycles 0..this). */
-#define SCR_LAST_TAB SCR_RESULTS
+		  SCR_BIT(SCR_IMPORT) | SCR_LAB_SCREENS | SCR_READING_SCREENS)
+/* The last screen with a key of its own (Tab cycles 0..this; --screen
+ * takes their names).  The title bar has a numbered tab for the screens
+ * up to SCR_RESULTS; the readings' screens (keys 0, H, V) show theirs
+ * only while they are the current one. */
+#define SCR_LAST_TAB SCR_VERSIONS
 #define SCR_LISTS (SCR_MAIN | SCR_BIT(SCR_HELP))
 #define SCR_ANY (SCR_LISTS | SCR_BIT(SCR_PRESENT))
 
@@ -141,6 +148,16 @@ typedef enum tui_act {
 	ACT_RES_SHARES,      /* how Equal Shares shared the costs */
 	ACT_RES_PROJECT,     /* the results on the projector */
 	/* VOTE-ACTIONS: add new ones above this line */
+	/* the readings' screens (screen_amendments.c, screen_hearing.c,
+	 * screen_versions.c) */
+	ACT_SCR_AMENDMENTS,
+	ACT_SCR_HEARING,
+	ACT_SCR_VERSIONS,
+	ACT_AMEND_DECIDE,    /* adopted, rejected or withdrawn, with a note */
+	ACT_RESP_COMMENT,    /* the administration's comment on a response */
+	ACT_VDIFF_OLD,       /* the diff's old version: the next one */
+	ACT_VDIFF_NEW,       /* the diff's new version: the next one */
+	ACT_VDIFF_VIEW,      /* per line, or per area */
 	ACT_COUNT
 } tui_act;
 
@@ -226,7 +243,8 @@ typedef struct tui_screen_ops {
 extern const tui_screen_ops tui_screen_process, tui_screen_budget,
 	tui_screen_goals, tui_screen_journal, tui_screen_import, tui_screen_help,
 	tui_screen_present, tui_screen_labs, tui_screen_signin, tui_screen_ballots,
-	tui_screen_results;
+	tui_screen_results, tui_screen_amendments, tui_screen_hearing,
+	tui_screen_versions;
 /* The screen's operations by enum tui_screen_id. */
 const tui_screen_ops *tui_ops(int screen);
 
@@ -422,6 +440,11 @@ typedef struct tui_field {
 	char warning[512];     /* set by warn, shown at the field */
 	const char *choices;   /* "operation|capital": Space cycles them */
 	char error[BL_ERR_MAX]; /* set by validation, shown at the field */
+	/* Tab completion (NULL: Tab only moves on).  Called with the value
+	 * on Tab: returns 1 when it changed the value (the cursor goes to its
+	 * end, the form stays on the field), 2 to stay with msg shown on the
+	 * form's error line (e.g. the candidates), 0 to move on as Tab does. */
+	int (*complete)(tui *t, void *ctx, char *value, size_t size, char *msg, size_t msgsz);
 } tui_field;
 typedef struct tui_form {
 	const char *title;

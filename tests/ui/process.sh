@@ -249,6 +249,12 @@ state_is tick message "The process has not started, so there is no checklist yet
 state_is question question "Start the process with 1. Mål før økonomi?"
 state_is started process.phase goals
 
+# The first reading freezes the proposal, which must have amounts: they
+# are typed in the proposal phase (goals locks amounts, labs lines).
+"$BUDGETLAB" advance "$new" --override "test" >/dev/null 2>&1
+"$BUDGETLAB" advance "$new" --override "test" >/dev/null 2>&1
+"$BUDGETLAB" area add "$new" BSU --name "Børne- og Skoleudvalget" >/dev/null
+"$BUDGETLAB" line add "$new" 3.22.01 --title Folkeskoler --area BSU --amount 2028=1.000 >/dev/null
 while "$BUDGETLAB" advance "$new" --override "test" >/dev/null 2>&1; do :; done
 ui "$new" <<'EOF'
 state last

@@ -916,7 +916,9 @@ static void test_shipped(void)
 			ok(g >= 0 && strcmp(p[5].gates[g].args[0].s, "first_reading") == 0 &&
 				   p[5].gates[g].args[1].i == 21,
 			   "amendments: three weeks after the first reading");
-			ok(gate_index(&p[6], "budget_balances") >= 0, "second reading balances");
+			ok(gate_index(&p[6], "balances_or_deficit_accepted") >= 0 &&
+				   gate_index(&p[6], "every_amendment_decided") >= 0,
+			   "second reading: the adopted version balances and every amendment is decided");
 			ok(p[6].to < bl_date_from_ymd(2027, 10, 16),
 			   "the budget is adopted by 15 October");
 			ok(p[6].from - p[3].from >= 21, "three weeks between the readings");
