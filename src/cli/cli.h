@@ -84,6 +84,10 @@ const char *bl_overflow_label(void);
 /* Print one table cell fitted to width (UTF-8 aware) and a separator. */
 void bl_cell(FILE *f, const char *s, int width, bool right);
 
+/* The version a command shows when none is given: the proposal until the
+ * first reading, then the adopted version (bl_store_working_version);
+ * -1 with the error printed. */
+int bl_cli_working_version(bl_app *app, const char **version);
 /* --help or -h among argv[1..upto]. */
 bool bl_wants_help(int argc, char **argv, int upto);
 /* bl_cell on stdout and the two columns between cells. */

@@ -115,23 +115,32 @@ typedef struct line_ctx {
 	size_t nl_index; /* of the new line's change: an index survives realloc */
 } line_ctx;
 
+/* YEAR=AMOUNT of --set or --add (YEAR=+DELTA, YEAR=-DELTA), the year
+ * within the process, the amount in its language; the message names the
+ * option as the user wrote it. */
 static int amount_arg(const bl_app *app, const char *cmd, const char *opt, const char *arg,
 		      bool delta, int *year, bl_money *amount)
 {
 	(void)cmd;
-	/* "+1.000" is a delta upward; the money parser takes a '-' but no '+'. */
+	int first = app->info.budget_year, last = first + app->info.n_years - 1;
 	const char *eq = strchr(arg, '=');
-	char buf[128];
-	if (delta && eq && eq[1] == '+' && strlen(arg) < sizeof buf) {
-		size_t k = (size_t)(eq - arg) + 1;
-		memcpy(buf, arg, k);
-		snprintf(buf + k, sizeof buf - k, "%s", eq + 2);
-		arg = buf;
-	}
-	int rc = bl_opt_year_amount(app, arg, year, amount);
-	if (rc)
-		fprintf(stderr, _("%s: (in %s %s)\n"), bl_progname, opt, arg);
-	return rc;
+	char *end;
+	long y = eq && eq != arg ? strtol(arg, &end, 10) : -1;
+	if (!eq || eq == arg || end != eq)
+		return bl_fail(BL_EXIT_REFUSED, _("%s '%s': expected YEAR=%s, e.g. %d=%s"), opt, arg,
+			       delta ? "+DELTA" : "AMOUNT", first, delta ? "+250.000" : "1.250.000");
+	if (y < first || y > last)
+		return bl_fail(BL_EXIT_REFUSED, _("%s '%s': the year must be one of the process's"
+						  " years, %d to %d"), opt, arg, first, last);
+	/* "+1.000" is a change upward; the money parser takes a '-' only. */
+	const char *v = eq + 1;
+	if (delta && *v == '+')
+		v++;
+	bl_err err = { { 0 } };
+	if (bl_money_parse_in(v, strlen(v), app->info.lang, app->info.currency, amount, &err) != 0)
+		return bl_fail(BL_EXIT_REFUSED, _("%s '%s': %s"), opt, arg, err.msg);
+	*year = (int)y;
+	return 0;
 }
 
 typedef struct amend_opts {
@@ -322,6 +331,8 @@ static void changes_into(change_list *ch, bl_amend_rec *a)
 	a->n_changes = ch->n;
 }
 
+static void warn_signs(const bl_app *app, int64_t number);
+
 static int amendment_write(int argc, char **argv, bool add)
 {
 	const char *cmd = add ? "amendment add" : "amendment set";
@@ -412,6 +423,7 @@ static int amendment_write(int argc, char **argv, bool add)
 	else
 		printf(_("Amendment %" PRId64 " corrected: %s (%s), %zu change(s)\n"), got, a.title,
 		       a.party, a.n_changes);
+	warn_signs(&app, got);
 	if (a.late) {
 		char dl[11];
 		bl_date_format(app.def->readings.amendment_deadline, dl);
@@ -489,6 +501,48 @@ static void model_free(bl_amendment *m, bl_change **c, size_t n)
 	free(m);
 }
 
+/* A change that turns a line's amount negative is usually a sign typed
+ * wrong (an expense cut by more than it is): say so, and go on, since a
+ * negative amount can be meant (a saving target on its own line). */
+static void warn_signs(const bl_app *app, int64_t number)
+{
+	bl_err err = { { 0 } };
+	bl_amend_rec r;
+	bl_amend_budget base = { 0 }, out = { 0 };
+	if (bl_store_amendment_get(app->store, number, &r, &err) != 0)
+		return;
+	bl_change **chs = NULL;
+	bl_amendment *m = model_of(&r, 1, &chs);
+	if (m && !r.parent && bl_store_amend_base(app->store, "first_reading", &base, &err) == 0) {
+		m[0].is_sub = false;
+		const bl_amendment *sel[1] = { &m[0] };
+		if (bl_amend_apply(&base, sel, 1, &out, NULL, &err) == 0) {
+			for (size_t i = 0; i < out.n_lines; i++) {
+				const bl_amend_line *l = &out.lines[i];
+				const bl_amend_line *b = NULL;
+				for (size_t k = 0; k < base.n_lines && !b; k++)
+					if (strcmp(base.lines[k].code, l->code) == 0)
+						b = &base.lines[k];
+				for (int y = 0; y < out.n_years; y++) {
+					bool was_neg = b && b->has[y] && b->amount[y] < 0;
+					if (!l->has[y] || l->amount[y] >= 0 || was_neg)
+						continue;
+					char amt[BL_MONEY_BUFSZ];
+					bl_fmt_amount(app, l->amount[y], BL_UNIT_KR, amt, sizeof amt);
+					printf(_("Note: line %s becomes %s in %d, a negative %s; check the"
+						 " sign of the change.\n"),
+					       l->code, amt, out.first_year + y,
+					       bl_direction_name(l->dir));
+				}
+			}
+			bl_amend_budget_free(&out);
+		}
+	}
+	model_free(m, chs, 1);
+	bl_store_amend_base_free(&base);
+	bl_amend_rec_clear(&r);
+}
+
 static void change_text(const bl_app *app, const bl_amend_change *c, char *buf, size_t sz)
 {
 	char amt[BL_MONEY_BUFSZ];
@@ -524,12 +578,14 @@ static void change_text(const bl_app *app, const bl_amend_change *c, char *buf, 
 static void print_effect_row(const bl_app *app, const char *label, const bl_money *v)
 {
 	char amt[BL_MONEY_BUFSZ];
-	bl_col(label, 12, false);
+	bl_col(label, 10, false);
 	for (int y = 0; y < app->info.n_years; y++) {
 		bl_fmt_amount(app, v[y], BL_UNIT_KR, amt, sizeof amt);
 		char s[BL_MONEY_BUFSZ + 2];
 		snprintf(s, sizeof s, "%s%s", v[y] > 0 ? "+" : "", amt);
-		bl_col(s, 16, true);
+		bl_cell(stdout, s, 14, true);
+		if (y + 1 < app->info.n_years)
+			fputs("  ", stdout);
 	}
 	putchar('\n');
 }
@@ -598,11 +654,13 @@ static int amendment_show(int argc, char **argv)
 		bl_money inc[BL_MAX_YEARS], exp[BL_MAX_YEARS], bal[BL_MAX_YEARS];
 		if (bl_amend_effect(&base, &m[ai], inc, exp, bal, &err) == 0) {
 			printf("%s\n", _("Effect on the first-reading version:"));
-			bl_col("", 12, false);
+			bl_col("", 10, false);
 			for (int y = 0; y < app.info.n_years; y++) {
 				char ys[8];
 				snprintf(ys, sizeof ys, "%d", app.info.budget_year + y);
-				bl_col(ys, 16, true);
+				bl_cell(stdout, ys, 14, true);
+				if (y + 1 < app.info.n_years)
+					fputs("  ", stdout);
 			}
 			putchar('\n');
 			print_effect_row(&app, _("income"), inc);
@@ -612,13 +670,17 @@ static int amendment_show(int argc, char **argv)
 			printf(_("Effect: %s\n"), err.msg);
 		}
 	}
-	const bl_amendment **all = calloc(n, sizeof *all);
+	/* Conflicts among those still in play: a rejected or withdrawn
+	 * amendment conflicts with nothing. */
+	const bl_amendment **all = calloc(n ? n : 1, sizeof *all);
 	bl_amend_conflict *cf = NULL;
 	size_t ncf = 0;
 	if (all) {
+		size_t live = 0;
 		for (size_t i = 0; i < n; i++)
-			all[i] = &m[i];
-		ncf = bl_amend_conflicts(all, n, &cf);
+			if (recs[i].decision == BL_UNDECIDED || recs[i].decision == BL_ADOPTED)
+				all[live++] = &m[i];
+		ncf = bl_amend_conflicts(all, live, &cf);
 		free(all);
 	}
 	bool any = false;
@@ -629,12 +691,12 @@ static int amendment_show(int argc, char **argv)
 			printf("%s\n", _("Conflicts:"));
 		any = true;
 		int other = cf[i].a == (int)number ? cf[i].b : cf[i].a;
-		if (cf[i].year)
-			printf(_("  with amendment %d: both change line %s in %d\n"), other, cf[i].code,
-			       cf[i].year);
-		else if (cf[i].kind == BL_CONFLICT_REMOVE)
+		if (cf[i].kind == BL_CONFLICT_REMOVE)
 			printf(_("  with amendment %d: one removes line %s, which the other changes\n"),
 			       other, cf[i].code);
+		else if (cf[i].year)
+			printf(_("  with amendment %d: both change line %s in %d\n"), other, cf[i].code,
+			       cf[i].year);
 		else
 			printf(_("  with amendment %d: both change line %s\n"), other, cf[i].code);
 	}
@@ -730,13 +792,17 @@ int bl_cmd_amendments(int argc, char **argv)
 		bl_col(bal, 16, true);
 		printf("%s: %s\n", a->party, a->title);
 	}
+	/* Conflicts among those still in play: a rejected or withdrawn
+	 * amendment conflicts with nothing. */
 	const bl_amendment **all = calloc(n ? n : 1, sizeof *all);
 	bl_amend_conflict *cf = NULL;
 	size_t ncf = 0;
 	if (all) {
+		size_t live = 0;
 		for (size_t i = 0; i < n; i++)
-			all[i] = &m[i];
-		ncf = bl_amend_conflicts(all, n, &cf);
+			if (recs[i].decision == BL_UNDECIDED || recs[i].decision == BL_ADOPTED)
+				all[live++] = &m[i];
+		ncf = bl_amend_conflicts(all, live, &cf);
 		free(all);
 	}
 	if (ncf == BL_AMEND_NOMEM)
@@ -752,12 +818,12 @@ int bl_cmd_amendments(int argc, char **argv)
 	else
 		printf("\n");
 	for (size_t i = 0; i < ncf; i++) {
-		if (cf[i].year)
-			printf(_("  %d and %d both change line %s in %d\n"), cf[i].a, cf[i].b, cf[i].code,
-			       cf[i].year);
-		else if (cf[i].kind == BL_CONFLICT_REMOVE)
+		if (cf[i].kind == BL_CONFLICT_REMOVE)
 			printf(_("  %d and %d: one removes line %s, the other changes it\n"), cf[i].a,
 			       cf[i].b, cf[i].code);
+		else if (cf[i].year)
+			printf(_("  %d and %d both change line %s in %d\n"), cf[i].a, cf[i].b, cf[i].code,
+			       cf[i].year);
 		else
 			printf(_("  %d and %d both add line %s\n"), cf[i].a, cf[i].b, cf[i].code);
 	}
@@ -825,6 +891,17 @@ int bl_cmd_decide(int argc, char **argv)
 		rc = bl_fail_store(&app, &err);
 	} else {
 		printf(_("Amendment %" PRId64 " %s.\n"), number, decision_name(d));
+		bl_amend_rec r;
+		if (d == BL_ADOPTED && bl_store_amendment_get(app.store, number, &r, &err) == 0) {
+			bl_amend_rec p = { 0 };
+			if (r.parent && bl_store_amendment_get(app.store, r.parent, &p, &err) == 0 &&
+			    p.decision == BL_UNDECIDED)
+				printf(_("It amends amendment %" PRId64 ", which is not decided yet: its"
+					 " changes count when %" PRId64 " is adopted, and lapse if it is"
+					 " not.\n"), r.parent, r.parent);
+			bl_amend_rec_clear(&p);
+			bl_amend_rec_clear(&r);
+		}
 		bl_money inc[BL_MAX_YEARS], exp[BL_MAX_YEARS];
 		if (bl_store_year_totals(app.store, "adopted", inc, exp, &err) == 0) {
 			printf("%s", _("Adopted version, balance:"));
@@ -975,10 +1052,11 @@ int bl_cmd_diff(int argc, char **argv)
 			printf(_("Usage: %s diff DB [OLD [NEW]] [--csv lines|areas | --markdown] [-o FILE]\n"
 				 "                [--unit U] [--all]\n"
 				 "What changed between two versions (default: first_reading adopted): per\n"
-				 "line and year the old amount, the new, the change and the amendment that\n"
-				 "caused it; then per area and year, and the totals.  --csv writes RFC 4180\n"
-				 "CSV (lines, or areas with income, expenses and balance), --markdown a\n"
-				 "report; -o writes to a file instead of the screen.\n"), bl_progname);
+				 "area, each changed line and year with the old amount, the new, the change\n"
+				 "and the amendment that caused it; then the totals per year.  The report is\n"
+				 "Markdown (also on the screen); --csv lines writes the same rows as RFC 4180\n"
+				 "CSV, --csv areas income, expenses and balance per area and year; -o writes\n"
+				 "to a file.  --all keeps unchanged lines too.\n"), bl_progname);
 			return BL_EXIT_OK;
 		default:
 			return bl_opt_error("diff", c, argv, longopts);
@@ -990,10 +1068,17 @@ int bl_cmd_diff(int argc, char **argv)
 	if (csv && md)
 		return bl_usage("diff", _("--csv and --markdown: choose one"));
 	const char *db = argv[optind], *old_v = "first_reading", *new_v = "adopted";
-	if (pos >= 2 && bl_opt_version("diff", argv[optind + 1], &old_v))
-		return BL_EXIT_USAGE;
-	if (pos == 3 && bl_opt_version("diff", argv[optind + 2], &new_v))
-		return BL_EXIT_USAGE;
+	for (int k = 1; k < pos; k++) {
+		const char *v = argv[optind + k];
+		if (!bl_version_valid(v))
+			return bl_usage("diff", _("%s '%s' is not a budget version; expected proposal,"
+						  " first_reading or adopted"),
+					k == 1 ? "OLD" : "NEW", v);
+		if (k == 1)
+			old_v = v;
+		else
+			new_v = v;
+	}
 	bl_app app;
 	int rc = bl_app_open(&app, db, true);
 	if (rc)

@@ -33,6 +33,11 @@ typedef struct {
 	char **fields;
 	int first_year;
 	int64_t misfits;
+	/* A frozen or derived version (first reading, adopted) has a line
+	 * only when it has an amount for it: a line added by an amendment is
+	 * not in the first reading, a line removed by one not in the
+	 * adopted version. */
+	bool only_with_amounts;
 } export_ctx;
 
 static void plain_amount(FILE *f, bl_money v, bool comma)
@@ -147,6 +152,11 @@ static int export_line(void *ctx, const bl_line *l, const bl_money *amounts,
 		       const bool *has, int n_years)
 {
 	export_ctx *c = ctx;
+	bool any = false;
+	for (int y = 0; y < n_years; y++)
+		any = any || has[y];
+	if (c->only_with_amounts && !any)
+		return 0;
 	if (c->shape)
 		return profile_line(c, l, amounts, has, n_years);
 	bl_csv_write_field(c->f, path_of(c, l->area_id), c->delim);
@@ -178,7 +188,7 @@ int bl_cmd_export(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *version = "proposal", *output = NULL, *profile_arg = NULL;
+	const char *version = NULL, *output = NULL, *profile_arg = NULL;
 	bool excel = false, sublines = false;
 	int c;
 	optind = 1;
@@ -227,6 +237,10 @@ int bl_cmd_export(int argc, char **argv)
 	int rc = bl_app_open(&app, argv[optind], true);
 	if (rc)
 		return rc;
+	if (!version && bl_cli_working_version(&app, &version) != 0) {
+		bl_app_close(&app);
+		return BL_EXIT_FILE;
+	}
 	bl_err err = { { 0 } };
 	export_ctx ctx = { 0 };
 	ctx.f = stdout;
@@ -317,6 +331,7 @@ int bl_cmd_export(int argc, char **argv)
 			fprintf(ctx.f, "%c%d", ctx.delim, app.info.budget_year + y);
 	}
 	fputs("\r\n", ctx.f);
+	ctx.only_with_amounts = strcmp(version, "proposal") != 0;
 	if (bl_store_lines_each(app.store, version, 0, export_line, &ctx, &err) != 0) {
 		rc = err.msg[0] ? bl_fail_err(BL_EXIT_FILE, &err)
 				: bl_fail(BL_EXIT_FILE, _("cannot write '%s': %s"),

@@ -170,7 +170,7 @@ static int response_write(int argc, char **argv, bool add)
 	if (rc == 0 && num && !add)
 		rc = bl_usage(cmd, _("a response keeps its number; --number is for add"));
 	bl_response r = { 0 }, old = { 0 };
-	if (rc == 0 && num && bl_opt_number(cmd, "N", num, &r.number))
+	if (rc == 0 && num && bl_opt_number(cmd, "--number", num, &r.number))
 		rc = BL_EXIT_USAGE;
 	bl_date date = 0;
 	bl_err err = { { 0 } };
@@ -547,8 +547,8 @@ int bl_cmd_hearing_summary(int argc, char **argv)
 		goto out;
 	}
 	char deftitle[300];
-	snprintf(deftitle, sizeof deftitle, _("Hearing summary: %s, %s"), app.info.municipality,
-		 app.info.title);
+	snprintf(deftitle, sizeof deftitle, "%s: %s, %s",
+		 bl_hearing_note_heading(&app.def->readings), app.info.municipality, app.info.title);
 	if (bl_hearing_note_write(f, title ? title : deftitle, &app.def->readings, v, n, ha, na,
 				  hl, nlines, &err) != 0 ||
 	    fflush(f) != 0 || ferror(f)) {

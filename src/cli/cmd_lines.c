@@ -108,7 +108,7 @@ int bl_cmd_lines(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *area = NULL, *version = "proposal";
+	const char *area = NULL, *version = NULL;
 	bl_unit unit = BL_UNIT_THOUSANDS;
 	int c;
 	optind = 1;
@@ -143,6 +143,10 @@ int bl_cmd_lines(int argc, char **argv)
 	int rc = bl_app_open(&app, argv[optind], true);
 	if (rc)
 		return rc;
+	if (!version && bl_cli_working_version(&app, &version) != 0) {
+		bl_app_close(&app);
+		return BL_EXIT_FILE;
+	}
 	bl_err err = { { 0 } };
 	list_ctx ctx;
 	memset(&ctx, 0, sizeof ctx);

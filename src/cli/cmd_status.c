@@ -285,7 +285,7 @@ int bl_cmd_status(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *version = "proposal";
+	const char *version = NULL;
 	bl_unit unit = BL_UNIT_THOUSANDS;
 	long depth = 1;
 	int c;
@@ -322,6 +322,10 @@ int bl_cmd_status(int argc, char **argv)
 	int rc = bl_app_open(&app, argv[optind], true);
 	if (rc)
 		return rc;
+	if (!version && bl_cli_working_version(&app, &version) != 0) {
+		bl_app_close(&app);
+		return BL_EXIT_FILE;
+	}
 	bl_err err = { { 0 } };
 	int cur;
 	char *id = NULL;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "store/amend_store.h"
 #include "config/process_yaml.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -415,5 +416,15 @@ int bl_opt_number(const char *cmd, const char *what, const char *arg, int64_t *o
 	if (bl_opt_int(cmd, what, arg, 1, 1000000, &v))
 		return BL_EXIT_USAGE;
 	*out = v;
+	return 0;
+}
+
+int bl_cli_working_version(bl_app *app, const char **version)
+{
+	bl_err err = { { 0 } };
+	if (bl_store_working_version(app->store, version, &err) != 0) {
+		bl_fail_err(BL_EXIT_FILE, &err);
+		return -1;
+	}
 	return 0;
 }

@@ -75,7 +75,7 @@ const bl_cmd bl_cmds[] = {
 	  N_("register a hearing response, correct, comment or delete one"), bl_cmd_response, false },
 	{ "responses", "DB [--uncommented] [--late] [--names]", N_("list the hearing responses"),
 	  bl_cmd_responses, false },
-	{ "hearing-summary", "DB [-o FILE]", N_("the hearing summary (høringsnotat) as Markdown"),
+	{ "hearing-summary", "DB [-o FILE] [--title TITLE]", N_("the hearing summary (høringsnotat) as Markdown"),
 	  bl_cmd_hearing_summary, false },
 	{ "keys", "[--man]", N_("the keys of the screens (with --man: as budgetlab(1) lists them)"), bl_cmd_keys, false },
 	{ NULL, NULL, NULL, NULL, false },
@@ -102,7 +102,8 @@ static void usage(FILE *f)
 		     "  --unit U       kr, t (1.000 kr.) or mio\n"
 		     "  --show V       the budget version shown first: proposal, first_reading, adopted\n"
 		     "  --screen S     the first screen: process (default), budget, goals, journal, import,\n"
-		     "                 labs, signin, ballots, results\n"
+		     "                 labs, signin, ballots, results,\n"
+		     "                 amendments, hearing, versions\n"
 		     "  --script FILE  read keys from FILE, tty-free (tests; also BUDGETLAB_SCRIPT)\n"
 		     "  --size CxR     the screen size in script mode (default 80x24)\n\n"
 		     "Amounts are written as the process's language writes them, e.g.\n"

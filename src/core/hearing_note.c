@@ -63,6 +63,68 @@ static bool streq(const char *a, const char *b)
 	return a && b && strcmp(a, b) == 0;
 }
 
+/* The document's words in the process language: a høringsnotat goes to
+ * the council in Danish or Norwegian whatever the laptop's locale (which
+ * is what gettext follows).  English goes through gettext. */
+static const struct {
+	const char *en, *da, *nb;
+} words[] = {
+	{ N_("Responses"), "Høringssvar", "Innspill" },
+	{ N_("(no organisation type)"), "(ingen organisationstype)", "(ingen organisasjonstype)" },
+	{ N_("No."), "Nr.", "Nr." },
+	{ N_("late"), "for sent", "for sent" },
+	{ N_("Sender"), "Afsender", "Avsender" },
+	{ N_("(not given)"), "(ikke oplyst)", "(ikke oppgitt)" },
+	{ N_("Response"), "Svar", "Innspill" },
+	{ N_("(no text)"), "(ingen tekst)", "(ingen tekst)" },
+	{ N_("(not published: no consent)"), "(offentliggøres ikke: intet samtykke)", "(publiseres ikke: ikke samtykke)" },
+	{ N_("Administration's comment"), "Administrationens bemærkning", "Administrasjonens kommentar" },
+	{ N_("(none yet)"), "(endnu ingen)", "(ingen ennå)" },
+	{ N_("Hearing"), "Høring", "Offentlig ettersyn" },
+	{ N_("to"), "til", "til" },
+	{ N_("Late"), "For sent", "For sent" },
+	{ N_("Without consent to publish"), "Uden samtykke til offentliggørelse", "Uten samtykke til publisering" },
+	{ N_("Organisation type"), "Organisationstype", "Organisasjonstype" },
+	{ N_("Position"), "Holdning", "Standpunkt" },
+	{ N_("The area as a whole"), "Området som helhed", "Området som helhet" },
+	{ N_("Other areas and lines"), "Andre områder og linjer", "Andre områder og linjer" },
+	{ N_("Hearing summary"), "Høringsnotat", "Oppsummering av innspill" },
+	{ N_("General responses"), "Generelle høringssvar", "Generelle innspill" },
+};
+
+static const char *word_in(const bl_readings_def *r, const char *en)
+{
+	bl_lang lang = r ? r->lang : BL_LANG_EN;
+	for (size_t i = 0; lang != BL_LANG_EN && i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(words[i].en, en) == 0)
+			return lang == BL_LANG_NB ? words[i].nb : words[i].da;
+	return _(en);
+}
+
+const char *bl_hearing_note_heading(const bl_readings_def *r)
+{
+	return word_in(r, "Hearing summary");
+}
+
+/* A position as the document names it. */
+static const char *position_in(const bl_readings_def *r, bl_position p)
+{
+	static const char *const pos[BL_POS_COUNT][3] = {
+		{ "for", "for", "for" },
+		{ "against", "imod", "mot" },
+		{ "proposes a change", "foreslår en ændring", "foreslår en endring" },
+		{ "neutral", "neutral", "nøytral" },
+	};
+	if ((unsigned)p >= BL_POS_COUNT)
+		return NULL;
+	bl_lang lang = r ? r->lang : BL_LANG_EN;
+	if (lang == BL_LANG_DA)
+		return pos[p][1];
+	if (lang == BL_LANG_NB)
+		return pos[p][2];
+	return bl_position_name(p);
+}
+
 typedef struct note {
 	FILE *f;
 	const bl_readings_def *r;
@@ -158,12 +220,12 @@ static void counts_line(const note *c, pick_fn pick, const void *arg)
 {
 	size_t by_pos[BL_POS_COUNT];
 	size_t n = count(c, pick, arg, by_pos);
-	fprintf(c->f, "%s: %zu", _("Responses"), n);
+	fprintf(c->f, "%s: %zu", word_in(c->r, "Responses"), n);
 	const char *sep = " (";
 	for (int p = 0; p < BL_POS_COUNT; p++) {
 		if (!by_pos[p])
 			continue;
-		fprintf(c->f, "%s%s: %zu", sep, bl_position_name((bl_position)p), by_pos[p]);
+		fprintf(c->f, "%s%s: %zu", sep, position_in(c->r, (bl_position)p), by_pos[p]);
 		sep = ", ";
 	}
 	fputs(*sep == ',' ? ")\n\n" : "\n\n", c->f);
@@ -177,38 +239,38 @@ static void org_name(const note *c, const char *key)
 	else if (!empty(key))
 		md(c->f, key);
 	else
-		fputs(_("(no organisation type)"), c->f);
+		fputs(word_in(c->r, "(no organisation type)"), c->f);
 }
 
 /* One response, as a list item with its details below it. */
 static void item(const note *c, const bl_response *p)
 {
 	FILE *f = c->f;
-	fprintf(f, "- %s %" PRId64 ", ", _("No."), p->number);
+	fprintf(f, "- %s %" PRId64 ", ", word_in(c->r, "No."), p->number);
 	org_name(c, p->org_type);
-	const char *pos = bl_position_name(p->position);
+	const char *pos = position_in(c->r, p->position);
 	fprintf(f, ", %s", pos ? pos : "?");
 	if (p->late)
-		fprintf(f, ", %s", _("late"));
+		fprintf(f, ", %s", word_in(c->r, "late"));
 	fputc('\n', f);
 	if (p->consent) {
-		fprintf(f, "  - %s: ", _("Sender"));
+		fprintf(f, "  - %s: ", word_in(c->r, "Sender"));
 		if (empty(p->sender))
-			fputs(_("(not given)"), f);
+			fputs(word_in(c->r, "(not given)"), f);
 		else
 			md(f, p->sender);
-		fprintf(f, "\n  - %s: ", _("Response"));
+		fprintf(f, "\n  - %s: ", word_in(c->r, "Response"));
 		if (empty(p->text))
-			fputs(_("(no text)"), f);
+			fputs(word_in(c->r, "(no text)"), f);
 		else
 			md(f, p->text);
 		fputc('\n', f);
 	} else {
-		fprintf(f, "  - %s\n", _("(not published: no consent)"));
+		fprintf(f, "  - %s\n", word_in(c->r, "(not published: no consent)"));
 	}
-	fprintf(f, "  - %s: ", _("Administration's comment"));
+	fprintf(f, "  - %s: ", word_in(c->r, "Administration's comment"));
 	if (empty(p->comment))
-		fputs(_("(none yet)"), f);
+		fputs(word_in(c->r, "(none yet)"), f);
 	else
 		md(f, p->comment);
 	fputc('\n', f);
@@ -256,15 +318,15 @@ static void summary(const note *c)
 		char a[11], b[11];
 		bl_date_format(c->r->hearing_opens, a);
 		bl_date_format(c->r->hearing_closes, b);
-		fprintf(f, "%s: %s %s %s\n\n", _("Hearing"), a, _("to"), b);
+		fprintf(f, "%s: %s %s %s\n\n", word_in(c->r, "Hearing"), a, word_in(c->r, "to"), b);
 	}
-	fprintf(f, "- %s: %zu\n- %s: %zu\n- %s: %zu\n\n", _("Responses"), c->n_resp,
-		_("Late"), late, _("Without consent to publish"), no_consent);
+	fprintf(f, "- %s: %zu\n- %s: %zu\n- %s: %zu\n\n", word_in(c->r, "Responses"), c->n_resp,
+		word_in(c->r, "Late"), late, word_in(c->r, "Without consent to publish"), no_consent);
 
 	/* By organisation type: the defined types in their order, then keys
 	 * that are not defined (a type removed from the file later) in the
 	 * order they first appear. */
-	fprintf(f, "| %s | %s |\n|---|---:|\n", _("Organisation type"), _("Responses"));
+	fprintf(f, "| %s | %s |\n|---|---:|\n", word_in(c->r, "Organisation type"), word_in(c->r, "Responses"));
 	size_t nt = c->r ? c->r->n_org_types : 0;
 	for (size_t t = 0; t < nt; t++) {
 		size_t n = 0;
@@ -295,12 +357,12 @@ static void summary(const note *c)
 		org_name(c, key);
 		fprintf(f, " | %zu |\n", n);
 	}
-	fprintf(f, "\n| %s | %s |\n|---|---:|\n", _("Position"), _("Responses"));
+	fprintf(f, "\n| %s | %s |\n|---|---:|\n", word_in(c->r, "Position"), word_in(c->r, "Responses"));
 	for (int p = 0; p < BL_POS_COUNT; p++) {
 		size_t n = 0;
 		for (size_t i = 0; i < c->n_resp; i++)
 			n += c->resp[i].position == (bl_position)p;
-		fprintf(f, "| %s | %zu |\n", bl_position_name((bl_position)p), n);
+		fprintf(f, "| %s | %zu |\n", position_in(c->r, (bl_position)p), n);
 	}
 	fputc('\n', f);
 }
@@ -324,7 +386,7 @@ static void areas_part(const note *c)
 		fputs("\n\n", f);
 		counts_line(c, pick_area, ar->path);
 		if (count(c, pick_area_only, ar->path, NULL)) {
-			fprintf(f, "### %s\n\n", _("The area as a whole"));
+			fprintf(f, "### %s\n\n", word_in(c->r, "The area as a whole"));
 			items(c, pick_area_only, ar->path);
 		}
 		for (size_t l = 0; l < c->n_lines; l++)
@@ -338,7 +400,7 @@ static void areas_part(const note *c)
 static void others_part(const note *c)
 {
 	FILE *f = c->f;
-	const char *heading = _("Other areas and lines");
+	const char *heading = word_in(c->r, "Other areas and lines");
 	bool done = false;
 	for (size_t l = 0; l < c->n_lines; l++)
 		if (empty(c->lines[l].area) || !known_area(c, c->lines[l].area))
@@ -410,13 +472,13 @@ int bl_hearing_note_write(FILE *f, const char *title, const bl_readings_def *r,
 	}
 	if (rc == 0) {
 		fputs("# ", f);
-		md(f, empty(title) ? _("Hearing summary") : title);
+		md(f, empty(title) ? word_in(c.r, "Hearing summary") : title);
 		fputs("\n\n", f);
 		summary(&c);
 		areas_part(&c);
 		others_part(&c);
 		if (count(&c, pick_general, NULL, NULL)) {
-			fprintf(f, "## %s\n\n", _("General responses"));
+			fprintf(f, "## %s\n\n", word_in(c.r, "General responses"));
 			counts_line(&c, pick_general, NULL);
 			items(&c, pick_general, NULL);
 		}

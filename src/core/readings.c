@@ -54,6 +54,7 @@ static const bl_phase *phase_by_id(const bl_process_def *def, const char *id)
 int bl_readings_defaults(struct bl_process_def *def, bl_err *err)
 {
 	bl_readings_def *r = &def->readings;
+	r->lang = def->lang;
 	if (!r->freeze_at && phase_by_id(def, "first_reading")) {
 		r->freeze_at = strdup("first_reading");
 		if (!r->freeze_at)

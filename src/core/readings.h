@@ -46,6 +46,9 @@ typedef struct bl_readings_def {
 	 * other), named in the process language. */
 	bl_org_type *org_types;
 	size_t n_org_types;
+	/* The process language (bl_readings_defaults sets it): the hearing
+	 * summary is a document for the council, written in it. */
+	bl_lang lang;
 } bl_readings_def;
 
 void bl_readings_def_free(bl_readings_def *r);
@@ -119,6 +122,8 @@ typedef struct bl_hn_line {
  * "General responses".  A response that names a line counts under that
  * line and under the line's area once.  '|' and control characters are
  * escaped.  -1 if writing failed. */
+/* "Hearing summary" in the process language (r NULL: English). */
+const char *bl_hearing_note_heading(const bl_readings_def *r);
 int bl_hearing_note_write(FILE *f, const char *title,
 			  const bl_readings_def *r,
 			  const bl_response *resp, size_t n_resp,

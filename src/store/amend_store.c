@@ -114,6 +114,17 @@ int bl_store_first_reading_frozen(bl_store *s, bool *frozen, bl_err *err)
 	return frozen_row(s, vid, frozen, err);
 }
 
+int bl_store_working_version(bl_store *s, const char **key, bl_err *err)
+{
+	bool frozen;
+	*key = "proposal";
+	if (bl_store_first_reading_frozen(s, &frozen, err) != 0)
+		return -1;
+	if (frozen)
+		*key = "adopted";
+	return 0;
+}
+
 static int freeze_row(bl_store *s, int64_t vid, bool derived, const char *phase_id,
 		      bl_err *err)
 {
@@ -190,7 +201,11 @@ int bl_store_version_freeze(bl_store *s, const char *phase_id, bl_err *err)
 	 * amendment is decided yet), copied in one statement; derive_adopted
 	 * then checks it and journals it.  Amounts it held before (typed in
 	 * by hand) go: it is derived from now on. */
-	if (freeze_row(s, fr, false, phase_id, err) != 0 ||
+	/* The proposal too: it is what the council read, and the budget now
+	 * changes only by amendments (an edit of it would change nothing the
+	 * council votes on, and look as if it did). */
+	if (freeze_row(s, prop, false, phase_id, err) != 0 ||
+	    freeze_row(s, fr, false, phase_id, err) != 0 ||
 	    bl_version_id(s, "adopted", &ad, err) != 0 ||
 	    freeze_row(s, ad, true, phase_id, err) != 0 || copy_version(s, fr, ad, err) != 0 ||
 	    derive_adopted(s, err) != 0)
@@ -1152,6 +1167,18 @@ static int amendment_check(bl_store *s, const bl_amend_rec *a, int64_t self,
 						       " budget"), num, no, c->code);
 			break;
 		}
+		for (size_t j = 0; c->ch.kind == BL_CHANGE_SET && j < k; j++) {
+			const bl_amend_change *p = &a->changes[j];
+			if (p->ch.kind == BL_CHANGE_SET && p->ch.year == c->ch.year &&
+			    strcmp(p->code, c->code) == 0) {
+				rc = bl_err_set(err, _("%s, change %zu: line '%s' in %d is set by change"
+						       " %zu already; give one amount for it"),
+						num, no, c->code, c->ch.year, j + 1);
+				break;
+			}
+		}
+		if (rc != 0)
+			break;
 		if (c->ch.kind != BL_CHANGE_REMOVE_LINE &&
 		    (c->ch.year < s->info.budget_year || c->ch.year > last_year))
 			rc = bl_err_set(err, _("%s, change %zu (line '%s'): the year %d is outside"
@@ -1252,10 +1279,11 @@ static int locked_now(bl_store *s, bl_err *err)
 	if (bl_store_lock_state(s, &locks, &title, err) != 0)
 		return -1;
 	int rc = 0;
-	if (locks & BL_LOCK_AMOUNTS) {
-		bl_lock_refusal(err, 0, title);
-		rc = bl_err_prefix(err, _("no amendment can be tabled, corrected or decided now"));
-	}
+	if (locks & BL_LOCK_AMOUNTS)
+		/* The reason first: a screen's message line may cut the end. */
+		rc = bl_err_set(err, _("amounts are locked during the phase '%s', so no amendment"
+				       " can be tabled, corrected or decided now"),
+				title ? title : "?");
 	free(title);
 	return rc;
 }

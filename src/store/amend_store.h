@@ -70,6 +70,12 @@ int bl_store_phase_advance_freeze(bl_store *s, int to_index,
 				  const char *override_reason,
 				  const char *failed_gates,
 				  const char *freeze_at, bl_err *err);
+/* The version the budget is now, for the screens, `status` and the
+ * projector when no version is asked for: "proposal" until the first
+ * reading, then "adopted" (the first reading plus the adopted
+ * amendments, which is the first reading itself until one is adopted).
+ * *key is a static string. */
+int bl_store_working_version(bl_store *s, const char **key, bl_err *err);
 /* Whether first_reading is frozen (so amendments can be tabled). */
 int bl_store_first_reading_frozen(bl_store *s, bool *frozen, bl_err *err);
 

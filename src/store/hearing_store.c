@@ -95,7 +95,7 @@ static int check(bl_store *s, const bl_response *r, int64_t number, char ***path
 			if (bl_blank(r->areas[i]))
 				bl_err_set(err, _("%s names an empty area"), who);
 			else
-				bl_err_prefix(err, _("%s"), who);
+				bl_err_prefix(err, _("%s names an area that is not in the budget"), who);
 			ret = -1;
 			break;
 		}
@@ -191,7 +191,12 @@ int bl_store_response_add(bl_store *s, const bl_response *r, int64_t *number_out
 	if (check(s, r, 0, &paths, err) != 0)
 		goto out;
 	if (number == 0) {
-		if (bl_prepare(s, "SELECT coalesce(max(number), 0) + 1 FROM response", &st, err) != 0)
+		/* Never a number a deleted response had: the journal names
+		 * responses by number, and two under one number would mix. */
+		if (bl_prepare(s, "SELECT max(coalesce((SELECT max(number) FROM response), 0),"
+				  " coalesce((SELECT max(CAST(substr(key, 10) AS INTEGER)) FROM journal"
+				  "  WHERE entity = 'response' AND key GLOB 'response:[0-9]*'), 0)) + 1",
+			       &st, err) != 0)
 			goto out;
 		if (sqlite3_step(st) != SQLITE_ROW) {
 			bl_store_fail(s, err);
@@ -206,6 +211,20 @@ int bl_store_response_add(bl_store *s, const bl_response *r, int64_t *number_out
 		if (used) {
 			bl_err_set(err, _("there is a response %" PRId64 " already; leave the number"
 					  " out to take the next"), number);
+			goto out;
+		}
+		if (bl_prepare(s, "SELECT count(*) FROM journal WHERE entity = 'response'"
+				  " AND key = printf('response:%d', ?1)",
+			       &st, err) != 0)
+			goto out;
+		sqlite3_bind_int64(st, 1, number);
+		int had = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+		sqlite3_finalize(st);
+		st = NULL;
+		if (had) {
+			bl_err_set(err, _("response %" PRId64 " was registered and deleted before; a"
+					  " number is not used twice (leave it out to take the next)"),
+				   number);
 			goto out;
 		}
 	}

@@ -24,6 +24,7 @@
 #include "config/process_yaml.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "store/amend_store.h"
 #include "tui/tui.h"
 
 /* How often the database is asked whether another process changed it:
@@ -149,6 +150,13 @@ void tui_reload(tui *t)
 	if (bl_store_data_version(t->store, &t->data_version, &err) != 0)
 		tui_msg_err(t, &err);
 	load_phase(t);
+	if (!t->version_chosen) {
+		const char *key;
+		if (bl_store_working_version(t->store, &key, &err) != 0)
+			tui_msg_err(t, &err);
+		else
+			t->version = key;
+	}
 	for (int s = 0; s < SCR_COUNT; s++)
 		if (t->st[s] && tui_ops(s)->reload)
 			tui_ops(s)->reload(t, t->st[s]);
@@ -395,6 +403,7 @@ static bool global_act(tui *t, tui_act a)
 		for (size_t i = 0; i < bl_n_versions; i++)
 			if (strcmp(t->version, bl_version_keys[i]) == 0) {
 				t->version = bl_version_keys[(i + 1) % bl_n_versions];
+				t->version_chosen = true;
 				break;
 			}
 		tui_msg(t, R_INFO, _("Showing %s (v shows the next version)."),
@@ -611,7 +620,9 @@ int bl_tui_run(const tui_opts *o)
 	/* 1.000 kr. on the screens, as budgets are printed: four years fit
 	 * in 80 columns with room for the titles. */
 	t.unit = o->unit_set ? o->unit : o->present ? BL_UNIT_MILLIONS : BL_UNIT_THOUSANDS;
+	/* Until tui_reload asks the store for the working version. */
 	t.version = o->version ? o->version : "proposal";
+	t.version_chosen = o->version != NULL;
 	bl_err err = { { 0 } };
 	if (open_process(&t, o) != 0) {
 		close_all(&t);

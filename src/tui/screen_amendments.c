@@ -14,7 +14,10 @@
  * (bl_amend_effect), each amendment alone: what adopting it would change.
  * Tabling, correcting and deciding go through the store, one transaction
  * each, which checks every change against the first-reading version and
- * derives the adopted version again after a decision. */
+ * derives the adopted version again after a decision.  A decision is
+ * final, so D asks (tui_confirm) before it records one; a, e and D say
+ * at once, before any form, when the first reading is not frozen or the
+ * phase locks amounts. */
 #include "config.h"
 
 #include <curses.h>
@@ -655,6 +658,20 @@ static bool refuse_unfrozen(tui *t, amend_state *s)
 			_("Refused: the first-reading version is not frozen yet. Advance the process to its first reading (screen 1, A) first."));
 		return true;
 	}
+	/* Said before the form opens, not after it is filled in; the store
+	 * refuses it too (amend_store.c), this only says so at once. */
+	unsigned locks = t->locks;
+	bl_err err = { { 0 } };
+	if (bl_store_locks(t->store, &locks, &err) != 0) {
+		tui_msg_err(t, &err);
+		return true;
+	}
+	if (locks & BL_LOCK_AMOUNTS) {
+		const char *phase = t->phase >= 0 ? t->def->phases[t->phase].title : "?";
+		tui_msg(t, R_LOCKED, _("Refused: amounts are locked during the phase '%s', so no amendment can be tabled, corrected or decided now."),
+			phase);
+		return true;
+	}
 	return false;
 }
 
@@ -734,6 +751,7 @@ enum { D_DECISION, D_NOTE, N_DFIELDS };
 typedef struct decide_ctx {
 	int64_t number;
 	bl_decision d;
+	char note[512];
 } decide_ctx;
 
 static const char *valid_note(tui *t, void *ctx, const char *text, char *msg, size_t msgsz)
@@ -745,15 +763,17 @@ static const char *valid_note(tui *t, void *ctx, const char *text, char *msg, si
 
 static int save_decision(tui *t, tui_form *f, int *field_out, bl_err *err)
 {
+	/* Only what was chosen: a decision is final, so decide() asks before
+	 * it writes, once the form is closed. */
+	(void)t;
 	decide_ctx *c = f->ctx;
-	char note[512];
-	trim(f->fields[D_NOTE].value, note, sizeof note);
+	trim(f->fields[D_NOTE].value, c->note, sizeof c->note);
 	*field_out = -1;
 	if (bl_decision_from_key(f->fields[D_DECISION].value, &c->d) != 0 || c->d == BL_UNDECIDED) {
 		*field_out = D_DECISION;
 		return bl_err_set(err, _("Choose adopted, rejected or withdrawn."));
 	}
-	return bl_store_amendment_decide(t->store, c->number, c->d, note[0] ? note : NULL, err);
+	return 0;
 }
 
 static void decide(tui *t, amend_state *s, const bl_amend_rec *a)
@@ -773,11 +793,24 @@ static void decide(tui *t, amend_state *s, const bl_amend_rec *a)
 	fields[D_NOTE].validate = valid_note;
 	char title[128];
 	snprintf(title, sizeof title, _("Decide amendment %" PRId64), a->number);
-	decide_ctx c = { a->number, BL_UNDECIDED };
+	decide_ctx c = { a->number, BL_UNDECIDED, "" };
 	tui_form f = { .title = title, .fields = fields, .n_fields = N_DFIELDS, .ctx = &c,
 		       .save = save_decision };
 	if (tui_form_run(t, &f) != 1) {
 		tui_msg(t, R_DIM, _("Cancelled: amendment %" PRId64 " is still undecided."), c.number);
+		return;
+	}
+	char q[256];
+	snprintf(q, sizeof q, _("Record '%s' for amendment %" PRId64 "? A decision is final."),
+		 bl_decision_key(c.d), c.number);
+	if (!tui_confirm(t, q)) {
+		tui_msg(t, R_DIM, _("Nothing was recorded: amendment %" PRId64 " is still undecided."), c.number);
+		return;
+	}
+	bl_err err = { { 0 } };
+	if (bl_store_amendment_decide(t->store, c.number, c.d, c.note[0] ? c.note : NULL, &err) != 0) {
+		tui_reload(t);
+		tui_msg(t, R_ERROR, _("Nothing was recorded: %s"), err.msg);
 		return;
 	}
 	load(t, s);

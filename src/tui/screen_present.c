@@ -492,8 +492,19 @@ static int load_amendment(tui *t, present *p, bl_err *err)
 		p->sub = dup_printf(_("Amends amendment %" PRId64 " · tabled %s · %s"), a.parent, date, state);
 	else
 		p->sub = dup_printf(_("Tabled %s · %s"), date, state);
+	/* "If ... is adopted" only while it can still be: once decided the
+	 * room must not read a rejected amendment's effect as to come. */
 	char label[256];
-	snprintf(label, sizeof label, _("If amendment %" PRId64 " is adopted"), a.number);
+	if (a.lapsed)
+		snprintf(label, sizeof label, _("Amendment %" PRId64 " (lapsed): its effect"), a.number);
+	else if (a.decision == BL_ADOPTED)
+		snprintf(label, sizeof label, _("Amendment %" PRId64 " (adopted): its effect"), a.number);
+	else if (a.decision == BL_REJECTED)
+		snprintf(label, sizeof label, _("Amendment %" PRId64 " (rejected): its effect"), a.number);
+	else if (a.decision == BL_WITHDRAWN)
+		snprintf(label, sizeof label, _("Amendment %" PRId64 " (withdrawn): its effect"), a.number);
+	else
+		snprintf(label, sizeof label, _("If amendment %" PRId64 " is adopted"), a.number);
 	add_section(p, label);
 	trow *ri = add_row(p, _("Income"), R_INCOME);
 	trow *re = add_row(p, _("Expenses"), R_EXPENSE);
@@ -750,21 +761,34 @@ static long ms_since(const struct timespec *a)
 static void draw_header(tui *t, int y, int w)
 {
 	char left[512], right[512];
-	snprintf(left, sizeof left, " %s · %s", t->info.municipality, t->info.title);
-	if (strcmp(t->version, "proposal") != 0) {
-		size_t n = strlen(left);
-		snprintf(left + n, sizeof left - n, _(" · version: %s"), t->version);
-	}
 	if (t->phase >= 0)
 		snprintf(right, sizeof right, _("Phase %d of %zu: %s "), t->phase + 1, t->def->n_phases,
 			 t->def->phases[t->phase].title);
 	else
 		snprintf(right, sizeof right, "%s ", _("Setting up, before the first phase"));
-	char *l = clean_dup(left, false), *r = clean_dup(right, false);
-	tui_fill(y, 0, w, R_TITLE);
+	char *r = clean_dup(right, false);
 	int rw = bl_text_width(r ? r : "");
 	if (rw > w - 12)
 		rw = w - 12 > 0 ? w - 12 : 0;
+	snprintf(left, sizeof left, " %s · %s", t->info.municipality, t->info.title);
+	/* Which version the room sees: always once it is not the proposal
+	 * (after the first reading the working version is the adopted one),
+	 * and when it was chosen.  Short ("· adopted") when the long form
+	 * would be cut. */
+	if (strcmp(t->version, "proposal") != 0 || t->version_chosen) {
+		size_t n = strlen(left);
+		const char *v = strcmp(t->version, "proposal") == 0 ? _("proposal")
+				: strcmp(t->version, "first_reading") == 0 ? _("first reading")
+				: strcmp(t->version, "adopted") == 0 ? _("adopted")
+								     : t->version;
+		snprintf(left + n, sizeof left - n, _(" · version: %s"), v);
+		char *l = clean_dup(left, false);
+		if (l && bl_text_width(l) > w - rw - 1)
+			snprintf(left + n, sizeof left - n, " · %s", v);
+		free(l);
+	}
+	char *l = clean_dup(left, false);
+	tui_fill(y, 0, w, R_TITLE);
 	tui_put(y, 0, w - rw - 1, l, R_TITLE, false);
 	tui_put(y, w - rw, rw, r, R_TITLE, true);
 	free(l);

@@ -336,6 +336,24 @@ static void draw_lines(tui *t, versions_state *s, int y, int rows)
 	}
 }
 
+/* An area as a tree: its own code (the last part of its path), indented
+ * two columns a level.  The whole path is cut at 80 columns
+ * ("BSU/BSU.01/BSU.0…"), and then rows cannot be told apart. */
+static void put_area(int y, int x, int w, const char *path, int role)
+{
+	const char *own = strrchr(path, '/');
+	own = own ? own + 1 : path;
+	int depth = 0;
+	for (const char *p = path; *p; p++)
+		depth += *p == '/';
+	char clean[512];
+	tui_clean(own, false, clean, sizeof clean);
+	int indent = 2 * depth, room = w - bl_text_width(clean);
+	if (indent > room)
+		indent = room > 0 ? room : 0;
+	tui_put(y, x + indent, w - indent, clean, role, false);
+}
+
 static void draw_areas(tui *t, versions_state *s, int y, int rows)
 {
 	int aw = amount_width(t, s);
@@ -361,9 +379,10 @@ static void draw_areas(tui *t, versions_state *s, int y, int rows)
 		if (on)
 			tui_fill(yy, 0, COLS, R_SELECTED);
 		bool first = r == 0 || s->rows[r - 1].area != w->area;
-		if (first)
-			put_clean(yy, area_x, area_w, w->area < 0 ? _("Whole budget") : s->d.area[w->area].path,
-				  w->area < 0 ? (on ? R_SELECTED : R_TOTAL) : base, false);
+		if (first && w->area < 0)
+			put_clean(yy, area_x, area_w, _("Whole budget"), on ? R_SELECTED : R_TOTAL, false);
+		else if (first)
+			put_area(yy, area_x, area_w, s->d.area[w->area].path, base);
 		snprintf(buf, sizeof buf, "%d", tui_year(t, w->year));
 		tui_put(yy, year_x, 4, buf, base, false);
 		tui_fmt_signed(t, tt->income.change, buf, sizeof buf);

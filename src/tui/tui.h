@@ -257,7 +257,7 @@ typedef struct tui_opts {
 	bool theme_set;
 	bl_unit unit;
 	bool unit_set;
-	const char *version;   /* NULL: "proposal" */
+	const char *version;   /* NULL: the working version (bl_store_working_version) */
 	int screen;            /* the first screen (SCR_PROCESS by default) */
 } tui_opts;
 
@@ -280,6 +280,11 @@ struct tui {
 	bool colour_ok;
 	bl_unit unit;
 	const char *version;
+	/* Whether the user chose the version (--version or v).  If not,
+	 * tui_reload follows the working version: the proposal until the
+	 * first reading, then the adopted one; a phase advance in another
+	 * terminal changes it. */
+	bool version_chosen;
 	/* The lab the lab screens show (0: none chosen yet; the labs screen
 	 * sets it) and the session ballots and sign-ins belong to (0: none). */
 	int64_t lab, session;

@@ -52,6 +52,10 @@ has "$ERR" "was frozen on 2027-09-06" "  saying when it was frozen"
 has "$ERR" "tabling an amendment" "  and what to do instead"
 unchanged "the derived version's amount" line set "$db" 3.22.01.003 --version adopted --amount 2028=1
 has "$ERR" "derived" "  saying it is derived"
+unchanged "the proposal, once read" line set "$db" 3.22.01.003 --amount 2028=1
+has "$ERR" "the proposal version was frozen" "  saying the proposal is frozen too"
+run status "$db"
+has "$OUT" "adopted" "status shows the adopted version from the first reading on"
 
 at 2027-09-10 advance "$db" --override "test"
 has "$OUT" "[hearing]" "advance into the hearing"
@@ -104,6 +108,14 @@ unchanged "a sender in Latin-1" response add "$db" --sender "$(printf 'S\370ren'
 has "$ERR" "not valid UTF-8" "  saying the encoding is wrong"
 unchanged "a comment on a response that does not exist" response comment "$db" 11 "Tak"
 unchanged "a response number that is no number" response comment "$db" x "Tak"
+at 2027-09-20 response add "$db" --sender "Fejl" --org-type citizen --position for --received 2027-09-20
+is $RC 0 "a response registered by mistake"
+has "$OUT" "Registered response 11" "  as number 11"
+run response delete "$db" 11
+is $RC 0 "  deleted"
+unchanged "reusing a deleted response's number" response add "$db" --sender X --org-type citizen \
+	--position for --received 2027-09-20 --number 11
+has "$ERR" "deleted before" "  saying why"
 
 run responses "$db"
 has "$OUT" "10 response(s), 2 late, 10 without the administration's comment" "the register counts"
@@ -142,6 +154,11 @@ amend 2027-09-30 --title "Skolehaver" --party "Radikale Venstre" \
 amend 2027-10-02 --title "Puljen lukkes" --party "Konservative" --line 3.35.64.001 --remove
 has "$OUT" "recorded as late" "an amendment after the deadline is recorded as late"
 
+at 2027-09-30 amendment add "$db" --title "Fortegnsfejl" --party "Test" --line 3.22.01.004 \
+	--add 2028=-100.000.000
+has "$OUT" "Note: line 3.22.01.004 becomes" "a change that makes an expense negative is noted"
+at 2027-09-30 decide "$db" 6 withdrawn --note "fortegnsfejl"
+is $RC 0 "  and that amendment is withdrawn"
 unchanged "an amendment against a line that does not exist" amendment add "$db" --title X \
 	--party Y --line 9.99.99 --add 2028=+1
 has "$ERR" "there is no line '9.99.99'" "  naming the line"
@@ -158,10 +175,14 @@ unchanged "a sub-amendment of a sub-amendment" amendment add "$db" --title X --p
 	--parent 2 --line 3.22.01.003 --add 2028=+1
 unchanged "an amount that is no amount" amendment add "$db" --title X --party Y \
 	--line 3.22.01.003 --set 2028=mange
+has "$ERR" "--set '2028=mange'" "  naming the option as written"
+unchanged "two amounts for one line and year" amendment add "$db" --title X --party Y \
+	--line 3.22.01.003 --set 2028=1.000 --set 2028=2.000
+has "$ERR" "is set by change 1 already" "  saying so"
 
 run amendments "$db"
 is $RC 0 "the amendments list"
-has "$OUT" "5 amendment(s), 5 undecided; 1 conflict:" "  five undecided, one conflict"
+has "$OUT" "6 amendment(s), 5 undecided; 1 conflict:" "  five undecided, one conflict (the withdrawn one counts in none)"
 has "$OUT" "1 and 3 both change line 6.42.43.001 in 2029" "  the conflict between 1 and 3"
 run amendment show "$db" 1
 has "$OUT" "Effect on the first-reading version:" "amendment show: the effect"
@@ -172,7 +193,7 @@ has "$OUT" "[second_reading]" "advance into the second reading"
 has "$OUT" "all 10 hearing responses have the administration's comment" \
 	"  the gate on the hearing's comments passed"
 COLUMNS=1000 run phase "$db"
-has "$OUT" "5 of 5 amendments are not decided:" "the gate lists the undecided amendments"
+has "$OUT" "5 of 6 amendments are not decided:" "the gate lists the undecided amendments"
 
 # ---- decisions ----
 dec() { at 2027-10-06 decide "$db" "$@"; is $RC 0 "decide $*"; }
@@ -187,7 +208,7 @@ unchanged "deciding an amendment that does not exist" decide "$db" 9 adopted
 unchanged "a decision that is none" decide "$db" 3 maybe
 unchanged "correcting a decided amendment" amendment set "$db" 1 --title "Ny titel"
 COLUMNS=1000 run phase "$db"
-has "$OUT" "all 5 amendments are decided" "the gate passes when every amendment is decided"
+has "$OUT" "all 6 amendments are decided" "the gate passes when every amendment is decided"
 
 # ---- the adopted version, checked line by line ----
 # Expected: the demo's proposal (share/demo/lines.tsv, kroner) with the
@@ -213,8 +234,11 @@ awk -F',' 'NR > 1 { for (y = 0; y < 4; y++) { v = $(NF - 3 + y); sub(/\r$/, "", 
 compare "$T/want" "$T/got" "the adopted version, every line and year, as computed here"
 [ "$(wc -l <"$T/want")" -gt 1000 ]
 ok $? "  (over a thousand amounts compared)"
-run lines "$db" --version first_reading --area BSU.01.01
+run export "$db" --version first_reading
 has "$OUT" "3.22.01.003" "the first-reading version keeps its lines"
+hasnt "$OUT" "3.22.01.099" "  and not the line an amendment added"
+run export "$db" --version adopted
+hasnt "$OUT" "3.35.64.001" "the adopted version has not the line amendment 5 removed"
 
 # ---- the diff ----
 run diff "$db" --csv lines
@@ -241,9 +265,11 @@ is $RC 0 "the hearing summary"
 has "$T/note.md" "Skolebestyrelsen, Egekær Skole" "  quotes a sender who consented"
 hasnt "$T/note.md" "Bo Hansen" "  never the sender who did not"
 hasnt "$T/note.md" "Mit navn" "  nor that response's text"
-has "$T/note.md" "not published: no consent" "  counted, not quoted"
+has "$T/note.md" "(offentliggøres ikke: intet samtykke)" "  counted, not quoted"
 has "$T/note.md" "3.22.01.003" "  per line"
-has "$T/note.md" "Administrationen noterer svar 1." "  with the administration's comments"
+has "$T/note.md" "Administrationens bemærkning: Administrationen noterer svar 1." \
+	"  with the administration's comments"
+has "$T/note.md" "# Høringsnotat: Egekær Kommune" "  in Danish, the process's language"
 has "$T/note.md" 'Vi støtter \| flere lærere' "  '|' escaped"
 
 # ---- adoption ----

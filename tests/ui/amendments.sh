@@ -180,24 +180,40 @@ state_is sub amendments.selected 4
 
 # ---- decide: adopted, then refused again; a decided one is not edited ----
 ui "$db" --screen amendments <<'EOF'
-key g D
+key g D F2
+state confirm
+key n
+state declined
+key D Space Space F2 Esc
+state declined-esc
+key D
 state decide
 key Tab
 type 15 for, 12 against
 key F2
+state asked
+key y
 state adopted
 key D
 state again
 key e
 state edit
 key j D Space
-key F2
+key F2 y
 state rejected
 key k p
 state projected
 screen amendments-decided
 EOF
 is $RC 0 "amendments decided"
+state_is confirm modal question
+state_is confirm question "Record 'adopted' for amendment 1? A decision is final."
+state_is declined modal ""
+state_is declined message "Nothing was recorded: amendment 1 is still undecided."
+state_has declined "amendment.1=Mere til enkeltydelser|Socialdemokratiet|2027-09-20|on time|parent=0|undecided|"
+state_is declined-esc message "Nothing was recorded: amendment 1 is still undecided."
+state_has declined-esc "amendment.1=Mere til enkeltydelser|Socialdemokratiet|2027-09-20|on time|parent=0|undecided|"
+state_is asked question "Record 'adopted' for amendment 1? A decision is final."
 state_is decide form.title "Decide amendment 1"
 state_is decide field.Decision adopted
 state_has adopted "amendment.1=Mere til enkeltydelser|Socialdemokratiet|2027-09-20|on time|parent=0|adopted|"
@@ -228,4 +244,85 @@ state_is present present.big.what effect.2028
 state_is present present.spot.effect.balance.2028 -175000000
 state_is present present.spot.effect.balance.2029 -150000000
 if grep -q "Socialdemokratiet" "$T/amendments-present.screen"; then ok 1 "the projector does not name the party"; else ok 0 "the projector does not name the party"; fi
+
+# ---- the working version: adopted after the first reading, unless chosen ----
+ui "$db" --screen budget <<'EOF'
+state budget-working
+screen budget-working
+key v
+state budget-chosen
+EOF
+is $RC 0 "the budget screen after the first reading"
+state_is budget-working version adopted
+screen_has budget-working "adopted · 1.000 kr." "the budget screen says it shows the adopted version"
+state_is budget-chosen version proposal
+# Decided and undecided on the projector: "if adopted" only while undecided.
+ui "$db" --screen amendments <<'EOF'
+key g j p
+EOF
+ui "$db" --present <<'EOF'
+screen present-rejected
+EOF
+screen_has present-rejected "Amendment 2 (rejected): its effect" "a rejected amendment is not 'if adopted'"
+ui "$db" --screen amendments <<'EOF'
+key G p
+state spot4
+EOF
+state_is spot4 amendments.spotlight 4
+ui "$db" --present <<'EOF'
+screen present-undecided
+EOF
+screen_has present-undecided "If amendment 4 is adopted" "an undecided amendment is 'if adopted'"
+ui "$db" --present --show proposal <<'EOF'
+screen present-chosen
+EOF
+screen_has present-chosen "Budget 2028–2031 · proposal " "a chosen version is named on the projector"
+# The projector follows the first reading entered in another terminal.
+F="$T/follow.budgetlab"
+demo_db "$F"
+for i in 1 2; do
+	"$BUDGETLAB" advance "$F" --override "test setup" >/dev/null
+done
+ui "$F" --present <<EOF
+state w0
+exec "$BUDGETLAB" advance "$F" --override "test: the first reading" >/dev/null
+wait-change 3000
+state w1
+screen present-working
+EOF
+is $RC 0 "the projector follows the phase"
+state_is w0 version proposal
+state_is w1 version adopted
+screen_has present-working "· adopted" "the projector names the adopted version"
+
+# ---- amounts locked (the adopted budget): no form opens, the reason at once ----
+L="$T/locked.budgetlab"
+demo_db "$L"
+for i in 1 2 3 4 5 6 7; do
+	"$BUDGETLAB" advance "$L" --override "test setup" >/dev/null
+done
+ui "$L" --screen amendments <<'EOF'
+key a
+state locked-a
+screen amendments-locked
+key D
+state locked-d
+EOF
+is $RC 0 "the amendments screen while amounts are locked"
+state_is locked-a modal ""
+state_has locked-a "message=Refused: amounts are locked during the phase '"
+screen_has amendments-locked "Refused: amounts are locked during the phase" "the reason is the start of the message line"
+state_is locked-d modal ""
+
+# Decided in another terminal while the question is open: the store's
+# refusal, nothing recorded twice.
+ui "$db" --screen amendments <<EOF
+key G D F2
+exec "$BUDGETLAB" decide "$db" 4 withdrawn >/dev/null
+key y
+state raced
+EOF
+is $RC 0 "a decision made elsewhere meanwhile"
+state_has raced "message=Nothing was recorded: "
+state_has raced "amendment.4=Lidt mindre|Venstre|2027-09-20|on time|parent=1|withdrawn|"
 done_testing

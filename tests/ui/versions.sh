@@ -81,7 +81,7 @@ type Radikale
 key Tab Tab Tab Tab
 type 5.57.73.001 2030 -100.000
 key F2
-key G D F2
+key G D F2 y
 key V
 state after
 EOF

@@ -82,6 +82,9 @@ static void refused_add(const bl_amend_rec *a, const char *want, const char *nam
 static void test_versions(void)
 {
 	bool frozen = true;
+	const char *wv0;
+	ok(bl_store_working_version(s, &wv0, &e) == 0 && strcmp(wv0, "proposal") == 0,
+	   "before the first reading the budget is the proposal");
 	bl_amend_change c = delta_ch("3.22.01", 2028, 1);
 	bl_amend_rec a = rec("For tidligt", &c, 1);
 	refused_add(&a, "not frozen yet", "an amendment before the first reading");
@@ -96,8 +99,8 @@ static void test_versions(void)
 	size_t n;
 	ok(bl_store_versions(s, &v, &n, &e) == 0 && n == 3, "three versions");
 	if (n == 3) {
-		ok(!v[0].frozen && v[1].frozen && !v[1].derived && v[2].frozen && v[2].derived,
-		   "proposal editable, first_reading frozen, adopted derived");
+		ok(v[0].frozen && v[1].frozen && !v[1].derived && v[2].frozen && v[2].derived,
+		   "proposal and first_reading frozen, adopted derived");
 		is_int(v[1].n_amounts, 13, "first_reading has 13 amounts");
 		is_str(v[1].frozen_phase, "hearing", "frozen on entering 'hearing'");
 	}
@@ -113,9 +116,12 @@ static void test_versions(void)
 	like(e.msg, "derived", "  saying it is derived");
 	ok(bl_store_line_delete(s, l_build, &e) != 0, "a line of a frozen version cannot be deleted");
 	is_int(tu_journal(s), j, "nothing was written");
-	ok(bl_store_amount_set(s, l_school, "proposal", 2028, 123000001, &e) == 0,
-	   "the proposal is still editable");
-	ok(bl_store_amount_set(s, l_school, "proposal", 2028, 123000000, &e) == 0, "  and back");
+	ok(bl_store_amount_set(s, l_school, "proposal", 2028, 123000001, &e) != 0,
+	   "the proposal is frozen with it");
+	like(e.msg, "the proposal version was frozen", "  saying so");
+	const char *wv;
+	ok(bl_store_working_version(s, &wv, &e) == 0 && strcmp(wv, "adopted") == 0,
+	   "the budget is now the adopted version");
 	bl_line l;
 	ok(bl_store_line_find(s, "3.22.01", &l, &e) == 0, "find a line");
 	l.dir = BL_DIR_INCOME;
@@ -130,6 +136,7 @@ static void test_versions(void)
 	   "a bulk load into the frozen version is refused");
 	like(e.msg, "frozen", "  as frozen");
 	ok(bl_store_bulk_begin(s, "adopted", "test", &b, &e) != 0, "and into the derived one");
+	ok(bl_store_bulk_begin(s, "proposal", "test", &b, &e) != 0, "and into the proposal, once read");
 	char msg[256];
 	ok(tu_exec(tu_path("a.budgetlab"), "DELETE FROM version_freeze", msg, sizeof msg) != 0,
 	   "a raw connection cannot unfreeze");
@@ -154,6 +161,9 @@ static void test_refusals(void)
 	refused_add(&a, "needs a title", "a blank title");
 	a = rec("Intet", NULL, 0);
 	refused_add(&a, "changes nothing", "no change");
+	bl_amend_change twice[2] = { set_ch("3.22.01", 2028, 1000), set_ch("3.22.01", 2028, 2000) };
+	a = rec("To beløb", twice, 2);
+	refused_add(&a, "is set by change 1 already", "two amounts for one line and year");
 	a = rec("Under", &c, 1);
 	a.parent = 42;
 	refused_add(&a, "there is no amendment 42", "a parent that does not exist");
@@ -443,6 +453,13 @@ static void test_hearing(void)
 	bl_responses_free(all, na);
 	ok(bl_store_response_delete(s, 2, &e) == 0, "delete response 2");
 	ok(bl_store_response_get(s, 2, &got, &e) != 0, "  gone");
+	r.number = 0;
+	ok(bl_store_response_add(s, &r, &n, &e) == 0 && n == 3,
+	   "the next response takes 3, not the deleted one's number");
+	r.number = 2;
+	ok(bl_store_response_add(s, &r, &n, &e) != 0, "nor can 2 be given again");
+	like(e.msg, "deleted before", "  saying why");
+	ok(bl_store_response_comment(s, 3, "Noteret", &e) == 0, "comment on 3");
 	char why[512];
 	bl_gate_ref g = { .kind = bl_gate_kind_find("every_response_commented") };
 	bl_process_def *d = tu_def();

@@ -383,6 +383,21 @@ static void test_note(void)
 	const bl_hn_area areas[] = { { "BSU/SKOLE", "Skole" }, { "TM/VEJ", "Veje" } };
 	const bl_hn_line lines[] = { { "3.22.01", "Folkeskole", "BSU/SKOLE" },
 				     { "5.10.01", "Vejvedligehold", "TM/VEJ" } };
+	/* In Danish, as a Danish process writes it (bl_readings_defaults). */
+	r.lang = BL_LANG_DA;
+	char *da = note(&r, v, 4, areas, 2, lines, 2, NULL);
+	ok(da && strstr(da, "# Høringsnotat\n") && strstr(da, "| Organisationstype | Høringssvar |") &&
+		   strstr(da, "(offentliggøres ikke: intet samtykke)") && strstr(da, "| imod | 1 |") &&
+		   strstr(da, "Administrationens bemærkning: Will be considered"),
+	   "in Danish for a Danish process");
+	free(da);
+	r.lang = BL_LANG_NB;
+	char *nb = note(&r, v, 4, areas, 2, lines, 2, NULL);
+	ok(nb && strstr(nb, "| mot | 1 |") && strstr(nb, "(publiseres ikke: ikke samtykke)"),
+	   "in Norwegian for a Norwegian one");
+	free(nb);
+	is_str(bl_hearing_note_heading(&r), "Oppsummering av innspill", "the heading in Norwegian");
+	r.lang = BL_LANG_EN;
 	char *got = note(&r, v, 4, areas, 2, lines, 2, "Høringsnotat | Budget 2028");
 	is_str(got, expected_note, "the hearing note, to the byte");
 	ok(got && !strstr(got, "Anne Secret") && !strstr(got, "a private text"),
