@@ -839,6 +839,46 @@ out:
 
 /* ---- decide ---- */
 
+/* After adopting number: the adopted amendments that change the same
+ * lines in the same years.  They apply in number order (a sub-amendment
+ * right after its parent), so the later set wins and adjustments add up;
+ * the council should see that, not find it in the diff. */
+static void note_overlaps(const bl_app *app, int64_t number)
+{
+	bl_err err = { { 0 } };
+	bl_amend_rec *recs = NULL;
+	size_t n = 0;
+	if (bl_store_amendments(app->store, &recs, &n, &err) != 0)
+		return;
+	bl_change **chs = NULL;
+	bl_amendment *m = model_of(recs, n, &chs);
+	const bl_amendment **adopted = calloc(n ? n : 1, sizeof *adopted);
+	size_t k = 0;
+	for (size_t i = 0; m && adopted && i < n; i++)
+		if (recs[i].decision == BL_ADOPTED)
+			adopted[k++] = &m[i];
+	bl_amend_conflict *cf = NULL;
+	size_t nc = m && adopted ? bl_amend_conflicts(adopted, k, &cf) : 0;
+	for (size_t i = 0; nc != BL_AMEND_NOMEM && i < nc; i++) {
+		if (cf[i].a != (int)number && cf[i].b != (int)number)
+			continue;
+		int other = cf[i].a == (int)number ? cf[i].b : cf[i].a;
+		if (cf[i].year)
+			printf(_("Note: amendment %d, adopted too, changes line %s in %d as well; the"
+				 " adopted version applies them in number order (a later amount set"
+				 " replaces an earlier one, changes by +/- add up).\n"),
+			       other, cf[i].code, cf[i].year);
+		else
+			printf(_("Note: amendment %d, adopted too, also changes line %s.\n"), other,
+			       cf[i].code);
+	}
+	if (nc != BL_AMEND_NOMEM)
+		bl_amend_conflicts_free(cf);
+	free(adopted);
+	model_free(m, chs, n);
+	bl_amend_recs_free(recs, n);
+}
+
 int bl_cmd_decide(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -891,6 +931,8 @@ int bl_cmd_decide(int argc, char **argv)
 		rc = bl_fail_store(&app, &err);
 	} else {
 		printf(_("Amendment %" PRId64 " %s.\n"), number, decision_name(d));
+		if (d == BL_ADOPTED)
+			note_overlaps(&app, number);
 		bl_amend_rec r;
 		if (d == BL_ADOPTED && bl_store_amendment_get(app.store, number, &r, &err) == 0) {
 			bl_amend_rec p = { 0 };

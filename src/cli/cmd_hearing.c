@@ -403,7 +403,7 @@ int bl_cmd_responses(int argc, char **argv)
 	bl_col(_("position"), 8, false);
 	bl_col(_("publish"), 7, false);
 	bl_col(_("comment"), 7, false);
-	printf("%s\n", names ? _("lines; sender") : _("lines"));
+	printf("%s\n", names ? _("lines, areas; sender") : _("lines, areas"));
 	size_t shown = 0, n_late = 0, n_unc = 0;
 	for (size_t i = 0; i < n; i++) {
 		const bl_response *r = &v[i];
@@ -426,7 +426,9 @@ int bl_cmd_responses(int argc, char **argv)
 		bl_col(commented ? _("yes") : _("no"), 7, false);
 		for (size_t k = 0; k < r->n_lines; k++)
 			printf("%s%s", k ? "," : "", r->lines[k]);
-		if (r->n_lines == 0)
+		for (size_t k = 0; k < r->n_areas; k++)
+			printf("%s%s", k || r->n_lines ? "," : "", r->areas[k]);
+		if (r->n_lines == 0 && r->n_areas == 0)
 			printf("-");
 		if (names)
 			printf("; %s", r->sender);

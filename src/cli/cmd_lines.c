@@ -31,6 +31,9 @@ typedef struct {
 	int amt_w[BL_MAX_YEARS];
 	bool ore[BL_MAX_YEARS];
 	int64_t last_id; /* the area of the line printed last */
+	/* A frozen or derived version has a line only when it has an amount
+	 * for it (as `export` writes it). */
+	bool only_with_amounts;
 } list_ctx;
 
 #define TYPE_W 7 /* "cap inc" */
@@ -55,6 +58,11 @@ static int print_line(void *ctx, const bl_line *l, const bl_money *amounts,
 		      const bool *has, int n_years)
 {
 	list_ctx *c = ctx;
+	bool any = false;
+	for (int y = 0; y < n_years; y++)
+		any = any || has[y];
+	if (c->only_with_amounts && !any)
+		return 0;
 	/* Lines arrive grouped by area, in tree order: a heading per area. */
 	if (l->area_id != c->last_id) {
 		const bl_area *a = area_of(c, l->area_id);
@@ -223,6 +231,7 @@ int bl_cmd_lines(int argc, char **argv)
 	printf("\n");
 	if (ctx.stacked)
 		printf("%*s%s\n", 2 + ctx.code_w + 1, "", _("Title"));
+	ctx.only_with_amounts = strcmp(version, "proposal") != 0;
 	if (bl_store_lines_each(app.store, version, area_id, print_line, &ctx, &err) != 0) {
 		rc = bl_fail_store(&app, &err);
 		goto out;

@@ -1052,8 +1052,25 @@ static bool line_exists(bl_store *s, const char *code, bool *exists, bl_err *err
 	return true;
 }
 
-/* Check a against the first-reading version; self: its own number when
- * updating (0 when adding). */
+/* The amendment (not self, nor its parent) that adds line code as a new
+ * line and is not rejected or withdrawn, or 0. */
+static int added_by(bl_store *s, const char *code, int64_t self, int64_t parent, int64_t *by,
+		    bl_err *err)
+{
+	sqlite3_stmt *st;
+	if (bl_prepare(s, "SELECT min(c.amendment) FROM amendment_change c JOIN amendment a"
+			  " ON a.number = c.amendment WHERE c.op = 'new' AND c.code = ?1"
+			  " AND c.amendment NOT IN (?2, ?3)"
+			  " AND a.decision IN ('undecided', 'adopted')",
+		       &st, err) != 0)
+		return -1;
+	bl_bind_text(st, 1, code);
+	sqlite3_bind_int64(st, 2, self);
+	sqlite3_bind_int64(st, 3, parent);
+	return q_int(s, st, by, err);
+}
+
+/* Check a against the first-reading version, under its number self. */
 static int amendment_check(bl_store *s, const bl_amend_rec *a, int64_t self,
 			   const bl_amend_budget *base, bl_err *err)
 {
@@ -1113,10 +1130,20 @@ static int amendment_check(bl_store *s, const bl_amend_rec *a, int64_t self,
 				rc = -1;
 				break;
 			}
-			if (exists || in_base(base, c->code)) {
-				rc = bl_err_set(err, _("%s, change %zu: line '%s' is in the budget"
-						       " already; change its amounts instead"),
+			int64_t by = 0;
+			if (in_base(base, c->code)) {
+				rc = bl_err_set(err, _("%s, change %zu: line '%s' is in the first-reading"
+						       " version already; change its amounts instead"),
 						num, no, c->code);
+				break;
+			}
+			if (exists && added_by(s, c->code, self, a->parent, &by, err) != 0) {
+				rc = -1;
+				break;
+			}
+			if (by) {
+				rc = bl_err_set(err, _("%s, change %zu: line '%s' is added by amendment"
+						       " %" PRId64 " already"), num, no, c->code, by);
 				break;
 			}
 			if (bl_blank(c->title)) {
@@ -1157,7 +1184,18 @@ static int amendment_check(bl_store *s, const bl_amend_rec *a, int64_t self,
 				rc = -1;
 				break;
 			}
-			if (exists)
+			int64_t by = 0;
+			if (exists && added_by(s, c->code, self, 0, &by, err) != 0) {
+				rc = -1;
+				break;
+			}
+			if (by)
+				rc = bl_err_set(err, _("%s, change %zu: line '%s' is not in the first-reading"
+						       " version; amendment %" PRId64 " adds it, so a change"
+						       " to it is a sub-amendment of %" PRId64 " (--parent),"
+						       " tabled while %" PRId64 " is undecided"),
+						num, no, c->code, by, by, by);
+			else if (exists)
 				rc = bl_err_set(err, _("%s, change %zu: line '%s' has no amount in the"
 						       " first-reading version, so there is nothing to"
 						       " change; add it as a new line instead"),
@@ -1195,7 +1233,7 @@ static int amendment_check(bl_store *s, const bl_amend_rec *a, int64_t self,
 	if (rc == 0) {
 		model_set m;
 		bl_amend_rec tmp = *a;
-		tmp.number = self ? self : (a->number ? a->number : INT32_MAX);
+		tmp.number = self;
 		bl_amend_rec both[2];
 		size_t nb = 0;
 		if (have_parent)
@@ -1311,9 +1349,12 @@ int bl_store_amendment_add(bl_store *s, const bl_amend_rec *a, int64_t *number_o
 	int rc = -1;
 	int64_t number = a->number;
 	sqlite3_stmt *st = NULL;
-	if (frozen_base(s, &base, err) != 0 || locked_now(s, err) != 0 ||
-	    amendment_check(s, a, 0, &base, err) != 0)
+	if (frozen_base(s, &base, err) != 0 || locked_now(s, err) != 0)
 		goto out;
+	if (number < 0) {
+		bl_err_set(err, _("the amendment number must be 1 or more, not %" PRId64), number);
+		goto out;
+	}
 	if (number == 0) {
 		if (bl_prepare(s, "SELECT coalesce(max(number), 0) + 1 FROM amendment", &st, err) != 0 ||
 		    q_int(s, st, &number, err) != 0)
@@ -1333,6 +1374,9 @@ int bl_store_amendment_add(bl_store *s, const bl_amend_rec *a, int64_t *number_o
 			goto out;
 		}
 	}
+	/* Checked under the number it gets, which its messages name. */
+	if (amendment_check(s, a, number, &base, err) != 0)
+		goto out;
 	char date[11];
 	bl_date_format(a->tabled, date);
 	if (bl_prepare(s,

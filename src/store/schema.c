@@ -533,7 +533,13 @@ static const char schema_v4[] =
 	"DROP TABLE spotlight;"
 	"ALTER TABLE spotlight_v4 RENAME TO spotlight;";
 
-const char *const bl_migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4 };
+/* 4 -> 5: no table changes; the trigger line_frozen_structure (a line of
+ * a frozen version keeps its code, area and kind).  An empty step, so
+ * that a version-4 file gets the trigger (bl_schema_migrate reinstalls
+ * them all). */
+static const char schema_v5[] = "";
+
+const char *const bl_migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4, schema_v5 };
 const size_t bl_n_migrations = sizeof bl_migrations / sizeof bl_migrations[0];
 
 _Static_assert(sizeof bl_migrations / sizeof bl_migrations[0] == BL_SCHEMA_VERSION,
@@ -1011,6 +1017,18 @@ const bl_trigger bl_triggers[] = {
 	{ "line_frozen_direction", "line",
 	  "CREATE TRIGGER line_frozen_direction BEFORE UPDATE OF direction ON line"
 	  " WHEN OLD.direction IS NOT NEW.direction AND NOT bl_deriving() AND EXISTS"
+	  " (SELECT 1 FROM amount a JOIN version_freeze f ON f.version_id = a.version_id"
+	  "  WHERE a.line_id = OLD.id)"
+	  " BEGIN " REFUSE_FROZEN("(SELECT a.version_id FROM amount a JOIN version_freeze f"
+				  " ON f.version_id = a.version_id WHERE a.line_id = OLD.id"
+				  " LIMIT 1)") " END" },
+	/* Schema 5: nor may its code (amendments and responses name lines by
+	 * code), its area (the frozen version's area totals) or its kind
+	 * change; its title and description may, to mend a typo. */
+	{ "line_frozen_structure", "line",
+	  "CREATE TRIGGER line_frozen_structure BEFORE UPDATE OF code, area_id, kind ON line"
+	  " WHEN (OLD.code IS NOT NEW.code OR OLD.area_id IS NOT NEW.area_id"
+	  "  OR OLD.kind IS NOT NEW.kind) AND NOT bl_deriving() AND EXISTS"
 	  " (SELECT 1 FROM amount a JOIN version_freeze f ON f.version_id = a.version_id"
 	  "  WHERE a.line_id = OLD.id)"
 	  " BEGIN " REFUSE_FROZEN("(SELECT a.version_id FROM amount a JOIN version_freeze f"

@@ -126,11 +126,15 @@ static void load(tui *t, amend_state *s)
 			if (!e->ok)
 				snprintf(e->why, sizeof e->why, "%s", ee.msg);
 		}
-		const bl_amendment **all = calloc(s->n, sizeof *all);
+		/* A rejected or withdrawn amendment conflicts with nothing. */
+		const bl_amendment **all = calloc(s->n ? s->n : 1, sizeof *all);
 		if (all) {
+			size_t live = 0;
 			for (size_t i = 0; i < s->n; i++)
-				all[i] = &m[i];
-			size_t nc = bl_amend_conflicts(all, s->n, &s->conf);
+				if (s->recs[i].decision == BL_UNDECIDED ||
+				    s->recs[i].decision == BL_ADOPTED)
+					all[live++] = &m[i];
+			size_t nc = bl_amend_conflicts(all, live, &s->conf);
 			s->n_conf = nc == BL_AMEND_NOMEM ? 0 : nc;
 			free(all);
 		}

@@ -223,7 +223,8 @@ state_is again modal ""
 state_has edit "message=Refused: amendment 1 is already adopted, and a decided amendment is never changed."
 state_has rejected "amendment.2=Enkeltydelser på samme niveau|Venstre|2027-09-20|on time|parent=0|rejected|"
 state_is projected amendments.spotlight 1
-screen_has amendments-decided "Conflicts with amendment 2: both change line 5.57.72.001 in 2028." "the detail shows the conflict"
+screen_has amendments-decided "No conflict with the other amendments." \
+	"a rejected amendment conflicts with nothing any more"
 state_is projected message "On the projector: amendment 1 and its effect on the balance."
 screen_same amendments-decided
 run versions "$db"
