@@ -58,6 +58,9 @@ int bl_cmd_versions(int argc, char **argv)
 		else if (v[i].frozen)
 			snprintf(state, sizeof state, _("frozen %.10s (%s)"), v[i].frozen_at,
 				 v[i].frozen_phase ? v[i].frozen_phase : "-");
+		else if (strcmp(v[i].key, "adopted") == 0)
+			snprintf(state, sizeof state, "%s",
+				 _("computed from the first reading once it is frozen"));
 		else
 			snprintf(state, sizeof state, "%s", _("editable"));
 		bl_cell_left(stdout, v[i].key, 14);

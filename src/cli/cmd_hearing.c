@@ -330,9 +330,18 @@ static int response_comment_delete(int argc, char **argv, bool del)
 	if (rc)
 		return rc;
 	bl_err err = { { 0 } };
+	bool had_comment = false;
+	bl_response old;
+	if (!del && bl_store_response_get(app.store, number, &old, &err) == 0) {
+		had_comment = old.comment && *old.comment;
+		bl_response_clear(&old);
+	}
 	if (del ? bl_store_response_delete(app.store, number, &err)
 		: bl_store_response_comment(app.store, number, text, &err))
 		rc = bl_fail_store(&app, &err);
+	else if (!del && !*text && !had_comment)
+		printf(_("Response %" PRId64 " has no administration comment; nothing to remove.\n"),
+		       number);
 	else if (del)
 		printf(_("Deleted response %" PRId64 " (the journal keeps that it was there).\n"),
 		       number);
