@@ -17,5 +17,6 @@ include $(top_srcdir)/tests/unit/vdiff.mk
 include $(top_srcdir)/tests/unit/amend.mk
 include $(top_srcdir)/tests/unit/amend_store.mk
 include $(top_srcdir)/tests/unit/readings.mk
+include $(top_srcdir)/tests/unit/sdg.mk
 include $(top_srcdir)/tests/cli/cli.mk
 include $(top_srcdir)/tests/ui/ui.mk

@@ -149,5 +149,6 @@ int bl_cmd_diff(int argc, char **argv);
 int bl_cmd_response(int argc, char **argv);
 int bl_cmd_responses(int argc, char **argv);
 int bl_cmd_hearing_summary(int argc, char **argv);
+int bl_cmd_sdgs(int argc, char **argv);
 
 #endif

@@ -77,6 +77,8 @@ const bl_cmd bl_cmds[] = {
 	  bl_cmd_responses, false },
 	{ "hearing-summary", "DB [-o FILE] [--title TITLE]", N_("the hearing summary (høringsnotat) as Markdown"),
 	  bl_cmd_hearing_summary, false },
+	{ "sdgs", "[GOAL | TARGET] [--lang da|nb|en]",
+	  N_("the UN Sustainable Development Goals and their targets"), bl_cmd_sdgs, false },
 	{ "keys", "[--man]", N_("the keys of the screens (with --man: as budgetlab(1) lists them)"), bl_cmd_keys, false },
 	{ NULL, NULL, NULL, NULL, false },
 };

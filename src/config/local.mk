@@ -6,3 +6,4 @@ libbudgetlab_a_SOURCES += \
 	src/config/paths.c src/config/paths.h
 libbudgetlab_a_SOURCES += src/config/lab_yaml.c src/config/lab_yaml.h
 libbudgetlab_a_SOURCES += src/config/readings_yaml.c src/config/readings_yaml.h
+libbudgetlab_a_SOURCES += src/config/sdg_file.c src/config/sdg_file.h

@@ -18,3 +18,4 @@ libbudgetlab_a_SOURCES += src/core/lab.c src/core/lab.h
 libbudgetlab_a_SOURCES += src/core/vdiff.c src/core/vdiff.h
 libbudgetlab_a_SOURCES += src/core/amend.c src/core/amend.h
 libbudgetlab_a_SOURCES += src/core/readings.c src/core/readings.h src/core/hearing_note.c
+libbudgetlab_a_SOURCES += src/core/sdg.c src/core/sdg.h
