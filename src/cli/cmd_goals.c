@@ -193,10 +193,22 @@ int bl_cmd_goal(int argc, char **argv)
 			 "       %s goal delete DB GOAL\n"
 			 "       %s goal link DB GOAL LINE-CODE...\n"
 			 "       %s goal unlink DB GOAL LINE-CODE...\n"
+			 "       %s goal sdg DB GOAL TARGET... | --none     (e.g. 11.7 13.a)\n"
+			 "       %s goal indicator DB GOAL --indicator T --baseline V --baseline-year Y\n"
+			 "            [--unit U] [--target V --target-year Y] | --remove\n"
+			 "       %s goal measure DB GOAL YYYY-MM-DD VALUE [--note TEXT]\n"
+			 "       %s goal show DB GOAL\n"
 			 "GOAL is the goal's number (see `%s goals DB`).  A goal without --area\n"
-			 "belongs to the whole municipality.  All take [--actor NAME].\n"),
-		       bl_progname, bl_progname, bl_progname, bl_progname, bl_progname, bl_progname);
+			 "belongs to the whole municipality; its area is its owner.  Targets are the\n"
+			 "UN's (see `%s sdgs`); values are numbers with a point for decimals.\n"),
+		       bl_progname, bl_progname, bl_progname, bl_progname, bl_progname, bl_progname,
+		       bl_progname, bl_progname, bl_progname, bl_progname, bl_progname);
 		return BL_EXIT_OK;
+	}
+	if (argc >= 2) {
+		int more = bl_goal_sdg_command(argc, argv);
+		if (more >= 0)
+			return more;
 	}
 	if (argc < 3)
 		return bl_usage("goal", _("expected add, set, delete, link or unlink and a database file"));

@@ -911,6 +911,53 @@ static bool sum_readings(ctx *c, const char *entity, const char *action, const b
 		sb_text(c->b, what);
 		return true;
 	}
+	if (is(entity, "goal_target") || is(entity, "goal_indicator") || is(entity, "goal_measure")) {
+		const bl_jfield *g = get_t(o, "goal", BL_JINT);
+		if (!g)
+			return false;
+		if (is(entity, "goal_target")) {
+			const char *t = get_s(o, "target");
+			if (!t)
+				return false;
+			sb_printf(c->b, has_after ? _("goal %lld serves SDG target ")
+						  : _("goal %lld no longer serves SDG target "),
+				  (long long)g->i);
+			sb_text(c->b, t);
+			return true;
+		}
+		if (is(entity, "goal_indicator")) {
+			const char *ind = get_s(o, "indicator"), *base = get_s(o, "baseline");
+			const bl_jfield *by = get_t(o, "baseline_year", BL_JINT);
+			if (!ind || !base || !by)
+				return false;
+			if (!has_after) {
+				sb_printf(c->b, _("goal %lld: indicator removed"), (long long)g->i);
+				return true;
+			}
+			sb_printf(c->b, _("goal %lld: indicator "), (long long)g->i);
+			sb_quoted(c->b, ind);
+			sb_str(c->b, _(", baseline "));
+			sb_text(c->b, base);
+			sb_printf(c->b, " (%lld)", (long long)by->i);
+			const char *tg = get_s(o, "target");
+			const bl_jfield *ty = get_t(o, "target_year", BL_JINT);
+			if (tg && ty) {
+				sb_str(c->b, _(", target "));
+				sb_text(c->b, tg);
+				sb_printf(c->b, " (%lld)", (long long)ty->i);
+			}
+			return true;
+		}
+		const char *d = get_s(o, "measured"), *v = get_s(o, "value");
+		if (!d || !v)
+			return false;
+		sb_printf(c->b, has_after ? _("goal %lld measured ") : _("goal %lld: measurement removed, "),
+			  (long long)g->i);
+		sb_text(c->b, v);
+		sb_str(c->b, _(" on "));
+		sb_text(c->b, d);
+		return true;
+	}
 	if (is(entity, "deficit")) {
 		const char *reason = get_s(o, "reason");
 		const bl_jfield *y = get_t(o, "year", BL_JINT), *d = get_t(o, "deficit", BL_JINT);
@@ -1168,7 +1215,8 @@ int bl_journal_summary(const char *entity, const char *action, const char *key,
 	else if (is(entity, "version") || is(entity, "amendment") ||
 		 is(entity, "amendment_change") || is(entity, "amendment_amount") ||
 		 is(entity, "response") || is(entity, "response_line") ||
-		 is(entity, "response_area") || is(entity, "deficit"))
+		 is(entity, "response_area") || is(entity, "deficit") || is(entity, "goal_target") ||
+		 is(entity, "goal_indicator") || is(entity, "goal_measure"))
 		done = sum_readings(&c, entity, action, &bo, &ao, hb, ha);
 	else
 		done = false;
@@ -1249,6 +1297,14 @@ void bl_journal_what(const char *entity, const char *action, char *buf, size_t b
 		{ "response_area", "insert", N_("response linked") },
 		{ "response_area", "delete", N_("response unlinked") },
 		{ "deficit", "accept", N_("deficit accepted") },
+		{ "goal_target", "insert", N_("SDG target linked") },
+		{ "goal_target", "delete", N_("SDG target unlinked") },
+		{ "goal_indicator", "insert", N_("indicator set") },
+		{ "goal_indicator", "update", N_("indicator changed") },
+		{ "goal_indicator", "delete", N_("indicator removed") },
+		{ "goal_measure", "insert", N_("measured") },
+		{ "goal_measure", "update", N_("measurement changed") },
+		{ "goal_measure", "delete", N_("measurement removed") },
 	};
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (is(entity, words[i].entity) && is(action, words[i].action)) {

@@ -12,3 +12,4 @@ libbudgetlab_a_SOURCES += src/store/lab_store.c src/store/lab_store.h src/store/
 	src/store/lab_idea.c src/store/lab_ballot.c src/store/lab_pb.c src/store/lab_enter.c
 libbudgetlab_a_SOURCES += src/store/amend_store.h src/store/hearing_store.h \
 	src/store/amend_store.c src/store/hearing_store.c
+libbudgetlab_a_SOURCES += src/store/goal_store.c src/store/goal_store.h

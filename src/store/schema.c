@@ -539,7 +539,50 @@ static const char schema_v4[] =
  * them all). */
 static const char schema_v5[] = "";
 
-const char *const bl_migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4, schema_v5 };
+/* 5 -> 6: goals and the SDGs (store/goal_store.c, core/sdg.h).
+ *
+ * A goal names the SDG targets it serves (goal_target, as "11.7": the
+ * targets are data the program ships, checked in C, not a table), and
+ * may have an indicator: what is measured, its unit, the zero-point
+ * baseline and its year, the target value and year.  Follow-up
+ * measurements come later (goal_measure), one per date.  Values are
+ * decimal numbers kept as the text they were written in ("42", "-3.5"),
+ * never floating point: they are shown, compared by people, not summed.
+ * The goal's owner is its area (a committee). */
+static const char schema_v6[] =
+	"CREATE TABLE goal_target ("
+	" goal_id INTEGER NOT NULL REFERENCES goal (id),"
+	" target TEXT NOT NULL CONSTRAINT goal_target_form"
+	"  CHECK (target GLOB '[1-9]*.[0-9a-z]*' AND target NOT GLOB '*[^0-9a-z.]*'),"
+	" PRIMARY KEY (goal_id, target)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE INDEX goal_target_target ON goal_target (target);"
+	"CREATE TABLE goal_indicator ("
+	" goal_id INTEGER PRIMARY KEY REFERENCES goal (id),"
+	" indicator TEXT NOT NULL CONSTRAINT goal_indicator_text"
+	"  CHECK (length(trim(indicator)) > 0),"
+	" unit TEXT,"
+	" baseline TEXT NOT NULL CONSTRAINT goal_indicator_baseline"
+	"  CHECK (baseline GLOB '[0-9-]*' AND ltrim(baseline, '-') NOT GLOB '*[^0-9.]*'),"
+	" baseline_year INTEGER NOT NULL CONSTRAINT goal_indicator_baseline_year"
+	"  CHECK (baseline_year BETWEEN 1900 AND 2199),"
+	" target TEXT CONSTRAINT goal_indicator_target"
+	"  CHECK (target IS NULL OR (target GLOB '[0-9-]*' AND ltrim(target, '-') NOT GLOB '*[^0-9.]*')),"
+	" target_year INTEGER CONSTRAINT goal_indicator_target_year"
+	"  CHECK ((target IS NULL) = (target_year IS NULL)"
+	"   AND (target_year IS NULL OR target_year BETWEEN baseline_year AND 2199))"
+	") STRICT;"
+	"CREATE TABLE goal_measure ("
+	" goal_id INTEGER NOT NULL REFERENCES goal_indicator (goal_id),"
+	" measured TEXT NOT NULL CONSTRAINT goal_measure_date CHECK (measured = date(measured)),"
+	" value TEXT NOT NULL CONSTRAINT goal_measure_value"
+	"  CHECK (value GLOB '[0-9-]*' AND ltrim(value, '-') NOT GLOB '*[^0-9.]*'),"
+	" note TEXT,"
+	" PRIMARY KEY (goal_id, measured)"
+	") STRICT, WITHOUT ROWID;";
+
+const char *const bl_migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
+				      schema_v6 };
 const size_t bl_n_migrations = sizeof bl_migrations / sizeof bl_migrations[0];
 
 _Static_assert(sizeof bl_migrations / sizeof bl_migrations[0] == BL_SCHEMA_VERSION,
@@ -688,6 +731,16 @@ _Static_assert(sizeof bl_migrations / sizeof bl_migrations[0] == BL_SCHEMA_VERSI
 #define IDEA_COST_JSON(R)                                                     \
 	"json_object('idea', (SELECT number FROM idea WHERE id = " R ".idea_id)," \
 	" 'year', " R ".year, 'amount', " R ".amount)"
+
+/* Goals and the SDGs (schema 6). */
+#define INDICATOR_JSON(R)                                                     \
+	"json_object('goal', " R ".goal_id, 'indicator', " R ".indicator,"    \
+	" 'unit', " R ".unit, 'baseline', " R ".baseline,"                    \
+	" 'baseline_year', " R ".baseline_year, 'target', " R ".target,"      \
+	" 'target_year', " R ".target_year)"
+#define MEASURE_JSON(R)                                                       \
+	"json_object('goal', " R ".goal_id, 'measured', " R ".measured,"      \
+	" 'value', " R ".value, 'note', " R ".note)"
 
 /* Readings (schema 4). */
 #define FROZEN(VER) "EXISTS (SELECT 1 FROM version_freeze WHERE version_id = " VER ")"
@@ -1007,6 +1060,44 @@ const bl_trigger bl_triggers[] = {
 			JOURNAL("ballot", LAB_KEY("NEW.lab_id"), "void",
 				"json_object('ballot', NEW.id)",
 				"json_object('ballot', NEW.id, 'reason', NEW.void_reason)")),
+	/* ---- goals and the SDGs (schema 6): locked with the goals; the
+	 * follow-up measurements are not, since they come when goals are
+	 * long agreed ---- */
+	LOCK_TRIGGER("goal_target_lock_insert", "INSERT", "goal_target", 3, 8),
+	LOCK_TRIGGER("goal_target_lock_delete", "DELETE", "goal_target", 3, 8),
+	LOCK_TRIGGER("goal_indicator_lock_insert", "INSERT", "goal_indicator", 3, 8),
+	LOCK_TRIGGER("goal_indicator_lock_update", "UPDATE", "goal_indicator", 3, 8),
+	LOCK_TRIGGER("goal_indicator_lock_delete", "DELETE", "goal_indicator", 3, 8),
+	{ "goal_delete_sdg", "goal",
+	  "CREATE TRIGGER goal_delete_sdg BEFORE DELETE ON goal BEGIN"
+	  " DELETE FROM goal_target WHERE goal_id = OLD.id;"
+	  " DELETE FROM goal_measure WHERE goal_id = OLD.id;"
+	  " DELETE FROM goal_indicator WHERE goal_id = OLD.id; END" },
+	JOURNAL_TRIGGER("goal_target_journal_insert", "INSERT", "goal_target",
+			JOURNAL("goal_target", "printf('%d', NEW.goal_id)", "insert", "NULL",
+				"json_object('goal', NEW.goal_id, 'target', NEW.target)")),
+	JOURNAL_TRIGGER("goal_target_journal_delete", "DELETE", "goal_target",
+			JOURNAL("goal_target", "printf('%d', OLD.goal_id)", "delete",
+				"json_object('goal', OLD.goal_id, 'target', OLD.target)", "NULL")),
+	JOURNAL_TRIGGER("goal_indicator_journal_insert", "INSERT", "goal_indicator",
+			JOURNAL("goal_indicator", "printf('%d', NEW.goal_id)", "insert", "NULL",
+				INDICATOR_JSON("NEW"))),
+	JOURNAL_TRIGGER("goal_indicator_journal_update", "UPDATE", "goal_indicator",
+			JOURNAL("goal_indicator", "printf('%d', NEW.goal_id)", "update",
+				INDICATOR_JSON("OLD"), INDICATOR_JSON("NEW"))),
+	JOURNAL_TRIGGER("goal_indicator_journal_delete", "DELETE", "goal_indicator",
+			JOURNAL("goal_indicator", "printf('%d', OLD.goal_id)", "delete",
+				INDICATOR_JSON("OLD"), "NULL")),
+	JOURNAL_TRIGGER("goal_measure_journal_insert", "INSERT", "goal_measure",
+			JOURNAL("goal_measure", "printf('%d', NEW.goal_id)", "insert", "NULL",
+				MEASURE_JSON("NEW"))),
+	JOURNAL_TRIGGER("goal_measure_journal_update", "UPDATE", "goal_measure",
+			JOURNAL("goal_measure", "printf('%d', NEW.goal_id)", "update",
+				MEASURE_JSON("OLD"), MEASURE_JSON("NEW"))),
+	JOURNAL_TRIGGER("goal_measure_journal_delete", "DELETE", "goal_measure",
+			JOURNAL("goal_measure", "printf('%d', OLD.goal_id)", "delete",
+				MEASURE_JSON("OLD"), "NULL")),
+
 	/* ---- versions (schema 4) ---- */
 	FROZEN_TRIGGER("amount_frozen_insert", "INSERT", "NEW"),
 	FROZEN_TRIGGER("amount_frozen_update_old", "UPDATE", "OLD"),

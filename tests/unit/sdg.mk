@@ -4,3 +4,9 @@ check_PROGRAMS += tests/unit/test_sdg
 tests_unit_test_sdg_SOURCES = tests/unit/test_sdg.c tests/unit/tap.h
 tests_unit_test_sdg_LDADD = $(TEST_LDADD)
 TESTS += tests/unit/test_sdg
+# Goals and the SDGs in the store (store/goal_store.c).
+check_PROGRAMS += tests/unit/test_goal_store
+tests_unit_test_goal_store_SOURCES = tests/unit/test_goal_store.c tests/unit/tap.h \
+	tests/unit/store_util.h
+tests_unit_test_goal_store_LDADD = $(TEST_LDADD)
+TESTS += tests/unit/test_goal_store
