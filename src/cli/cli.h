@@ -151,6 +151,8 @@ int bl_cmd_responses(int argc, char **argv);
 int bl_cmd_hearing_summary(int argc, char **argv);
 int bl_cmd_sdgs(int argc, char **argv);
 int bl_cmd_bridge(int argc, char **argv);
+int bl_cmd_assess(int argc, char **argv);
+int bl_cmd_pillars(int argc, char **argv);
 /* `goal sdg|indicator|measure|show` (cmd_goal_sdg.c); -1 for another. */
 int bl_goal_sdg_command(int argc, char **argv);
 

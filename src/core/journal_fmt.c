@@ -911,6 +911,35 @@ static bool sum_readings(ctx *c, const char *entity, const char *action, const b
 		sb_text(c->b, what);
 		return true;
 	}
+	if (is(entity, "line_pillar")) {
+		const char *line = get_s(o, "line");
+		if (!line)
+			return false;
+		if (!has_after) {
+			sb_str(c->b, _("assessment removed from line "));
+			sb_text(c->b, line);
+			return true;
+		}
+		sb_str(c->b, _("line "));
+		sb_text(c->b, line);
+		sb_str(c->b, _(" assessed:"));
+		static const char *const keys[] = { "social", "economic", "environmental" };
+		bool any = false;
+		for (int k = 0; k < 3; k++) {
+			const bl_jfield *f = get_t(o, keys[k], BL_JINT);
+			if (!f)
+				continue;
+			sb_printf(c->b, f->i ? "%s %s %+lld" : "%s %s %lld", any ? "," : "", keys[k],
+				  (long long)f->i);
+			any = true;
+		}
+		const char *why = get_s(o, "justification");
+		if (why) {
+			sb_str(c->b, " ");
+			sb_quoted(c->b, why);
+		}
+		return true;
+	}
 	if (is(entity, "goal_target") || is(entity, "goal_indicator") || is(entity, "goal_measure")) {
 		const bl_jfield *g = get_t(o, "goal", BL_JINT);
 		if (!g)
@@ -1216,7 +1245,8 @@ int bl_journal_summary(const char *entity, const char *action, const char *key,
 		 is(entity, "amendment_change") || is(entity, "amendment_amount") ||
 		 is(entity, "response") || is(entity, "response_line") ||
 		 is(entity, "response_area") || is(entity, "deficit") || is(entity, "goal_target") ||
-		 is(entity, "goal_indicator") || is(entity, "goal_measure"))
+		 is(entity, "goal_indicator") || is(entity, "goal_measure") ||
+		 is(entity, "line_pillar"))
 		done = sum_readings(&c, entity, action, &bo, &ao, hb, ha);
 	else
 		done = false;
@@ -1305,6 +1335,9 @@ void bl_journal_what(const char *entity, const char *action, char *buf, size_t b
 		{ "goal_measure", "insert", N_("measured") },
 		{ "goal_measure", "update", N_("measurement changed") },
 		{ "goal_measure", "delete", N_("measurement removed") },
+		{ "line_pillar", "insert", N_("line assessed") },
+		{ "line_pillar", "update", N_("assessment changed") },
+		{ "line_pillar", "delete", N_("assessment removed") },
 	};
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (is(entity, words[i].entity) && is(action, words[i].action)) {

@@ -13,3 +13,4 @@ libbudgetlab_a_SOURCES += src/store/lab_store.c src/store/lab_store.h src/store/
 libbudgetlab_a_SOURCES += src/store/amend_store.h src/store/hearing_store.h \
 	src/store/amend_store.c src/store/hearing_store.c
 libbudgetlab_a_SOURCES += src/store/goal_store.c src/store/goal_store.h
+libbudgetlab_a_SOURCES += src/store/pillar_store.c src/store/pillar_store.h

@@ -581,8 +581,25 @@ static const char schema_v6[] =
 	" PRIMARY KEY (goal_id, measured)"
 	") STRICT, WITHOUT ROWID;";
 
+/* 6 -> 7: the three pillars of sustainability for budget lines
+ * (store/pillar_store.c), as ideas have them (schema 3): social,
+ * economic and environmental, each from -2 (clearly harmful) to +2
+ * (clearly good), NULL while not assessed, with a short justification.
+ * An assessment is analysis, not the budget: no lock holds it. */
+static const char schema_v7[] =
+	"CREATE TABLE line_pillar ("
+	" line_id INTEGER PRIMARY KEY REFERENCES line (id) ON DELETE CASCADE,"
+	" social INTEGER CONSTRAINT line_pillar_social CHECK (social BETWEEN -2 AND 2),"
+	" economic INTEGER CONSTRAINT line_pillar_economic CHECK (economic BETWEEN -2 AND 2),"
+	" environmental INTEGER CONSTRAINT line_pillar_environmental"
+	"  CHECK (environmental BETWEEN -2 AND 2),"
+	" justification TEXT,"
+	" CONSTRAINT line_pillar_some CHECK (social IS NOT NULL OR economic IS NOT NULL"
+	"  OR environmental IS NOT NULL)"
+	") STRICT;";
+
 const char *const bl_migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
-				      schema_v6 };
+				      schema_v6, schema_v7 };
 const size_t bl_n_migrations = sizeof bl_migrations / sizeof bl_migrations[0];
 
 _Static_assert(sizeof bl_migrations / sizeof bl_migrations[0] == BL_SCHEMA_VERSION,
@@ -731,6 +748,12 @@ _Static_assert(sizeof bl_migrations / sizeof bl_migrations[0] == BL_SCHEMA_VERSI
 #define IDEA_COST_JSON(R)                                                     \
 	"json_object('idea', (SELECT number FROM idea WHERE id = " R ".idea_id)," \
 	" 'year', " R ".year, 'amount', " R ".amount)"
+
+/* The pillars of a line (schema 7). */
+#define PILLAR_JSON(R)                                                        \
+	"json_object('line', " LINE_CODE(R) ", 'social', " R ".social,"       \
+	" 'economic', " R ".economic, 'environmental', " R ".environmental,"  \
+	" 'justification', " R ".justification)"
 
 /* Goals and the SDGs (schema 6). */
 #define INDICATOR_JSON(R)                                                     \
@@ -1097,6 +1120,21 @@ const bl_trigger bl_triggers[] = {
 	JOURNAL_TRIGGER("goal_measure_journal_delete", "DELETE", "goal_measure",
 			JOURNAL("goal_measure", "printf('%d', OLD.goal_id)", "delete",
 				MEASURE_JSON("OLD"), "NULL")),
+
+	/* ---- the pillars of a line (schema 7); removed with the line,
+	 * journalled first ---- */
+	{ "line_delete_pillar", "line",
+	  "CREATE TRIGGER line_delete_pillar BEFORE DELETE ON line BEGIN"
+	  " DELETE FROM line_pillar WHERE line_id = OLD.id; END" },
+	JOURNAL_TRIGGER("line_pillar_journal_insert", "INSERT", "line_pillar",
+			JOURNAL("line_pillar", LINE_CODE("NEW"), "insert", "NULL",
+				PILLAR_JSON("NEW"))),
+	JOURNAL_TRIGGER("line_pillar_journal_update", "UPDATE", "line_pillar",
+			JOURNAL("line_pillar", LINE_CODE("NEW"), "update", PILLAR_JSON("OLD"),
+				PILLAR_JSON("NEW"))),
+	JOURNAL_TRIGGER("line_pillar_journal_delete", "DELETE", "line_pillar",
+			JOURNAL("line_pillar", LINE_CODE("OLD"), "delete", PILLAR_JSON("OLD"),
+				"NULL")),
 
 	/* ---- versions (schema 4) ---- */
 	FROZEN_TRIGGER("amount_frozen_insert", "INSERT", "NEW"),

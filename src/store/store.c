@@ -761,12 +761,12 @@ static int check_schema(bl_store *s, bl_err *err)
 		" 'participant_category', 'idea', 'idea_cost', 'idea_goal', 'ballot', 'ballot_mark',"
 		" 'version_freeze', 'amendment', 'amendment_change', 'amendment_change_amount',"
 		" 'response', 'response_line', 'response_area', 'deficit_accept',"
-		" 'deficit_accept_year', 'goal_target', 'goal_indicator', 'goal_measure')";
+		" 'deficit_accept_year', 'goal_target', 'goal_indicator', 'goal_measure', 'line_pillar')";
 	int64_t n;
 	if (query_int(s, sql, &n, err) != 0)
 		return -1;
-	if (n != 37)
-		return bl_err_set(err, _("'%s' is damaged (%" PRId64 " of its 37 tables are there)"),
+	if (n != 38)
+		return bl_err_set(err, _("'%s' is damaged (%" PRId64 " of its 38 tables are there)"),
 				  s->path, n);
 	return 0;
 }

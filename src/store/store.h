@@ -27,7 +27,7 @@
 typedef struct bl_store bl_store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define BL_SCHEMA_VERSION 6
+#define BL_SCHEMA_VERSION 7
 
 /* Create a new database at path (mode 0600; refuses an existing file),
  * holding the process described by def.  config_text is the YAML the

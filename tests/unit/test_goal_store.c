@@ -10,6 +10,7 @@
 
 #include "config/sdg_file.h"
 #include "store/goal_store.h"
+#include "store/pillar_store.h"
 #include "store_util.h"
 #include "tap.h"
 
@@ -121,6 +122,28 @@ int main(void)
 	ok(tu_int(tu_path("g.budgetlab"), "SELECT count(*) FROM goal_target WHERE goal_id = 1") == 0 &&
 		   tu_int(tu_path("g.budgetlab"), "SELECT count(*) FROM goal_measure") == 0,
 	   "  with them");
+
+	/* The pillars of a line. */
+	bl_pillars pl = { .has = { true, false, true }, .score = { 3, 0, -1 } };
+	ok(bl_store_line_pillars_set(s, l4, &pl, &e) != 0, "a social score of 3 is refused");
+	like(e.msg, "the social score 3 is outside the scale", "  naming the pillar");
+	pl.score[0] = -2;
+	pl.justification = (char *)"Mere trafik";
+	ok(bl_store_line_pillars_set(s, l4, &pl, &e) == 0, "scores -2 and -1");
+	bl_pillars pb;
+	ok(bl_store_line_pillars_get(s, l4, &pb, &e) == 1 && pb.has[0] && !pb.has[1] &&
+		   pb.score[2] == -1 && !strcmp(pb.justification, "Mere trafik"),
+	   "read back");
+	bl_pillars_clear(&pb);
+	bl_pillar_split sp;
+	ok(bl_store_pillar_split(s, "proposal", 0, &sp, NULL, NULL, &e) == 0 && sp.n_negative == 1 &&
+		   sp.n_lines[BL_PILLAR_SOCIAL][0] == 1 && sp.expense[BL_PILLAR_SOCIAL][0][1] == 7 &&
+		   sp.n_lines[BL_PILLAR_ECONOMIC][5] == 4,
+	   "the split: one line at -2 socially (7 in 2029), none scored economically");
+	ok(bl_store_line_pillars_set(s, 4242, &pl, &e) != 0, "an unknown line is refused");
+	ok(bl_store_line_delete(s, l4, &e) == 0 &&
+		   tu_int(tu_path("g.budgetlab"), "SELECT count(*) FROM line_pillar") == 0,
+	   "deleting the line removes its assessment");
 
 	/* The goals lock (phase 'hearing' of the test process locks goals). */
 	for (int i = 0; i < 3; i++)

@@ -179,12 +179,12 @@ static void test_refusals(void)
 	bl_store_close(s);
 	const char *newer = tu_path("newer.budgetlab");
 	char msg[256];
-	ok(tu_exec(newer, "PRAGMA user_version = 7", msg, sizeof msg) == SQLITE_OK,
-	   "(mark a file as schema 7)");
-	char want[128];
+	char sql[64], want[128];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", BL_SCHEMA_VERSION + 1);
+	ok(tu_exec(newer, sql, msg, sizeof msg) == SQLITE_OK, "(mark a file as the next schema)");
 	snprintf(want, sizeof want,
-		 "was written by a newer budgetlab (schema 7; this build reads up to %d)",
-		 BL_SCHEMA_VERSION);
+		 "was written by a newer budgetlab (schema %d; this build reads up to %d)",
+		 BL_SCHEMA_VERSION + 1, BL_SCHEMA_VERSION);
 	refused(newer, want, "a newer schema");
 
 	/* A real database cut short, as a copy that stopped half-way. */
