@@ -52,14 +52,35 @@ static int goal_sdg(int argc, char **argv)
 	}
 	bl_err err = { { 0 } };
 	size_t n = none ? 0 : (size_t)(argc - 4);
-	if (bl_store_goal_targets_set(app.store, id, (const char *const *)argv + 4, n, &sdg, &err))
+	char **before = NULL, **after = NULL;
+	size_t nb = 0, na = 0;
+	if (bl_store_goal_targets(app.store, id, &before, &nb, &err) != 0 ||
+	    bl_store_goal_targets_set(app.store, id, (const char *const *)argv + 4, n, &sdg, &err) ||
+	    bl_store_goal_targets(app.store, id, &after, &na, &err) != 0) {
 		rc = bl_fail_store(&app, &err);
-	else if (n)
-		printf(ngettext("Goal %" PRId64 " serves %zu SDG target.\n",
-				"Goal %" PRId64 " serves %zu SDG targets.\n", (unsigned long)n),
-		       id, n);
-	else
-		printf(_("Goal %" PRId64 " names no SDG target now.\n"), id);
+	} else {
+		/* The list replaces the one there was: say both. */
+		if (na)
+			printf(_("Goal %" PRId64 " serves SDG targets:"), id);
+		else
+			printf(_("Goal %" PRId64 " names no SDG target now"), id);
+		for (size_t i = 0; i < na; i++)
+			printf("%s%s", i ? ", " : " ", after[i]);
+		bool same = nb == na;
+		for (size_t i = 0; same && i < na; i++)
+			same = strcmp(before[i], after[i]) == 0;
+		if (same)
+			printf("%s", _(" (unchanged)"));
+		else if (nb) {
+			printf("%s", _(" (before: "));
+			for (size_t i = 0; i < nb; i++)
+				printf("%s%s", i ? ", " : "", before[i]);
+			printf(")");
+		}
+		printf(".\n");
+	}
+	bl_strings_free(before, nb);
+	bl_strings_free(after, na);
 	bl_app_close(&app);
 	bl_sdg_set_free(&sdg);
 	return rc;
@@ -89,6 +110,7 @@ static int goal_indicator(int argc, char **argv)
 	bl_goal_indicator ind = { 0 };
 	bool remove = false;
 	long y;
+	char base_buf[32], target_buf[32];
 	int c;
 	optind = 1;
 	opterr = 0;
@@ -106,14 +128,14 @@ static int goal_indicator(int argc, char **argv)
 			break;
 		case 'b':
 		case 't':
-			if (!bl_decimal_valid(optarg))
-				return bl_usage(cmd, _("%s '%s' is not a number; expected e.g. 42 or -3.5"
-						       " (a point for decimals)"),
+			if (!bl_decimal_normal(optarg, c == 'b' ? base_buf : target_buf, sizeof base_buf))
+				return bl_usage(cmd, _("%s '%s' is not a number; expected e.g. 42, -3.5 or"
+						       " 3,5"),
 						c == 'b' ? "--baseline" : "--target", optarg);
 			if (c == 'b')
-				ind.baseline = optarg;
+				ind.baseline = base_buf;
 			else
-				ind.target = optarg;
+				ind.target = target_buf;
 			break;
 		case 'B':
 		case 'T':
@@ -142,14 +164,31 @@ static int goal_indicator(int argc, char **argv)
 	if (rc)
 		return rc;
 	bl_err err = { { 0 } };
-	if (bl_store_goal_indicator_set(app.store, id, remove ? NULL : &ind, &err) != 0)
+	bl_goal_measure *m = NULL;
+	size_t nm = 0;
+	if (remove && bl_store_goal_measures(app.store, id, &m, &nm, &err) != 0) {
 		rc = bl_fail_store(&app, &err);
-	else if (remove)
-		printf(_("Goal %" PRId64 " has no indicator now.\n"), id);
-	else
-		printf(_("Goal %" PRId64 ": %s, baseline %s in %d%s%s.\n"), id, ind.indicator,
-		       ind.baseline, ind.baseline_year, ind.target ? _(", target ") : "",
-		       ind.target ? ind.target : "");
+	} else if (bl_store_goal_indicator_set(app.store, id, remove ? NULL : &ind, &err) != 0) {
+		rc = bl_fail_store(&app, &err);
+	} else if (remove) {
+		if (nm)
+			printf(ngettext("Goal %" PRId64 " has no indicator now; its %zu measurement went"
+					" with it (the journal keeps it).\n",
+					"Goal %" PRId64 " has no indicator now; its %zu measurements"
+					" went with it (the journal keeps them).\n",
+					(unsigned long)nm),
+			       id, nm);
+		else
+			printf(_("Goal %" PRId64 " has no indicator now.\n"), id);
+	} else {
+		printf(_("Goal %" PRId64 ": %s, baseline %s%s%s in %d"), id, ind.indicator, ind.baseline,
+		       ind.unit ? " " : "", ind.unit ? ind.unit : "", ind.baseline_year);
+		if (ind.target)
+			printf(_(", target %s%s%s by %d"), ind.target, ind.unit ? " " : "",
+			       ind.unit ? ind.unit : "", ind.target_year);
+		printf(".\n");
+	}
+	bl_goal_measures_free(m, nm);
 	bl_app_close(&app);
 	return rc;
 }
@@ -172,15 +211,42 @@ static int goal_measure(int argc, char **argv)
 	bl_date d;
 	bl_err err = { { 0 } };
 	if (bl_date_parse(argv[4], &d, &err) != 0)
-		return bl_usage(cmd, _("the date '%s': %s"), argv[4], err.msg);
+		return bl_usage(cmd, "%s", err.msg);
+	char value[32];
+	if (!bl_decimal_normal(argv[5], value, sizeof value))
+		return bl_fail(BL_EXIT_REFUSED, _("goal %" PRId64 ": the measurement '%s' is not a"
+						  " number; expected e.g. 47, 12.5 or 12,5"),
+			       id, argv[5]);
 	bl_app app;
 	int rc = bl_app_open(&app, argv[2], false);
 	if (rc)
 		return rc;
-	if (bl_store_goal_measure_set(app.store, id, d, argv[5], note, &err) != 0)
+	bl_goal_measure *m = NULL;
+	size_t nm = 0;
+	bl_goal_indicator ind;
+	int has = bl_store_goal_indicator_get(app.store, id, &ind, &err);
+	const char *replaced = NULL;
+	if (has >= 0 && bl_store_goal_measures(app.store, id, &m, &nm, &err) == 0)
+		for (size_t i = 0; i < nm; i++)
+			if (m[i].measured == d)
+				replaced = m[i].value;
+	if (has < 0 || bl_store_goal_measure_set(app.store, id, d, value, note, &err) != 0) {
 		rc = bl_fail_store(&app, &err);
-	else
-		printf(_("Goal %" PRId64 ": measured %s on %s.\n"), id, argv[5], argv[4]);
+	} else {
+		printf(_("Goal %" PRId64 ": measured %s on %s"), id, value, argv[4]);
+		if (replaced)
+			printf(_(", replacing the %s measured that day"), replaced);
+		printf(".\n");
+		int y, mo, da;
+		bl_date_to_ymd(d, &y, &mo, &da);
+		if (has == 1 && y < ind.baseline_year)
+			printf(_("Note: that is before the baseline year %d.\n"), ind.baseline_year);
+		if (d > bl_date_today())
+			printf("%s\n", _("Note: that date is in the future."));
+	}
+	if (has == 1)
+		bl_goal_indicator_clear(&ind);
+	bl_goal_measures_free(m, nm);
 	bl_app_close(&app);
 	return rc;
 }

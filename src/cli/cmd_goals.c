@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "store/goal_store.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -159,6 +160,17 @@ int bl_cmd_goals(int argc, char **argv)
 			bl_line_clear(&l);
 		}
 		free(ids);
+		char **targets = NULL;
+		size_t nt = 0;
+		if (bl_store_goal_targets(app.store, g[i].id, &targets, &nt, &err) != 0) {
+			rc = bl_fail_err(BL_EXIT_FILE, &err);
+			goto out;
+		}
+		for (size_t j = 0; j < nt; j++)
+			printf("%s%s", j ? ", " : _("     SDG targets: "), targets[j]);
+		if (nt)
+			printf("\n");
+		bl_strings_free(targets, nt);
 	}
 	printf(ngettext("%zu goal\n", "%zu goals\n", (unsigned long)n), n);
 out:

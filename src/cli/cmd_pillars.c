@@ -73,9 +73,9 @@ int bl_cmd_assess(int argc, char **argv)
 	}
 	if (optind != argc - 2)
 		return bl_usage("assess", _("unexpected argument '%s'"), argv[2 + optind]);
-	if (!clear && !p.has[0] && !p.has[1] && !p.has[2])
+	if (!clear && !p.has[0] && !p.has[1] && !p.has[2] && !p.justification)
 		return bl_usage("assess", _("give at least one of --social, --economic and"
-					    " --environmental (or --clear)"));
+					    " --environmental, or --why (or --clear)"));
 	if (clear && (p.has[0] || p.has[1] || p.has[2]))
 		return bl_usage("assess", _("--clear takes no scores"));
 	bl_app app;
@@ -101,7 +101,12 @@ int bl_cmd_assess(int argc, char **argv)
 		}
 		if (clear)
 			memset(&p, 0, sizeof p);
-		int w = bl_store_line_pillars_set(app.store, l.id, &p, &err);
+		int w = 0;
+		if (!clear && !p.has[0] && !p.has[1] && !p.has[2])
+			w = bl_err_set(&err, _("line %s is not assessed yet; give a score with the"
+					       " reason"), l.code);
+		else
+			w = bl_store_line_pillars_set(app.store, l.id, &p, &err);
 		if (p.justification == old.justification)
 			p.justification = NULL;
 		bl_pillars_clear(&old);
@@ -219,9 +224,23 @@ int bl_cmd_pillars(int argc, char **argv)
 		goto out;
 	}
 	fclose(nc.f);
-	printf(_("%s version%s%s, expenses in %s, by score\n"), version, area ? _(", under ") : "",
-	       area ? area : "", bl_unit_label(unit, app.info.lang));
+	printf(_("%s version%s%s, expenses of the expense lines in %s, by score\n"), version,
+	       area ? _(", under ") : "", area ? area : "", bl_unit_label(unit, app.info.lang));
 	static const char *const slot_name[6] = { "-2", "-1", "0", "+1", "+2", NULL };
+	int64_t n_all = 0;
+	for (int slot = 0; slot < 6; slot++)
+		n_all += sp.n_lines[0][slot];
+	if (n_all == 0) {
+		printf(_("The %s version has no expense lines with amounts%s%s.\n"), version,
+		       area ? _(" under ") : "", area ? area : "");
+		free(list);
+		goto out;
+	}
+	bl_cell(stdout, _("score"), 16, false);
+	printf("  %6s", _("lines"));
+	for (int y = 0; y < app.info.n_years; y++)
+		printf("  %14d", app.info.budget_year + y);
+	printf("\n");
 	for (int k = 0; k < BL_PILLARS; k++) {
 		printf("\n%s\n", bl_pillar_key(k));
 		for (int slot = 0; slot < 6; slot++) {

@@ -58,7 +58,7 @@ int bl_cmd_sdgs(int argc, char **argv)
 			       goal->n);
 		}
 		printf(_("%d goals, %zu targets\n"), BL_SDG_GOALS, set.n_targets);
-	} else if (!strchr(ref, '.')) {
+	} else if (!strchr(ref, '.') && !strchr(ref, ',')) {
 		char *end;
 		long g = strtol(ref, &end, 10);
 		const bl_sdg_goal *goal = *end || end == ref ? NULL : bl_sdg_goal_get(&set, (int)g);

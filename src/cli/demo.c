@@ -20,6 +20,8 @@
 
 #include "config/paths.h"
 #include "config/process_yaml.h"
+#include "config/sdg_file.h"
+#include "store/goal_store.h"
 #include "core/i18n.h"
 #include "core/process.h"
 #include "core/text.h"
@@ -553,6 +555,50 @@ static int load_budget(bl_store *s, demo_data *d, bl_err *err)
 	return bl_bulk_commit(b, err);
 }
 
+/* The SDG targets the demo's goals serve (demo/goal_sdgs.tsv: goal key,
+ * target; a goal's rows together), as their descriptions name them. */
+static int load_goal_sdgs(bl_store *s, demo_data *d, bl_err *err)
+{
+	static const char *const cols[] = { "goal", "target" };
+	tsv t;
+	memset(&t, 0, sizeof t);
+	bl_sdg_set sdg;
+	if (bl_sdg_load(NULL, &sdg, err) != 0)
+		return -1;
+	char *f[MAX_FIELDS];
+	const char *targets[32];
+	size_t n = 0, goal = NONE;
+	int rc = tsv_open(&t, "demo/goal_sdgs.tsv", err) || tsv_header(&t, cols, 2, err) ? -1 : 1;
+	while (rc == 1) {
+		rc = tsv_next(&t, f, err);
+		size_t g = rc == 1 ? find_goal(d, f[0]) : NONE;
+		if (rc == 1 && g == NONE) {
+			rc = field_err(&t, 0, f[0], err, _("expected the key of a goal in %s"),
+				       d->goals_f.path);
+			break;
+		}
+		/* A goal's rows end: write its targets. */
+		if (goal != NONE && rc >= 0 && (rc != 1 || g != goal)) {
+			if (bl_store_goal_targets_set(s, d->goals[goal].g.id, targets, n, &sdg, err)) {
+				rc = at_row(&t, t.lineno, err);
+				break;
+			}
+			n = 0;
+		}
+		if (rc != 1)
+			break;
+		goal = g;
+		if (n == sizeof targets / sizeof targets[0]) {
+			rc = row_err(&t, err, _("goal %s has more than 32 targets"), f[0]);
+			break;
+		}
+		targets[n++] = f[1];
+	}
+	bl_sdg_set_free(&sdg);
+	free(t.buf);
+	return rc < 0 ? -1 : 0;
+}
+
 static int load_goals(bl_store *s, demo_data *d, bl_err *err)
 {
 	if (bl_store_begin(s, err))
@@ -572,6 +618,10 @@ static int load_goals(bl_store *s, demo_data *d, bl_err *err)
 			bl_store_rollback(s);
 			return at_row(&d->links_f, k->lineno, err);
 		}
+	}
+	if (load_goal_sdgs(s, d, err)) {
+		bl_store_rollback(s);
+		return -1;
 	}
 	return bl_store_commit(s, err); /* rolls back if it fails */
 }

@@ -195,7 +195,7 @@ int bl_sdg_parse_goals(bl_sdg_set *set, const char *text, size_t len, const char
  * not of that form. */
 static bool target_form(const char *s, int *goal, int *num, char *letter)
 {
-	if (!isdigit((unsigned char)s[0]))
+	if (!isdigit((unsigned char)s[0]) || s[0] == '0')
 		return false;
 	char *end;
 	long g = strtol(s, &end, 10);
@@ -385,6 +385,19 @@ const bl_sdg_target *bl_sdg_target_find(const bl_sdg_set *set, const char *ref, 
 	int g, v;
 	char l;
 	if (!target_form(s, &g, &v, &l)) {
+		/* "11,7", with a decimal comma as Danish and Norwegian write. */
+		char *comma = strchr(s, ',');
+		if (comma) {
+			*comma = '.';
+			int g2, v2;
+			char l2;
+			if (target_form(s, &g2, &v2, &l2)) {
+				bl_err_set(err, _("'%.*s' is not an SDG target; targets are written with a"
+						  " point: did you mean %s?"), (int)len, ref, s);
+				return NULL;
+			}
+			*comma = ',';
+		}
 		/* "11.7a", as Asker's matrix writes 11.a: a number and a letter. */
 		size_t k = strlen(s);
 		if (k > 2 && s[k - 1] >= 'a' && s[k - 1] <= 'z' && isdigit((unsigned char)s[k - 2])) {

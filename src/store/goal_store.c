@@ -50,6 +50,23 @@ int bl_store_goal_targets_set(bl_store *s, int64_t goal_id, const char *const *t
 				goto out;
 			}
 	}
+	/* The same targets again change nothing, and journal nothing. */
+	char **have = NULL;
+	size_t nh = 0;
+	if (bl_store_goal_targets(s, goal_id, &have, &nh, err) != 0)
+		goto out;
+	bool same = nh == n;
+	for (size_t i = 0; same && i < n; i++) {
+		bool found = false;
+		for (size_t k = 0; k < nh && !found; k++)
+			found = strcmp(have[k], codes[i]) == 0;
+		same = found;
+	}
+	bl_strings_free(have, nh);
+	if (same) {
+		rc = 0;
+		goto out;
+	}
 	if (bl_prepare(s, "DELETE FROM goal_target WHERE goal_id = ?1", &del, err) != 0 ||
 	    bl_prepare(s, "INSERT INTO goal_target (goal_id, target) VALUES (?1, ?2)", &ins, err) != 0)
 		goto out;
@@ -133,6 +150,17 @@ bool bl_decimal_valid(const char *s)
 			p++;
 	}
 	return *p == '\0';
+}
+
+bool bl_decimal_normal(const char *s, char *buf, size_t bufsz)
+{
+	if (!s || strlen(s) >= bufsz)
+		return false;
+	snprintf(buf, bufsz, "%s", s);
+	char *c = strchr(buf, ',');
+	if (c && !strchr(buf, '.'))
+		*c = '.';
+	return bl_decimal_valid(buf);
 }
 
 static int indicator_check(int64_t goal_id, const bl_goal_indicator *g, bl_err *err)

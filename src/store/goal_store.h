@@ -44,6 +44,9 @@ void bl_goal_indicator_clear(bl_goal_indicator *g);
 /* "42", "-3.5", "0.25": digits, at most one point with digits after it,
  * an optional minus, at most 20 characters.  false otherwise. */
 bool bl_decimal_valid(const char *s);
+/* A decimal as people type it, with a point or (Danish, Norwegian) a
+ * comma, into buf with a point: true if it is one (bl_decimal_valid). */
+bool bl_decimal_normal(const char *s, char *buf, size_t bufsz);
 /* Set (replace) the goal's indicator, or with ind NULL remove it (and its
  * measurements).  Refused, naming the field: a blank indicator, a value
  * that is not a decimal number, a year outside 1900..2199, a target year

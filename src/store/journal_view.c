@@ -22,7 +22,7 @@
 #define JOURNAL_COLS "id, at, actor, entity, key, action, before, after"
 /* Entries about one line: its own and its amounts', as in
  * bl_store_journal_each. */
-#define ABOUT_LINE "key = ?3 AND entity IN ('line', 'amount')"
+#define ABOUT_LINE "key = ?3 AND entity IN ('line', 'amount', 'line_pillar')"
 
 static const char *const journal_sql[ST_COUNT] = {
 	[ST_JOURNAL_PAGE] = "SELECT " JOURNAL_COLS " FROM journal ORDER BY id DESC"

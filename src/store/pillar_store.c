@@ -43,6 +43,26 @@ int bl_store_line_pillars_set(bl_store *s, int64_t line_id, const bl_pillars *p,
 	if (bl_store_line_get(s, line_id, &l, err) != 0)
 		goto out;
 	bl_line_clear(&l);
+	/* The same assessment again changes nothing, and journals nothing. */
+	bl_pillars old;
+	int had = bl_store_line_pillars_get(s, line_id, &old, err);
+	if (had < 0)
+		goto out;
+	bool same = had == 1 || !any ? true : false;
+	if (had == 1) {
+		for (int k = 0; k < BL_PILLARS; k++)
+			same = same && old.has[k] == p->has[k] &&
+			       (!p->has[k] || old.score[k] == p->score[k]);
+		const char *a = old.justification, *b = bl_blank(p->justification) ? NULL : p->justification;
+		same = same && ((!a && !b) || (a && b && strcmp(a, b) == 0));
+	} else {
+		same = !any;
+	}
+	bl_pillars_clear(&old);
+	if (same) {
+		rc = 0;
+		goto out;
+	}
 	if (!any) {
 		if (bl_prepare(s, "DELETE FROM line_pillar WHERE line_id = ?1", &st, err) != 0)
 			goto out;
@@ -127,14 +147,16 @@ static int split_line(void *ctx, const bl_line *l, const bl_money *amounts, cons
 		any = any || has[y];
 	if (!any)
 		return 0;
+	/* Expenses are what the pillars weigh: an income line is left out
+	 * (it may be assessed, and shows in its own journal). */
+	if (l->dir != BL_DIR_EXPENSE)
+		return 0;
 	const bl_pillars *p = find(c, l->id);
 	bool negative = false;
 	for (int k = 0; k < BL_PILLARS; k++) {
 		int slot = p && p->has[k] ? p->score[k] + 2 : 5;
 		negative = negative || (p && p->has[k] && p->score[k] < 0);
 		c->out->n_lines[k][slot]++;
-		if (l->dir != BL_DIR_EXPENSE)
-			continue;
 		for (int y = 0; y < n_years; y++) {
 			bl_money *m = &c->out->expense[k][slot][y];
 			if (has[y] && !bl_money_add(*m, amounts[y], m)) {

@@ -32,7 +32,8 @@ int bl_store_line_pillars_get(bl_store *s, int64_t line_id, bl_pillars *out, bl_
 /* How the expenses of the lines under area_id (0: all) in a version
  * divide by each pillar's score: expense[pillar][score + 2][year], and
  * [pillar][5][year] for the lines not scored on that pillar; the same
- * in n_lines (lines with an amount in the version).  n_negative counts
+ * in n_lines (expense lines with an amount in the version; income lines
+ * are left out).  n_negative counts
  * the lines with a negative score on any pillar.  Exact; an overflow is
  * an error naming the pillar and the year. */
 typedef struct bl_pillar_split {

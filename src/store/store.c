@@ -131,7 +131,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_JOURNAL_ALL] = "SELECT id, at, actor, entity, key, action, before, after"
 			   " FROM journal ORDER BY id DESC LIMIT ?1",
 	[ST_JOURNAL_LINE] = "SELECT id, at, actor, entity, key, action, before, after"
-			    " FROM journal WHERE key = ?2 AND entity IN ('line', 'amount')"
+			    " FROM journal WHERE key = ?2 AND entity IN ('line', 'amount', 'line_pillar')"
 			    " ORDER BY id DESC LIMIT ?1",
 	[ST_JOURNAL_COUNT] = "SELECT count(*) FROM journal",
 	/* Areas at level ?1 with no goal on themselves or below.  sub pairs

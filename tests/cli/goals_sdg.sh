@@ -21,7 +21,12 @@ is $RC 0 "the demo is written"
 
 run goal sdg "$db" 2 7.3 13.2 13.A
 is $RC 0 "goal 2 serves three SDG targets"
-has "$OUT" "serves 3 SDG targets" "  says so"
+has "$OUT" "serves SDG targets: 7.3, 13.2, 13.a" "  says which, in SDG order"
+run goal sdg "$db" 2 13.2 7.3 13.a
+has "$OUT" "(unchanged)" "the same targets again: unchanged"
+run goal sdg "$db" 3 11.7
+run goal sdg "$db" 3 11.2
+has "$OUT" "11.2 (before: 11.7)" "a new list replaces the old, and says so"
 unchanged "a target that does not exist" goal sdg "$db" 2 13.9
 has "$ERR" "it has 13.1 to 13.3 and 13.a to 13.b" "  naming those goal 13 has"
 unchanged "a target as some plans write it" goal sdg "$db" 2 11.7a
@@ -30,10 +35,13 @@ unchanged "a target named twice" goal sdg "$db" 2 7.3 7.3
 unchanged "a goal that does not exist" goal sdg "$db" 99 7.3
 unchanged "a goal number that is no number" goal sdg "$db" x 7.3
 
+run goals "$db"
+has "$OUT" "SDG targets: 7.3, 13.2, 13.a" "goals lists the targets in SDG order"
 run goal indicator "$db" 2 --indicator "CO2 fra kommunens bygninger" --unit "ton" \
 	--baseline 4210 --baseline-year 2026 --target 2105 --target-year 2030
 is $RC 0 "an indicator with its baseline and target"
-unchanged "a decimal comma" goal indicator "$db" 2 --indicator X --baseline 1,5 --baseline-year 2026
+unchanged "a baseline that is no number" goal indicator "$db" 2 --indicator X --baseline 1.5.2 \
+	--baseline-year 2026
 has "$ERR" "is not a number" "  saying it is not a number"
 unchanged "a year out of range" goal indicator "$db" 2 --indicator X --baseline 1 --baseline-year 1800
 unchanged "a target without its year" goal indicator "$db" 2 --indicator X --baseline 1 \
@@ -46,6 +54,11 @@ unchanged "a measurement of a goal without an indicator" goal measure "$db" 3 20
 has "$ERR" "has no indicator" "  saying why"
 run goal measure "$db" 2 2027-06-01 3980 --note "Energiregnskab 1. halvår"
 is $RC 0 "a follow-up measurement"
+run goal measure "$db" 2 2027-03-01 "4100,5"
+is $RC 0 "a measurement with a decimal comma"
+has "$OUT" "measured 4100.5 on 2027-03-01" "  kept with a point"
+run goal measure "$db" 2 2025-06-01 4300
+has "$OUT" "before the baseline year 2026" "a measurement before the baseline is noted"
 unchanged "a measurement that is no number" goal measure "$db" 2 2027-07-01 mange
 unchanged "a measurement on no date" goal measure "$db" 2 2027-02-30 12
 run goal show "$db" 2
@@ -53,7 +66,7 @@ is $RC 0 "goal show"
 has "$OUT" "13.a   Mobilize climate finance" "  the targets with their titles"
 has "$OUT" "baseline 4210 (2026) -> target 2105 (2030) -> latest 3980 (2027-06-01)" \
 	"  baseline, target and the latest measurement"
-run journal "$db" --limit 8
+run journal "$db" --limit 40
 has "$OUT" "goal 2 serves SDG target 13.a" "the journal says what was linked"
 has "$OUT" "goal 2 measured 3980 on 2027-06-01" "  and measured"
 

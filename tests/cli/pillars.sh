@@ -33,6 +33,14 @@ unchanged "no score at all" assess "$db" 3.22.01.003
 unchanged "--clear with a score" assess "$db" 3.22.01.003 --clear --social 1
 run journal "$db" --limit 3
 has "$OUT" "line 3.22.01.003 assessed: social +2, environmental +1" "the journal says how"
+n0=$(jcount)
+run assess "$db" 3.22.01.003 --social 2
+[ "$(jcount)" = "$n0" ]
+ok $? "the same score again journals nothing"
+run journal "$db" --line 3.22.01.003
+has "$OUT" "assessed" "journal --line shows the line's assessments"
+run assess "$db" 3.22.01.003 --why "Flere lærere"
+is $RC 0 "a reason alone, for a line already assessed"
 
 run pillars "$db" --unit kr
 is $RC 0 "the money by pillar score"
@@ -46,10 +54,13 @@ grep -qE "^  -2 +1 +$a1 " "$T/social"
 ok $? "social -2: the one line, $a1 kr. in 2028"
 grep -qE "^  \+2 +1 +$a2 " "$T/social"
 ok $? "social +2: the other, $a2 kr."
-grep -qE "^  not assessed +334 +$rest " "$T/social"
-ok $? "not assessed: the 334 other lines, $rest kr., as summed here"
+nexp=$(awk -F'\t' 'NR > 1 && $5 == "expense"' "$SRCDIR/share/demo/lines.tsv" | wc -l)
+grep -qE "^  not assessed +$((nexp - 2)) +$rest " "$T/social"
+ok $? "not assessed: the other $((nexp - 2)) expense lines, $rest kr., as summed here"
 has "$OUT" "Lines assessed as harmful on a pillar:" "the harmful ones are listed"
 has "$OUT" "social -2  environmental -1  (Flere møder, mere kørsel)" "  with their scores and why"
+run pillars "$db" --version adopted
+has "$OUT" "has no expense lines with amounts" "a version without amounts says so"
 run pillars "$db" --area KFU
 has "$OUT" "No line is assessed as harmful on any pillar." "under another area there is none"
 run assess "$db" 6.42.41.001 --clear
