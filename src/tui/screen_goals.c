@@ -35,6 +35,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "store/goal_store.h"
 #include "tui/tui.h"
 
 /* What the form takes: the CLI's limits (cmd_goals.c), so a goal made
@@ -613,6 +614,42 @@ static void draw_detail(tui *t, goals_state *g, int y, int n_rows)
 	} else if (r->kind == ROW_GOAL) {
 		used += tui_wrap(y + 1 + used, 2, COLS - 4, n_rows - used,
 				 goals_locked(t) ? _("No description.") : _("No description yet: e adds one."), R_DIM);
+	}
+	if (r->kind == ROW_GOAL && used < n_rows) {
+		/* The SDG targets and the indicator (budgetlab goal sdg,
+		 * goal indicator): baseline -> target -> latest. */
+		char sdgline[512] = "";
+		size_t len = 0;
+		char **targets = NULL;
+		size_t nt = 0;
+		bl_err e2 = { { 0 } };
+		if (bl_store_goal_targets(t->store, it->g.id, &targets, &nt, &e2) == 0)
+			for (size_t i = 0; i < nt && len + 16 < sizeof sdgline; i++)
+				len += (size_t)snprintf(sdgline + len, sizeof sdgline - len, "%s%s",
+							i ? ", " : _("SDG "), targets[i]);
+		bl_strings_free(targets, nt);
+		bl_goal_indicator ind;
+		if (bl_store_goal_indicator_get(t->store, it->g.id, &ind, &e2) == 1) {
+			bl_goal_measure *m = NULL;
+			size_t nm = 0;
+			bl_store_goal_measures(t->store, it->g.id, &m, &nm, &e2);
+			len += (size_t)snprintf(sdgline + len, sizeof sdgline - len, "%s%s: %s (%d)",
+						len ? " · " : "", ind.indicator, ind.baseline,
+						ind.baseline_year);
+			if (ind.target && len < sizeof sdgline)
+				len += (size_t)snprintf(sdgline + len, sizeof sdgline - len, " → %s (%d)",
+							ind.target, ind.target_year);
+			if (nm && len < sizeof sdgline)
+				len += (size_t)snprintf(sdgline + len, sizeof sdgline - len, _(", latest %s"),
+							m[nm - 1].value);
+			bl_goal_measures_free(m, nm);
+			bl_goal_indicator_clear(&ind);
+		}
+		if (*sdgline) {
+			char clean[1024];
+			tui_clean(sdgline, false, clean, sizeof clean);
+			used += tui_wrap(y + 1 + used, 2, COLS - 4, n_rows - used, clean, R_DIM);
+		}
 	}
 	if (r->kind == ROW_LINE && used < n_rows) {
 		char hint[256];
