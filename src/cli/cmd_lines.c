@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "store/pillar_store.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -501,6 +502,23 @@ static int line_show(bl_app *app, const char *code)
 	printf(_("Kind:        %s\nDirection:   %s\n"), bl_kind_name(l.kind), bl_direction_name(l.dir));
 	if (l.description)
 		printf(_("Description: %s\n"), l.description);
+	/* Its assessment on the pillars, if it has one (budgetlab assess). */
+	bl_pillars pl;
+	if (bl_store_line_pillars_get(app->store, l.id, &pl, &err) == 1) {
+		printf("%s", _("Pillars:    "));
+		for (int k = 0; k < BL_PILLARS; k++) {
+			if (pl.has[k])
+				printf(pl.score[k] ? " %s %+d" : " %s %d", bl_pillar_key(k), pl.score[k]);
+			else
+				printf(_(" %s not assessed"), bl_pillar_key(k));
+			if (k + 1 < BL_PILLARS)
+				printf(",");
+		}
+		if (pl.justification)
+			printf(" (%s)", pl.justification);
+		printf("\n");
+		bl_pillars_clear(&pl);
+	}
 	printf(_("Amounts in kr.:\n"));
 	/* All versions first, to size each year's column by what it holds
 	 * and give it two decimals throughout if one amount has øre. */

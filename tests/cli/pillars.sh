@@ -41,6 +41,9 @@ run journal "$db" --line 3.22.01.003
 has "$OUT" "assessed" "journal --line shows the line's assessments"
 run assess "$db" 3.22.01.003 --why "Flere lærere"
 is $RC 0 "a reason alone, for a line already assessed"
+run line show "$db" 3.22.01.003
+has "$OUT" "Pillars:     social +2, economic not assessed, environmental +1 (Flere lærere)" \
+	"line show shows the assessment"
 
 run pillars "$db" --unit kr
 is $RC 0 "the money by pillar score"
