@@ -464,46 +464,6 @@ static const char *decision_name(bl_decision d)
 	return _("undecided");
 }
 
-/* The model's views of recs (the changes' codes set). */
-static bl_amendment *model_of(bl_amend_rec *recs, size_t n, bl_change ***chs)
-{
-	bl_amendment *m = calloc(n ? n : 1, sizeof *m);
-	bl_change **c = calloc(n ? n : 1, sizeof *c);
-	if (!m || !c) {
-		free(m);
-		free(c);
-		return NULL;
-	}
-	for (size_t i = 0; i < n; i++) {
-		c[i] = calloc(recs[i].n_changes ? recs[i].n_changes : 1, sizeof *c[i]);
-		if (!c[i]) {
-			for (size_t k = 0; k < i; k++)
-				free(c[k]);
-			free(c);
-			free(m);
-			return NULL;
-		}
-		for (size_t k = 0; k < recs[i].n_changes; k++) {
-			c[i][k] = recs[i].changes[k].ch;
-			c[i][k].code = recs[i].changes[k].code;
-		}
-		m[i] = (bl_amendment){ .number = (int)recs[i].number, .title = recs[i].title,
-				       .party = recs[i].party, .is_sub = recs[i].parent != 0,
-				       .parent = (int)recs[i].parent, .changes = c[i],
-				       .n_changes = recs[i].n_changes };
-	}
-	*chs = c;
-	return m;
-}
-
-static void model_free(bl_amendment *m, bl_change **c, size_t n)
-{
-	for (size_t i = 0; c && i < n; i++)
-		free(c[i]);
-	free(c);
-	free(m);
-}
-
 /* A change that turns a line's amount negative is usually a sign typed
  * wrong (an expense cut by more than it is): say so, and go on, since a
  * negative amount can be meant (a saving target on its own line). */
@@ -515,7 +475,7 @@ static void warn_signs(const bl_app *app, int64_t number)
 	if (bl_store_amendment_get(app->store, number, &r, &err) != 0)
 		return;
 	bl_change **chs = NULL;
-	bl_amendment *m = model_of(&r, 1, &chs);
+	bl_amendment *m = bl_amend_models(&r, 1, &chs);
 	if (m && !r.parent && bl_store_amend_base(app->store, "first_reading", &base, &err) == 0) {
 		m[0].is_sub = false;
 		const bl_amendment *sel[1] = { &m[0] };
@@ -541,7 +501,7 @@ static void warn_signs(const bl_app *app, int64_t number)
 			bl_amend_budget_free(&out);
 		}
 	}
-	model_free(m, chs, 1);
+	bl_amend_models_free(m, chs, 1);
 	bl_store_amend_base_free(&base);
 	bl_amend_rec_clear(&r);
 }
@@ -649,7 +609,7 @@ static int amendment_show(int argc, char **argv)
 		change_text(&app, &a->changes[k], buf, sizeof buf);
 		printf("  %zu. %s\n", k + 1, buf);
 	}
-	if (!(m = model_of(recs, n, &chs))) {
+	if (!(m = bl_amend_models(recs, n, &chs))) {
 		rc = bl_fail(BL_EXIT_FILE, _("out of memory"));
 		goto out;
 	}
@@ -708,7 +668,7 @@ static int amendment_show(int argc, char **argv)
 	if (ncf != BL_AMEND_NOMEM)
 		bl_amend_conflicts_free(cf);
 out:
-	model_free(m, chs, n);
+	bl_amend_models_free(m, chs, n);
 	bl_store_amend_base_free(&base);
 	bl_amend_recs_free(recs, n);
 	bl_app_close(&app);
@@ -756,7 +716,7 @@ int bl_cmd_amendments(int argc, char **argv)
 		rc = bl_fail_store(&app, &err);
 		goto out;
 	}
-	if (!(m = model_of(recs, n, &chs))) {
+	if (!(m = bl_amend_models(recs, n, &chs))) {
 		rc = bl_fail(BL_EXIT_FILE, _("out of memory"));
 		goto out;
 	}
@@ -833,7 +793,7 @@ int bl_cmd_amendments(int argc, char **argv)
 	bl_amend_conflicts_free(cf);
 	(void)shown;
 out:
-	model_free(m, chs, n);
+	bl_amend_models_free(m, chs, n);
 	bl_store_amend_base_free(&base);
 	bl_amend_recs_free(recs, n);
 	bl_app_close(&app);
@@ -854,7 +814,7 @@ static void note_overlaps(const bl_app *app, int64_t number)
 	if (bl_store_amendments(app->store, &recs, &n, &err) != 0)
 		return;
 	bl_change **chs = NULL;
-	bl_amendment *m = model_of(recs, n, &chs);
+	bl_amendment *m = bl_amend_models(recs, n, &chs);
 	const bl_amendment **adopted = calloc(n ? n : 1, sizeof *adopted);
 	size_t k = 0;
 	for (size_t i = 0; m && adopted && i < n; i++)
@@ -878,7 +838,7 @@ static void note_overlaps(const bl_app *app, int64_t number)
 	if (nc != BL_AMEND_NOMEM)
 		bl_amend_conflicts_free(cf);
 	free(adopted);
-	model_free(m, chs, n);
+	bl_amend_models_free(m, chs, n);
 	bl_amend_recs_free(recs, n);
 }
 

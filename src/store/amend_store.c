@@ -695,75 +695,49 @@ int bl_store_amendments_undecided(bl_store *s, int64_t **numbers, size_t *n,
 			 " ORDER BY number",
 		      &st, err) != 0)
 		return -1;
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!bl_grow((void *)numbers, &cap, *n + 1, sizeof **numbers)) {
-			sqlite3_finalize(st);
-			free(*numbers);
-			*numbers = NULL;
-			*n = 0;
-			return bl_err_set(err, _("out of memory"));
-		}
-		(*numbers)[(*n)++] = sqlite3_column_int64(st, 0);
-	}
+	int rc = bl_rows_collect(s, st, sizeof **numbers, bl_row_int64, NULL, numbers, n, err);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(*numbers);
-		*numbers = NULL;
-		*n = 0;
-		return bl_store_fail(s, err);
-	}
-	return 0;
+	return rc;
 }
 
 /* ---- the model's view of the amendments ---- */
 
 /* bl_amendment views of recs (borrowing their changes' bl_change). */
-typedef struct model_set {
-	bl_amendment *am;
-	bl_change **ch;
-	size_t n;
-} model_set;
-
-static void model_free(model_set *m)
+bl_amendment *bl_amend_models(const bl_amend_rec *recs, size_t n, bl_change ***chs)
 {
-	for (size_t i = 0; i < m->n; i++)
-		free(m->ch[i]);
-	free(m->ch);
-	free(m->am);
-	memset(m, 0, sizeof *m);
-}
-
-static int model_build(const bl_amend_rec *recs, size_t n, model_set *m, bl_err *err)
-{
-	memset(m, 0, sizeof *m);
-	if (n == 0)
-		return 0;
-	m->am = calloc(n, sizeof *m->am);
-	m->ch = calloc(n, sizeof *m->ch);
-	if (!m->am || !m->ch) {
-		free(m->am);
-		free(m->ch);
-		return bl_err_set(err, _("out of memory"));
+	bl_amendment *m = calloc(n ? n : 1, sizeof *m);
+	bl_change **c = calloc(n ? n : 1, sizeof *c);
+	*chs = NULL;
+	if (!m || !c) {
+		free(m);
+		free(c);
+		return NULL;
 	}
-	m->n = n;
 	for (size_t i = 0; i < n; i++) {
 		const bl_amend_rec *r = &recs[i];
-		if (r->n_changes && !(m->ch[i] = calloc(r->n_changes, sizeof *m->ch[i]))) {
-			model_free(m);
-			return bl_err_set(err, _("out of memory"));
+		if (!(c[i] = calloc(r->n_changes ? r->n_changes : 1, sizeof *c[i]))) {
+			bl_amend_models_free(m, c, n);
+			return NULL;
 		}
 		for (size_t k = 0; k < r->n_changes; k++) {
-			m->ch[i][k] = r->changes[k].ch;
-			m->ch[i][k].code = r->changes[k].code;
+			c[i][k] = r->changes[k].ch;
+			c[i][k].code = r->changes[k].code;
 		}
-		m->am[i] = (bl_amendment){ .number = (int)r->number, .title = r->title,
-					   .party = r->party, .is_sub = r->parent != 0,
-					   .parent = (int)r->parent, .changes = m->ch[i],
-					   .n_changes = r->n_changes };
+		m[i] = (bl_amendment){ .number = (int)r->number, .title = r->title,
+				       .party = r->party, .is_sub = r->parent != 0,
+				       .parent = (int)r->parent, .changes = c[i],
+				       .n_changes = r->n_changes };
 	}
-	return 0;
+	*chs = c;
+	return m;
+}
+
+void bl_amend_models_free(bl_amendment *m, bl_change **chs, size_t n)
+{
+	for (size_t i = 0; chs && i < n; i++)
+		free(chs[i]);
+	free(chs);
+	free(m);
 }
 
 static const bl_amend_rec *rec_find(const bl_amend_rec *v, size_t n, int64_t number)
@@ -790,21 +764,20 @@ static bool counts_adopted(const bl_amend_rec *v, size_t n, const bl_amend_rec *
 static int adopted_from(const bl_amend_budget *base, const bl_amend_rec *recs, size_t n,
 			bl_amend_budget *out, bl_amend_source **sources, bl_err *err)
 {
-	model_set m;
-	if (model_build(recs, n, &m, err) != 0)
-		return -1;
-	const bl_amendment **sel = n ? calloc(n, sizeof *sel) : NULL;
-	if (n && !sel) {
-		model_free(&m);
+	bl_change **chs;
+	bl_amendment *m = bl_amend_models(recs, n, &chs);
+	const bl_amendment **sel = m ? calloc(n ? n : 1, sizeof *sel) : NULL;
+	if (!sel) {
+		bl_amend_models_free(m, chs, n);
 		return bl_err_set(err, _("out of memory"));
 	}
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)
 		if (counts_adopted(recs, n, &recs[i]))
-			sel[k++] = &m.am[i];
+			sel[k++] = &m[i];
 	int rc = bl_amend_apply(base, sel, k, out, sources, err);
 	free(sel);
-	model_free(&m);
+	bl_amend_models_free(m, chs, n);
 	return rc;
 }
 
@@ -1231,7 +1204,6 @@ static int amendment_check(bl_store *s, const bl_amend_rec *a, int64_t self,
 	 * not when the council has voted.  A sub-amendment on top of its
 	 * parent, since it may change lines only the parent adds. */
 	if (rc == 0) {
-		model_set m;
 		bl_amend_rec tmp = *a;
 		tmp.number = self;
 		bl_amend_rec both[2];
@@ -1239,16 +1211,18 @@ static int amendment_check(bl_store *s, const bl_amend_rec *a, int64_t self,
 		if (have_parent)
 			both[nb++] = parent;
 		both[nb++] = tmp;
-		if (model_build(both, nb, &m, err) != 0) {
-			rc = -1;
+		bl_change **chs;
+		bl_amendment *m = bl_amend_models(both, nb, &chs);
+		if (!m) {
+			rc = bl_err_set(err, _("out of memory"));
 		} else {
-			const bl_amendment *sel[2] = { &m.am[0], nb > 1 ? &m.am[1] : NULL };
+			const bl_amendment *sel[2] = { &m[0], nb > 1 ? &m[1] : NULL };
 			bl_amend_budget out;
 			if (bl_amend_apply(base, sel, nb, &out, NULL, err) != 0)
 				rc = -1;
 			else
 				bl_amend_budget_free(&out);
-			model_free(&m);
+			bl_amend_models_free(m, chs, nb);
 		}
 	}
 	if (have_parent)

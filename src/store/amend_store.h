@@ -139,6 +139,14 @@ typedef struct bl_amend_rec {
 void bl_amend_rec_clear(bl_amend_rec *a);
 void bl_amend_recs_free(bl_amend_rec *v, size_t n);
 
+/* The model's view (core/amend.h) of n records, for bl_amend_apply,
+ * bl_amend_effect and bl_amend_conflicts: one bl_amendment per record,
+ * borrowing its strings, with its changes' codes set; *chs holds the
+ * change arrays.  NULL (and *chs NULL) when out of memory.  Free with
+ * bl_amend_models_free before the records. */
+bl_amendment *bl_amend_models(const bl_amend_rec *recs, size_t n, bl_change ***chs);
+void bl_amend_models_free(bl_amendment *m, bl_change **chs, size_t n);
+
 /* Table an amendment.  Checked against the first-reading version (which
  * must be frozen): every line a SET, ADD_DELTA or REMOVE_LINE names
  * exists in it, or (in a sub-amendment) is added by the parent; a

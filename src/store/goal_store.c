@@ -367,6 +367,20 @@ static int sum_add(bl_line_sum *m, bool income, int y, bl_money v, const char *w
 	return 0;
 }
 
+/* The index of goal id among goals (bl_store_goals: by id), or ng. */
+static size_t goal_index(const bl_goal *goals, size_t ng, int64_t id)
+{
+	size_t lo = 0, hi = ng;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (goals[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ng && goals[lo].id == id ? lo : ng;
+}
+
 typedef struct link {
 	int64_t line_id, goal_id;
 } link;
@@ -400,11 +414,10 @@ int bl_store_bridge(bl_store *s, const char *version, bl_bridge *out, bl_err *er
 	if (bl_prepare(s, "SELECT goal_id, CAST(target AS INTEGER) FROM goal_target", &st, err) != 0)
 		goto out;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t g = sqlite3_column_int64(st, 0);
+		size_t i = goal_index(goals, ng, sqlite3_column_int64(st, 0));
 		int sdg = sqlite3_column_int(st, 1);
-		for (size_t i = 0; i < ng && sdg >= 1 && sdg <= BL_SDG_GOALS; i++)
-			if (goals[i].id == g)
-				sdg_of[i] |= 1u << (sdg - 1);
+		if (i < ng && sdg >= 1 && sdg <= BL_SDG_GOALS)
+			sdg_of[i] |= 1u << (sdg - 1);
 	}
 	sqlite3_finalize(st);
 	st = NULL;
@@ -453,18 +466,19 @@ int bl_store_bridge(bl_store *s, const char *version, bl_bridge *out, bl_err *er
 			k++;
 		uint32_t mask = 0;
 		bool served = false;
-		for (size_t j = k; j < nl && links[j].line_id == id; j++)
-			for (size_t i = 0; i < ng; i++)
-				if (goals[i].id == links[j].goal_id) {
-					served = true;
-					mask |= sdg_of[i];
-					if (first)
-						out->goal[i].n_lines++;
-					char what[64];
-					snprintf(what, sizeof what, _("goal %" PRId64), goals[i].id);
-					if (sum_add(&out->goal[i], income, y, v, what, year, err) != 0)
-						goto out;
-				}
+		for (size_t j = k; j < nl && links[j].line_id == id; j++) {
+			size_t i = goal_index(goals, ng, links[j].goal_id);
+			if (i == ng)
+				continue;
+			served = true;
+			mask |= sdg_of[i];
+			if (first)
+				out->goal[i].n_lines++;
+			char what[64];
+			snprintf(what, sizeof what, _("goal %" PRId64), goals[i].id);
+			if (sum_add(&out->goal[i], income, y, v, what, year, err) != 0)
+				goto out;
+		}
 		for (int g = 0; g < BL_SDG_GOALS; g++) {
 			if (!(mask & (1u << g)))
 				continue;

@@ -21,28 +21,7 @@ static int area_path(bl_store *s, const char *ref, char **out, bl_err *err)
 	*out = NULL;
 	if (bl_store_area_find(s, ref, &id, err) != 0)
 		return -1;
-	char *path = NULL;
-	while (id) {
-		bl_area a;
-		int rc = bl_area_get(s, id, &a, err);
-		if (rc != 1) {
-			free(path);
-			return rc == 0 ? bl_err_set(err, _("no area with id %" PRId64), id) : -1;
-		}
-		size_t len = strlen(a.code) + (path ? strlen(path) + 1 : 0) + 1;
-		char *p = malloc(len);
-		if (p)
-			snprintf(p, len, "%s%s%s", a.code, path ? "/" : "", path ? path : "");
-		free(path);
-		path = p;
-		id = a.parent_id;
-		free(a.code);
-		free(a.name);
-		if (!path)
-			return bl_err_set(err, _("out of memory"));
-	}
-	*out = path;
-	return 0;
+	return bl_area_path_of(s, id, out, err);
 }
 
 static int check(bl_store *s, const bl_response *r, int64_t number, char ***paths,
@@ -447,30 +426,15 @@ int bl_store_responses_uncommented(bl_store *s, int64_t **numbers, size_t *n,
 	*n = 0;
 	*n_total = 0;
 	sqlite3_stmt *st;
-	if (bl_prepare(s,
-		      "SELECT number, comment IS NULL OR length(trim(comment)) = 0 FROM response"
-		      " ORDER BY number",
-		      &st, err) != 0)
+	if (bl_prepare(s, "SELECT count(*) FROM response", &st, err) != 0)
 		return -1;
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		(*n_total)++;
-		if (!sqlite3_column_int(st, 1))
-			continue;
-		if (!bl_grow((void *)numbers, &cap, *n + 1, sizeof **numbers)) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		(*numbers)[(*n)++] = sqlite3_column_int64(st, 0);
-	}
+	int rc = bl_step_count(s, st, n_total, err);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(*numbers);
-		*numbers = NULL;
-		*n = 0;
-		return rc == SQLITE_NOMEM ? bl_err_set(err, _("out of memory"))
-					  : bl_store_fail(s, err);
-	}
-	return 0;
+	if (rc != 0 || bl_prepare(s, "SELECT number FROM response WHERE comment IS NULL"
+				     " OR length(trim(comment)) = 0 ORDER BY number",
+				  &st, err) != 0)
+		return -1;
+	rc = bl_rows_collect(s, st, sizeof **numbers, bl_row_int64, NULL, numbers, n, err);
+	sqlite3_finalize(st);
+	return rc;
 }

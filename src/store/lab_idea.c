@@ -330,7 +330,7 @@ static int ideas_query(bl_store *s, const char *where, int64_t lab, int64_t numb
 			ret = bl_err_set(err, _("out of memory"));
 			break;
 		}
-		if (lab_area_path(s, sqlite3_column_int64(st, 6), &e->area, err) != 0) {
+		if (bl_area_path_of(s, sqlite3_column_int64(st, 6), &e->area, err) != 0) {
 			ret = -1;
 			break;
 		}

@@ -28,9 +28,6 @@ char *lab_dup_col(sqlite3_stmt *st, int col, bool *oom);
  * newline), at most max bytes, not blank if required. */
 int lab_text_ok(const char *field, const char *v, bool required, size_t max, bool newline,
 		bl_err *err);
-/* An area's path ("BSU/SKOLE") for its id (NULL for 0), and the id of a
- * code or path (0 for NULL or ""). */
-int lab_area_path(bl_store *s, int64_t id, char **out, bl_err *err);
 int lab_area_id(bl_store *s, const char *ref, int64_t *id, bl_err *err);
 /* An explicit journal entry keyed "lab:LAB". */
 int lab_journal(bl_store *s, const char *entity, int64_t lab, const char *action,

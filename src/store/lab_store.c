@@ -107,28 +107,6 @@ int lab_text_ok(const char *field, const char *v, bool required, size_t max,
 	return 0;
 }
 
-/* The area's path ("BSU/SKOLE") into *out (malloc'd), NULL for id 0. */
-int lab_area_path(bl_store *s, int64_t id, char **out, bl_err *err)
-{
-	*out = NULL;
-	if (!id)
-		return 0;
-	/* The store's own path query (cached, and bounded in depth). */
-	sqlite3_stmt *st = bl_stmt(s, ST_AREA_PATH, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st), ret = 0;
-	if (rc == SQLITE_ROW) {
-		if (!bl_col_dup(st, 0, out))
-			ret = bl_err_set(err, _("out of memory"));
-	} else if (rc != SQLITE_DONE) {
-		ret = bl_store_fail(s, err);
-	}
-	sqlite3_reset(st);
-	return ret;
-}
-
 int lab_area_id(bl_store *s, const char *ref, int64_t *id, bl_err *err)
 {
 	*id = 0;
@@ -362,7 +340,7 @@ static int lab_read(bl_store *s, sqlite3_stmt *st, bl_lab *l, bl_err *err)
 		bl_lab_clear(l);
 		return bl_err_set(err, _("out of memory"));
 	}
-	if (lab_area_path(s, sqlite3_column_int64(st, 5), &l->area, err) != 0) {
+	if (bl_area_path_of(s, sqlite3_column_int64(st, 5), &l->area, err) != 0) {
 		bl_lab_clear(l);
 		return -1;
 	}

@@ -891,6 +891,28 @@ static int prepare(bl_store *s, const char *sql, sqlite3_stmt **st, bl_err *err)
 	return bl_prepare(s, sql, st, err);
 }
 
+/* The area's path ("BSU/SKOLE") into *out (malloc'd), NULL for id 0. */
+int bl_area_path_of(bl_store *s, int64_t id, char **out, bl_err *err)
+{
+	*out = NULL;
+	if (!id)
+		return 0;
+	/* The store's own path query (cached, and bounded in depth). */
+	sqlite3_stmt *st = bl_stmt(s, ST_AREA_PATH, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW) {
+		if (!bl_col_dup(st, 0, out))
+			ret = bl_err_set(err, _("out of memory"));
+	} else if (rc != SQLITE_DONE) {
+		ret = bl_store_fail(s, err);
+	}
+	sqlite3_reset(st);
+	return ret;
+}
+
 int bl_prepare(bl_store *s, const char *sql, sqlite3_stmt **st, bl_err *err)
 {
 	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK) {
@@ -1426,6 +1448,12 @@ bool bl_grow(void *vp, size_t *cap, size_t need, size_t size)
 		return false;
 	memcpy(vp, &nv, sizeof nv);
 	*cap = ncap;
+	return true;
+}
+
+bool bl_row_int64(sqlite3_stmt *st, void *elem)
+{
+	*(int64_t *)elem = sqlite3_column_int64(st, 0);
 	return true;
 }
 

@@ -151,6 +151,9 @@ sqlite3_stmt *bl_stmt_sql(bl_store *s, enum bl_stmt_id id, const char *sql, bl_e
  * refusal from a trigger as it is, a known constraint by its meaning,
  * anything else with the file name and SQLite's words.  Returns -1. */
 int bl_store_fail(bl_store *s, bl_err *err);
+/* The area's path ("BSU/SKOLE") into *out (malloc'd), NULL for id 0:
+ * the cached path query, bounded in depth. */
+int bl_area_path_of(bl_store *s, int64_t id, char **out, bl_err *err);
 /* Prepare a statement that is run a few times and finalized at once
  * (amend_store.c, hearing_store.c): *st is NULL on failure. */
 int bl_prepare(bl_store *s, const char *sql, sqlite3_stmt **st, bl_err *err);
@@ -196,6 +199,9 @@ typedef bool (*bl_row_fill)(sqlite3_stmt *st, void *elem);
  * array is freed, and the array pointer and *n are NULL and 0. */
 int bl_rows_collect(bl_store *s, sqlite3_stmt *st, size_t size, bl_row_fill fill,
 		    void (*clear)(void *elem), void *vp, size_t *n, bl_err *err);
+
+/* A bl_row_fill for an array of int64_t from column 0. */
+bool bl_row_int64(sqlite3_stmt *st, void *elem);
 
 /* A line from columns 0..6 (id, code, title, area_id, kind, direction,
  * description); false when out of memory, with l cleared. */

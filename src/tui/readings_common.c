@@ -257,44 +257,6 @@ void tui_change_text(const tui *t, const bl_amend_change *c, char *buf, size_t b
 	snprintf(buf, bufsz, "?");
 }
 
-bl_amendment *tui_amend_models(const bl_amend_rec *recs, size_t n, bl_change ***chs)
-{
-	bl_amendment *m = calloc(n ? n : 1, sizeof *m);
-	bl_change **c = calloc(n ? n : 1, sizeof *c);
-	*chs = c;
-	if (!m || !c) {
-		free(m);
-		free(c);
-		*chs = NULL;
-		return NULL;
-	}
-	for (size_t i = 0; i < n; i++) {
-		c[i] = calloc(recs[i].n_changes ? recs[i].n_changes : 1, sizeof *c[i]);
-		if (!c[i]) {
-			tui_amend_models_free(m, c, n);
-			*chs = NULL;
-			return NULL;
-		}
-		for (size_t k = 0; k < recs[i].n_changes; k++) {
-			c[i][k] = recs[i].changes[k].ch;
-			c[i][k].code = recs[i].changes[k].code;
-		}
-		m[i] = (bl_amendment){ .number = (int)recs[i].number, .title = recs[i].title,
-				       .party = recs[i].party, .is_sub = recs[i].parent != 0,
-				       .parent = (int)recs[i].parent, .changes = c[i],
-				       .n_changes = recs[i].n_changes };
-	}
-	return m;
-}
-
-void tui_amend_models_free(bl_amendment *m, bl_change **chs, size_t n)
-{
-	for (size_t i = 0; chs && i < n; i++)
-		free(chs[i]);
-	free(chs);
-	free(m);
-}
-
 void tui_fmt_signed(const tui *t, bl_money v, char *buf, size_t bufsz)
 {
 	char a[64];

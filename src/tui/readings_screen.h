@@ -35,11 +35,6 @@ void tui_change_free(bl_amend_change *c);
 /* The row for a stored change, in the syntax above (parse gives it back). */
 void tui_change_text(const tui *t, const bl_amend_change *c, char *buf, size_t bufsz);
 
-/* The model's amendments for recs (their changes' codes set); *chs holds
- * the change arrays.  NULL when out of memory. */
-bl_amendment *tui_amend_models(const bl_amend_rec *recs, size_t n, bl_change ***chs);
-void tui_amend_models_free(bl_amendment *m, bl_change **chs, size_t n);
-
 /* An amount with its sign: "+1.500", "−200", "0" (tui_fmt_amount's). */
 void tui_fmt_signed(const tui *t, bl_money v, char *buf, size_t bufsz);
 

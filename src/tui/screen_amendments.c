@@ -111,7 +111,7 @@ static void load(tui *t, amend_state *s)
 	}
 	s->eff = s->n ? calloc(s->n, sizeof *s->eff) : NULL;
 	bl_change **chs = NULL;
-	bl_amendment *m = s->n ? tui_amend_models(s->recs, s->n, &chs) : NULL;
+	bl_amendment *m = s->n ? bl_amend_models(s->recs, s->n, &chs) : NULL;
 	if (s->n && (!s->eff || !m)) {
 		tui_msg(t, R_ERROR, "%s", _("out of memory"));
 	} else if (s->n) {
@@ -141,7 +141,7 @@ static void load(tui *t, amend_state *s)
 	}
 	/* The conflicts' codes are borrowed from the changes, which stay in
 	 * s->recs; the models only pointed at them. */
-	tui_amend_models_free(m, chs, s->n);
+	bl_amend_models_free(m, chs, s->n);
 	s->sel = s->n ? 0 : -1;
 	for (size_t i = 0; i < s->n; i++)
 		if (s->recs[i].number == keep)

@@ -79,6 +79,11 @@ typedef struct goals_state {
 	int top;           /* first row shown */
 	int page;          /* list rows of the last layout */
 	bl_spotlight spot; /* what the projector shows */
+	/* The selected goal's SDG targets and indicator as one line of
+	 * text, read when the selection moves to another goal or the data
+	 * is reloaded, not on every draw. */
+	int64_t sdg_goal;  /* whose text sdg_text is; 0: none read yet */
+	char sdg_text[512];
 } goals_state;
 
 /* ---- text for the screen ---- */
@@ -292,6 +297,7 @@ static void select_ids(goals_state *g, int64_t goal, int64_t line, int fallback)
 /* Read everything again, keeping the cursor on the same goal (or line). */
 static void load(tui *t, goals_state *g)
 {
+	g->sdg_goal = 0;
 	int64_t sgoal, sline;
 	sel_ids(g, &sgoal, &sline);
 	int old_sel = g->sel;
@@ -552,6 +558,39 @@ static bool goals_locked(const tui *t)
 	return t->readonly || (t->locks & BL_LOCK_GOALS);
 }
 
+/* The goal's SDG targets and its indicator (budgetlab goal sdg, goal
+ * indicator) as one line: "SDG 3.4, 4.1 · Trivsel: 78.5 (2026) → 85
+ * (2030), latest 80.2"; "" when it has neither. */
+static void sdg_line(tui *t, int64_t goal, char *buf, size_t bufsz)
+{
+	size_t len = 0;
+	char **targets = NULL;
+	size_t nt = 0;
+	bl_err e2 = { { 0 } };
+	buf[0] = '\0';
+	if (bl_store_goal_targets(t->store, goal, &targets, &nt, &e2) == 0)
+		for (size_t i = 0; i < nt && len + 16 < bufsz; i++)
+			len += (size_t)snprintf(buf + len, bufsz - len, "%s%s", i ? ", " : _("SDG "),
+						targets[i]);
+	bl_strings_free(targets, nt);
+	bl_goal_indicator ind;
+	if (bl_store_goal_indicator_get(t->store, goal, &ind, &e2) != 1)
+		return;
+	bl_goal_measure *m = NULL;
+	size_t nm = 0;
+	bl_store_goal_measures(t->store, goal, &m, &nm, &e2);
+	if (len < bufsz)
+		len += (size_t)snprintf(buf + len, bufsz - len, "%s%s: %s (%d)", len ? " · " : "",
+					ind.indicator, ind.baseline, ind.baseline_year);
+	if (ind.target && len < bufsz)
+		len += (size_t)snprintf(buf + len, bufsz - len, " → %s (%d)", ind.target,
+					ind.target_year);
+	if (nm && len < bufsz)
+		snprintf(buf + len, bufsz - len, _(", latest %s"), m[nm - 1].value);
+	bl_goal_measures_free(m, nm);
+	bl_goal_indicator_clear(&ind);
+}
+
 static void draw_detail(tui *t, goals_state *g, int y, int n_rows)
 {
 	/* The separator: where the list is, and whether the selection is
@@ -616,35 +655,11 @@ static void draw_detail(tui *t, goals_state *g, int y, int n_rows)
 				 goals_locked(t) ? _("No description.") : _("No description yet: e adds one."), R_DIM);
 	}
 	if (r->kind == ROW_GOAL && used < n_rows) {
-		/* The SDG targets and the indicator (budgetlab goal sdg,
-		 * goal indicator): baseline -> target -> latest. */
-		char sdgline[512] = "";
-		size_t len = 0;
-		char **targets = NULL;
-		size_t nt = 0;
-		bl_err e2 = { { 0 } };
-		if (bl_store_goal_targets(t->store, it->g.id, &targets, &nt, &e2) == 0)
-			for (size_t i = 0; i < nt && len + 16 < sizeof sdgline; i++)
-				len += (size_t)snprintf(sdgline + len, sizeof sdgline - len, "%s%s",
-							i ? ", " : _("SDG "), targets[i]);
-		bl_strings_free(targets, nt);
-		bl_goal_indicator ind;
-		if (bl_store_goal_indicator_get(t->store, it->g.id, &ind, &e2) == 1) {
-			bl_goal_measure *m = NULL;
-			size_t nm = 0;
-			bl_store_goal_measures(t->store, it->g.id, &m, &nm, &e2);
-			len += (size_t)snprintf(sdgline + len, sizeof sdgline - len, "%s%s: %s (%d)",
-						len ? " · " : "", ind.indicator, ind.baseline,
-						ind.baseline_year);
-			if (ind.target && len < sizeof sdgline)
-				len += (size_t)snprintf(sdgline + len, sizeof sdgline - len, " → %s (%d)",
-							ind.target, ind.target_year);
-			if (nm && len < sizeof sdgline)
-				len += (size_t)snprintf(sdgline + len, sizeof sdgline - len, _(", latest %s"),
-							m[nm - 1].value);
-			bl_goal_measures_free(m, nm);
-			bl_goal_indicator_clear(&ind);
+		if (g->sdg_goal != it->g.id) {
+			sdg_line(t, it->g.id, g->sdg_text, sizeof g->sdg_text);
+			g->sdg_goal = it->g.id;
 		}
+		const char *sdgline = g->sdg_text;
 		if (*sdgline) {
 			char clean[1024];
 			tui_clean(sdgline, false, clean, sizeof clean);

@@ -475,7 +475,7 @@ static int load_amendment(tui *t, present *p, bl_err *err)
 	if (bl_store_amend_base(t->store, "first_reading", &base, err) != 0)
 		goto out;
 	have_base = true;
-	if (!(m = tui_amend_models(&a, 1, &chs))) {
+	if (!(m = bl_amend_models(&a, 1, &chs))) {
 		bl_err_set(err, _("out of memory"));
 		goto out;
 	}
@@ -529,7 +529,7 @@ static int load_amendment(tui *t, present *p, bl_err *err)
 	}
 	rc = 0;
 out:
-	tui_amend_models_free(m, chs, 1);
+	bl_amend_models_free(m, chs, 1);
 	if (have_base)
 		bl_store_amend_base_free(&base);
 	bl_amend_rec_clear(&a);
