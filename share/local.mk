@@ -6,7 +6,9 @@
 demodir = $(pkgdatadir)/demo
 dist_demo_DATA = \
 	share/demo/areas.tsv share/demo/lines.tsv \
-	share/demo/goals.tsv share/demo/goal_lines.tsv share/demo/goal_sdgs.tsv
+	share/demo/goals.tsv share/demo/goal_lines.tsv share/demo/goal_sdgs.tsv \
+	share/demo/goal_status.tsv share/demo/sdg_choices.tsv share/demo/pools.tsv \
+	share/demo/pool_projects.tsv
 EXTRA_DIST += share/demo/generate.py share/demo/README.md
 # The UN Sustainable Development Goals: the 17 goals (named in English,
 # Danish and Norwegian) and their 169 targets with short English titles

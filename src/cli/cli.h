@@ -71,6 +71,9 @@ int bl_opt_error(const char *cmd, int c, char **argv,
 /* "YEAR=AMOUNT": year within the process, amount in its language. */
 int bl_opt_year_amount(const bl_app *app, const char *arg, int *year,
 		       bl_money *amount);
+/* The same for option opt (named in the messages). */
+int bl_opt_year_amount_for(const bl_app *app, const char *opt, const char *arg, int *year,
+			   bl_money *amount);
 
 /* Amount for display in a unit, in the process language. */
 void bl_fmt_amount(const bl_app *app, bl_money v, bl_unit unit, char *buf,
@@ -153,6 +156,12 @@ int bl_cmd_sdgs(int argc, char **argv);
 int bl_cmd_bridge(int argc, char **argv);
 int bl_cmd_assess(int argc, char **argv);
 int bl_cmd_pillars(int argc, char **argv);
+int bl_cmd_pool(int argc, char **argv);
+int bl_cmd_sdg(int argc, char **argv);
+int bl_cmd_pools(int argc, char **argv);
+int bl_cmd_project(int argc, char **argv);
+int bl_cmd_projects(int argc, char **argv);
+int bl_cmd_grant(int argc, char **argv);
 /* `goal sdg|indicator|measure|show` (cmd_goal_sdg.c); -1 for another. */
 int bl_goal_sdg_command(int argc, char **argv);
 

@@ -252,6 +252,32 @@ static int goal_measure(int argc, char **argv)
 }
 
 /* goal show DB GOAL */
+/* `goal status DB GOAL draft|discussed|agreed`: goals before economy. */
+static int goal_status(int argc, char **argv)
+{
+	const char *cmd = "goal status";
+	if (argc != 5)
+		return bl_usage(cmd, _("expected: goal status DB GOAL draft|discussed|agreed"));
+	int64_t id;
+	if (goal_id_arg(cmd, argv[3], &id))
+		return BL_EXIT_USAGE;
+	bl_goal_status st;
+	if (bl_goal_status_from_key(argv[4], &st) != 0)
+		return bl_usage(cmd, _("'%s' is not a goal's status; expected draft, discussed or"
+				       " agreed"), argv[4]);
+	bl_app app;
+	int rc = bl_app_open(&app, argv[2], false);
+	if (rc)
+		return rc;
+	bl_err err = { { 0 } };
+	if (bl_store_goal_status_set(app.store, id, st, &err) != 0)
+		rc = bl_fail_store(&app, &err);
+	else
+		printf(_("Goal %" PRId64 " is %s.\n"), id, bl_goal_status_key(st));
+	bl_app_close(&app);
+	return rc;
+}
+
 static int goal_show(int argc, char **argv)
 {
 	if (argc != 4)
@@ -296,6 +322,7 @@ static int goal_show(int argc, char **argv)
 		goto out;
 	}
 	printf(_("Goal %" PRId64 ": %s\n"), goal->id, goal->title);
+	printf(_("Status: %s\n"), bl_goal_status_key(goal->status));
 	if (goal->description)
 		bl_print_wrapped(stdout, goal->description, 2, bl_term_width());
 	printf("%s", _("SDG targets:"));
@@ -349,6 +376,8 @@ int bl_goal_sdg_command(int argc, char **argv)
 		return goal_measure(argc, argv);
 	if (strcmp(sub, "show") == 0)
 		return goal_show(argc, argv);
+	if (strcmp(sub, "status") == 0)
+		return goal_status(argc, argv);
 	return -1;
 }
 

@@ -137,7 +137,8 @@ int bl_cmd_goals(int argc, char **argv)
 	for (size_t i = 0; i < n; i++) {
 		int64_t *ids = NULL;
 		size_t nl = 0;
-		printf("%" PRId64 ". %s  [%s]\n", g[i].id, g[i].title, area_label(a, na, g[i].area_id));
+		printf("%" PRId64 ". %s  [%s] (%s)\n", g[i].id, g[i].title,
+		       area_label(a, na, g[i].area_id), bl_goal_status_key(g[i].status));
 		if (g[i].description)
 			printf("     %s\n", g[i].description);
 		if (bl_store_goal_lines(app.store, g[i].id, &ids, &nl, &err) != 0) {
@@ -210,11 +211,14 @@ int bl_cmd_goal(int argc, char **argv)
 			 "            [--unit U] [--target V --target-year Y] | --remove\n"
 			 "       %s goal measure DB GOAL YYYY-MM-DD VALUE [--note TEXT]\n"
 			 "       %s goal show DB GOAL\n"
+			 "       %s goal status DB GOAL draft|discussed|agreed\n"
 			 "GOAL is the goal's number (see `%s goals DB`).  A goal without --area\n"
 			 "belongs to the whole municipality; its area is its owner.  Targets are the\n"
-			 "UN's (see `%s sdgs`); values are numbers with a point for decimals.\n"),
+			 "UN's (see `%s sdgs`); values are numbers with a point for decimals.  A goal\n"
+			 "is drafted, discussed and agreed (goals before economy); the gate\n"
+			 "every_area_has_agreed_goal counts the agreed ones.\n"),
 		       bl_progname, bl_progname, bl_progname, bl_progname, bl_progname, bl_progname,
-		       bl_progname, bl_progname, bl_progname, bl_progname, bl_progname);
+		       bl_progname, bl_progname, bl_progname, bl_progname, bl_progname, bl_progname);
 		return BL_EXIT_OK;
 	}
 	if (argc >= 2) {
@@ -286,7 +290,7 @@ int bl_cmd_goal(int argc, char **argv)
 		goto out;
 	}
 	if (add) {
-		bl_goal g = { 0, area_id, (char *)title, (char *)desc };
+		bl_goal g = { 0, area_id, (char *)title, (char *)desc, BL_GOAL_DRAFT };
 		int64_t id;
 		if (bl_store_goal_add(app.store, &g, &id, &err) != 0)
 			rc = bl_fail_store(&app, &err);

@@ -112,6 +112,9 @@ int bl_app_open(bl_app *app, const char *path, bool readonly)
 		return bl_fail_err(BL_EXIT_FILE, &err);
 	}
 	free(yaml);
+	/* The gates on the process's own goals compare the labs'
+	 * participants with the definition's target shares. */
+	bl_store_set_lab_def(app->store, app->def->lab.n_categories ? &app->def->lab : NULL);
 	app->path = strdup(path);
 	return BL_EXIT_OK;
 }
@@ -154,14 +157,14 @@ int bl_opt_int(const char *cmd, const char *opt, const char *arg, long min,
 	return 0;
 }
 
-int bl_opt_year_amount(const bl_app *app, const char *arg, int *year,
-		       bl_money *amount)
+int bl_opt_year_amount_for(const bl_app *app, const char *opt, const char *arg, int *year,
+			   bl_money *amount)
 {
 	bl_err err = { { 0 } };
 	const char *eq = strchr(arg, '=');
 	int first = app->info.budget_year, last = first + app->info.n_years - 1;
 	if (!eq || eq == arg)
-		return bl_fail(BL_EXIT_REFUSED, _("--amount '%s': expected YEAR=AMOUNT, e.g. %d=1.234.567"), arg, first);
+		return bl_fail(BL_EXIT_REFUSED, _("%s '%s': expected YEAR=AMOUNT, e.g. %d=1.234.567"), opt, arg, first);
 	char ybuf[8];
 	size_t yl = (size_t)(eq - arg);
 	long y = -1;
@@ -174,13 +177,18 @@ int bl_opt_year_amount(const bl_app *app, const char *arg, int *year,
 			y = -1;
 	}
 	if (y < first || y > last)
-		return bl_fail(BL_EXIT_REFUSED, _("--amount '%s': the year must be one of the process's years, %d to %d"),
-			       arg, first, last);
+		return bl_fail(BL_EXIT_REFUSED, _("%s '%s': the year must be one of the process's years, %d to %d"),
+			       opt, arg, first, last);
 	if (bl_money_parse_in(eq + 1, strlen(eq + 1), app->info.lang, app->info.currency, amount,
 			      &err) != 0)
-		return bl_fail(BL_EXIT_REFUSED, _("--amount for %ld: %s"), y, err.msg);
+		return bl_fail(BL_EXIT_REFUSED, _("%s for %ld: %s"), opt, y, err.msg);
 	*year = (int)y;
 	return 0;
+}
+
+int bl_opt_year_amount(const bl_app *app, const char *arg, int *year, bl_money *amount)
+{
+	return bl_opt_year_amount_for(app, "--amount", arg, year, amount);
 }
 
 void bl_fmt_amount(const bl_app *app, bl_money v, bl_unit unit, char *buf,

@@ -22,6 +22,8 @@
 #include "config/process_yaml.h"
 #include "config/sdg_file.h"
 #include "store/goal_store.h"
+#include "store/pool_store.h"
+#include "core/date.h"
 #include "core/i18n.h"
 #include "core/process.h"
 #include "core/text.h"
@@ -41,7 +43,9 @@
 #define DEMO_MAX_BYTES (8L * 1024 * 1024)
 /* code, title, area, kind, direction, years..., description */
 #define LINE_FIXED 5
-#define MAX_FIELDS (LINE_FIXED + BL_MAX_YEARS + 1)
+/* The widest file is pool_projects.tsv: pool, title, kind, applied,
+ * status, asked and granted per year, three pillars, why, goals. */
+#define MAX_FIELDS (5 + 2 * BL_MAX_YEARS + 5)
 #define NONE SIZE_MAX
 
 /* One TSV file, read whole; fields point into buf, split in place. */
@@ -599,6 +603,198 @@ static int load_goal_sdgs(bl_store *s, demo_data *d, bl_err *err)
 	return rc < 0 ? -1 : 0;
 }
 
+/* The SDGs the demo municipality chose, in Asker's form
+ * (demo/sdg_choices.tsv: the SDG's number, its local significance, the
+ * opportunities and the challenges). */
+static int load_sdg_choices(bl_store *s, bl_err *err)
+{
+	static const char *const cols[] = { "sdg", "significance", "opportunities", "challenges" };
+	tsv t;
+	memset(&t, 0, sizeof t);
+	char *f[MAX_FIELDS];
+	int rc = tsv_open(&t, "demo/sdg_choices.tsv", err) || tsv_header(&t, cols, 4, err) ? -1 : 1;
+	while (rc == 1 && (rc = tsv_next(&t, f, err)) == 1) {
+		char *end;
+		long n = strtol(f[0], &end, 10);
+		if (end == f[0] || *end || n < 1 || n > 17) {
+			rc = field_err(&t, 0, f[0], err, _("expected an SDG's number, 1 to 17"));
+			break;
+		}
+		bl_sdg_choice c = { (int)n, f[1], f[2], f[3] };
+		if (bl_store_sdg_choose(s, &c, err) != 0)
+			rc = at_row(&t, t.lineno, err);
+	}
+	free(t.buf);
+	return rc < 0 ? -1 : 0;
+}
+
+/* How far the demo's goals have come (demo/goal_status.tsv: goal key,
+ * status); the goals not named are drafts. */
+static int load_goal_status(bl_store *s, demo_data *d, bl_err *err)
+{
+	static const char *const cols[] = { "goal", "status" };
+	tsv t;
+	memset(&t, 0, sizeof t);
+	char *f[MAX_FIELDS];
+	int rc = tsv_open(&t, "demo/goal_status.tsv", err) || tsv_header(&t, cols, 2, err) ? -1 : 1;
+	while (rc == 1 && (rc = tsv_next(&t, f, err)) == 1) {
+		size_t g = find_goal(d, f[0]);
+		bl_goal_status st;
+		if (g == NONE)
+			rc = field_err(&t, 0, f[0], err, _("expected the key of a goal in %s"),
+				       d->goals_f.path);
+		else if (bl_goal_status_from_key(f[1], &st) != 0)
+			rc = field_err(&t, 1, f[1], err, _("expected draft, discussed or agreed"));
+		else if (bl_store_goal_status_set(s, d->goals[g].g.id, st, err) != 0)
+			rc = at_row(&t, t.lineno, err);
+	}
+	free(t.buf);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Goal keys "G02,G03" of the demo's goals into store ids. */
+static int goal_list(const tsv *t, char **f, int i, const demo_data *d, int64_t *ids,
+		     size_t max, size_t *n, bl_err *err)
+{
+	*n = 0;
+	char *p = f[i];
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		char key[16];
+		size_t g = NONE;
+		if (len < sizeof key) {
+			memcpy(key, p, len);
+			key[len] = '\0';
+			g = find_goal(d, key);
+		}
+		if (g == NONE || *n == max)
+			return field_err(t, i, f[i], err, _("expected goal keys of %s, separated"
+							    " by commas"), d->goals_f.path);
+		ids[(*n)++] = d->goals[g].g.id;
+		p += len + (p[len] == ',');
+	}
+	return 0;
+}
+
+static int pillar_field(const tsv *t, char **f, int i, bl_pillars *p, int k, bl_err *err)
+{
+	if (!f[i][0])
+		return 0;
+	if (strlen(f[i]) > 2 || strtol(f[i], NULL, 10) < -2 || strtol(f[i], NULL, 10) > 2 ||
+	    strspn(f[i], "-0123456789") != strlen(f[i]))
+		return field_err(t, i, f[i], err, _("expected a score from -2 to 2, or nothing"));
+	p->has[k] = true;
+	p->score[k] = (int)strtol(f[i], NULL, 10);
+	return 0;
+}
+
+/* The demo's development pools (demo/pools.tsv) and the projects that
+ * applied to them (demo/pool_projects.tsv), some granted: written through
+ * the store, so the database's pool rules hold for them as for anyone. */
+static int load_pools(bl_store *s, demo_data *d, bl_err *err)
+{
+	static const char *const pcols[] = { "pool", "name", "line", "kinds", "max",
+					     "carry_over", "goals", "purpose" };
+	tsv t;
+	memset(&t, 0, sizeof t);
+	char *f[MAX_FIELDS];
+	int rc = tsv_open(&t, "demo/pools.tsv", err) || tsv_header(&t, pcols, 8, err) ? -1 : 1;
+	while (rc == 1 && (rc = tsv_next(&t, f, err)) == 1) {
+		bl_pool_rec p = { 0 };
+		int64_t goals[16];
+		bl_money max = 0;
+		p.key = f[0];
+		p.name = f[1];
+		p.line_code = f[2];
+		p.purpose = f[7][0] ? f[7] : NULL;
+		bl_err kerr;
+		if (bl_pool_kinds_parse(f[3], &p.kinds, &kerr) != 0)
+			rc = field_err(&t, 3, f[3], err, "%s", kerr.msg);
+		else if (f[4][0] && parse_kroner(&t, f, 4, &max, err) != 0)
+			rc = -1;
+		else if (strcmp(f[5], "yes") != 0 && strcmp(f[5], "no") != 0)
+			rc = field_err(&t, 5, f[5], err, _("expected yes or no"));
+		else if (goal_list(&t, f, 6, d, goals, 16, &p.n_goals, err) != 0)
+			rc = -1;
+		if (rc < 0)
+			break;
+		p.has_max = f[4][0] != '\0';
+		p.max_per_project = max;
+		p.carry_over = strcmp(f[5], "yes") == 0;
+		p.goals = goals;
+		if (bl_store_pool_add(s, &p, err) != 0)
+			rc = at_row(&t, t.lineno, err);
+	}
+	free(t.buf);
+	if (rc < 0)
+		return -1;
+	/* pool, title, kind, applied, status, asked YEAR..., granted YEAR...,
+	 * the three pillars, why, goals. */
+	enum { PJ_FIXED = 5 };
+	const char *cols[PJ_FIXED + 2 * BL_MAX_YEARS + 5];
+	static const char *const fixed[PJ_FIXED] = { "pool", "title", "kind", "applied", "status" };
+	char names[2 * BL_MAX_YEARS][24];
+	int ncols = PJ_FIXED + 2 * d->n_years + 5;
+	for (int i = 0; i < PJ_FIXED; i++)
+		cols[i] = fixed[i];
+	for (int y = 0; y < d->n_years; y++) {
+		snprintf(names[y], sizeof names[y], "asked %d", d->first_year + y);
+		snprintf(names[d->n_years + y], sizeof names[0], "granted %d", d->first_year + y);
+		cols[PJ_FIXED + y] = names[y];
+		cols[PJ_FIXED + d->n_years + y] = names[d->n_years + y];
+	}
+	int pc = PJ_FIXED + 2 * d->n_years;
+	cols[pc] = "social";
+	cols[pc + 1] = "economic";
+	cols[pc + 2] = "environmental";
+	cols[pc + 3] = "why";
+	cols[pc + 4] = "goals";
+	char **pf = f;
+	memset(&t, 0, sizeof t);
+	rc = tsv_open(&t, "demo/pool_projects.tsv", err) || tsv_header(&t, cols, ncols, err) ? -1 : 1;
+	while (rc == 1 && (rc = tsv_next(&t, pf, err)) == 1) {
+		bl_pool_project p;
+		memset(&p, 0, sizeof p);
+		bl_money granted[BL_MAX_YEARS] = { 0 };
+		int64_t goals[16];
+		bl_project_status st;
+		bl_date day;
+		p.title = pf[1];
+		p.n_years = d->n_years;
+		if (bl_pool_kind_from_key(pf[2], &p.kind) != 0)
+			rc = field_err(&t, 2, pf[2], err, _("expected development, capital or operation"));
+		else if (bl_date_parse(pf[3], &day, err) != 0)
+			rc = field_err(&t, 3, pf[3], err, _("expected a date, YYYY-MM-DD"));
+		else if (bl_project_status_from_key(pf[4], &st) != 0)
+			rc = field_err(&t, 4, pf[4], err, _("expected applied, granted, rejected or"
+							   " withdrawn"));
+		for (int y = 0; rc == 1 && y < d->n_years; y++)
+			if (parse_kroner(&t, pf, PJ_FIXED + y, &p.asked[y], err) != 0 ||
+			    (pf[PJ_FIXED + d->n_years + y][0] &&
+			     parse_kroner(&t, pf, PJ_FIXED + d->n_years + y, &granted[y], err) != 0))
+				rc = -1;
+		for (int k = 0; rc == 1 && k < BL_PILLARS; k++)
+			if (pillar_field(&t, pf, pc + k, &p.pillars, k, err) != 0)
+				rc = -1;
+		if (rc == 1 && goal_list(&t, pf, pc + 4, d, goals, 16, &p.n_goals, err) != 0)
+			rc = -1;
+		if (rc < 0)
+			break;
+		bl_date_format(day, p.applied);
+		p.pillars.justification = pf[pc + 3][0] ? pf[pc + 3] : NULL;
+		p.goals = goals;
+		int64_t number;
+		if (bl_store_pool_project_add(s, pf[0], &p, &number, NULL, 0, err) != 0 ||
+		    (st == BL_PROJECT_GRANTED &&
+		     bl_store_pool_grant(s, pf[0], number, granted, d->n_years, NULL, err) != 0) ||
+		    ((st == BL_PROJECT_REJECTED || st == BL_PROJECT_WITHDRAWN) &&
+		     bl_store_pool_decide(s, pf[0], number, st, NULL, err) != 0))
+			rc = at_row(&t, t.lineno, err);
+	}
+	free(t.buf);
+	return rc < 0 ? -1 : 0;
+}
+
 static int load_goals(bl_store *s, demo_data *d, bl_err *err)
 {
 	if (bl_store_begin(s, err))
@@ -619,7 +815,8 @@ static int load_goals(bl_store *s, demo_data *d, bl_err *err)
 			return at_row(&d->links_f, k->lineno, err);
 		}
 	}
-	if (load_goal_sdgs(s, d, err)) {
+	if (load_goal_sdgs(s, d, err) || load_goal_status(s, d, err) || load_sdg_choices(s, err) ||
+	    load_pools(s, d, err)) {
 		bl_store_rollback(s);
 		return -1;
 	}

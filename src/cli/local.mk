@@ -6,5 +6,7 @@ budgetlab_SOURCES = \
 	src/cli/cmd_goals.c src/cli/cmd_journal.c src/cli/cmd_export.c src/cli/cmd_import.c \
 	src/cli/cmd_create.c src/cli/cmd_open.c src/cli/demo.c src/cli/demo.h \
 	src/cli/lab_cli.h src/cli/cmd_lab.c src/cli/cmd_idea.c src/cli/cmd_tally.c src/cli/demo_lab.c \
-	src/cli/cmd_amend.c src/cli/cmd_hearing.c src/cli/cmd_sdg.c src/cli/cmd_goal_sdg.c src/cli/cmd_pillars.c
+	src/cli/cmd_amend.c src/cli/cmd_hearing.c src/cli/cmd_sdg.c src/cli/cmd_goal_sdg.c src/cli/cmd_pillars.c \
+	src/cli/cmd_pools.c src/cli/cmd_projects.c src/cli/pool_cli.h \
+	src/cli/cmd_sdg_matrix.c
 budgetlab_LDADD = $(TUI_LIBS) $(BL_LIBS) $(NCURSES_LIBS)

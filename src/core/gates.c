@@ -46,15 +46,17 @@ static bl_lang lang_of(const bl_facts_ops *ops, void *ctx)
 /* How many names a failure message lists before "and N more". */
 #define LIST_MAX 5
 
-static int eval_every_area_has_goal(const bl_phase *phase, const bl_gate_ref *ref,
-				    const bl_facts_ops *ops, void *ctx,
-				    char *why, size_t whysz, bl_err *err)
+static int areas_goal(const bl_gate_ref *ref, const bl_facts_ops *ops, void *ctx, bool agreed,
+		      char *why, size_t whysz, bl_err *err)
 {
 	int level = (int)ref->args[0].i;
 	char **codes = NULL;
 	size_t n = 0;
 	int64_t total = 0;
-	if (ops->areas_without_goal(ctx, level, &codes, &n, &total, err) != 0)
+	if (agreed && !ops->areas_without_agreed_goal)
+		return bl_err_set(err, _("this database cannot say which goals are agreed"));
+	if ((agreed ? ops->areas_without_agreed_goal : ops->areas_without_goal)(
+		    ctx, level, &codes, &n, &total, err) != 0)
 		return -1;
 	int result;
 	if (total == 0) {
@@ -62,12 +64,14 @@ static int eval_every_area_has_goal(const bl_phase *phase, const bl_gate_ref *re
 		result = 0;
 	} else if (n == 0) {
 		snprintf(why, whysz,
-			 _("all %" PRId64 " areas at level %d have a goal"),
+			 agreed ? _("all %" PRId64 " areas at level %d have an agreed goal")
+				: _("all %" PRId64 " areas at level %d have a goal"),
 			 total, level);
 		result = 1;
 	} else {
 		snprintf(why, whysz,
-			 _("%zu of %" PRId64 " areas at level %d have no goal: "),
+			 agreed ? _("%zu of %" PRId64 " areas at level %d have no agreed goal: ")
+				: _("%zu of %" PRId64 " areas at level %d have no goal: "),
 			 n, total, level);
 		for (size_t i = 0; i < n && i < LIST_MAX; i++)
 			app(why, whysz, "%s%s", i ? ", " : "", codes[i]);
@@ -79,6 +83,120 @@ static int eval_every_area_has_goal(const bl_phase *phase, const bl_gate_ref *re
 		free(codes[i]);
 	free(codes);
 	return result;
+}
+
+static int eval_every_area_has_goal(const bl_phase *phase, const bl_gate_ref *ref,
+				    const bl_facts_ops *ops, void *ctx,
+				    char *why, size_t whysz, bl_err *err)
+{
+	(void)phase;
+	return areas_goal(ref, ops, ctx, false, why, whysz, err);
+}
+
+static int eval_every_area_has_agreed_goal(const bl_phase *phase, const bl_gate_ref *ref,
+					   const bl_facts_ops *ops, void *ctx, char *why,
+					   size_t whysz, bl_err *err)
+{
+	(void)phase;
+	return areas_goal(ref, ops, ctx, true, why, whysz, err);
+}
+
+/* The process's own goals: broad involvement. */
+static int eval_min_participants(const bl_phase *phase, const bl_gate_ref *ref,
+				 const bl_facts_ops *ops, void *ctx, char *why, size_t whysz,
+				 bl_err *err)
+{
+	(void)phase;
+	int64_t want = ref->args[0].i, n = 0;
+	if (!ops->participants)
+		return bl_err_set(err, _("this database cannot count the labs' participants"));
+	if (ops->participants(ctx, &n, err) != 0)
+		return -1;
+	snprintf(why, whysz, _("%" PRId64 " participants have signed in to the labs; the"
+			       " process aims at %" PRId64 " at least"), n, want);
+	return n >= want ? 1 : 0;
+}
+
+/* ... and representation: no group with a target share is
+ * under-represented among all the labs' participants (bl_repr_compute,
+ * with the `labs:` section's threshold). */
+static int eval_participants_represent(const bl_phase *phase, const bl_gate_ref *ref,
+				       const bl_facts_ops *ops, void *ctx, char *why,
+				       size_t whysz, bl_err *err)
+{
+	(void)phase;
+	(void)ref;
+	const bl_lab_def *lab = ops->lab_def ? ops->lab_def(ctx) : NULL;
+	if (!lab || !ops->category_counts || !ops->participants)
+		return bl_err_set(err, _("participants_represent needs the `labs:` section's"
+					 " categories and their targets"));
+	int64_t total;
+	if (ops->participants(ctx, &total, err) != 0)
+		return -1;
+	bl_lang lang = lang_of(ops, ctx);
+	size_t n_under = 0, n_targets = 0;
+	why[0] = '\0';
+	for (size_t c = 0; c < lab->n_categories; c++) {
+		const bl_category *cat = &lab->categories[c];
+		size_t nv = cat->n_values;
+		const char **keys = nv ? calloc(nv, sizeof *keys) : NULL;
+		size_t *counts = nv ? calloc(nv, sizeof *counts) : NULL;
+		bl_repr_row *rows = nv ? calloc(nv, sizeof *rows) : NULL;
+		if (nv && (!keys || !counts || !rows)) {
+			free(keys);
+			free(counts);
+			free(rows);
+			return bl_err_set(err, _("out of memory"));
+		}
+		for (size_t v = 0; v < nv; v++)
+			keys[v] = cat->values[v].key;
+		int rc = ops->category_counts(ctx, cat->key, keys, nv, counts, err);
+		if (rc == 0) {
+			bl_repr_compute(cat, counts, (size_t)total, lab->under, rows);
+			for (size_t v = 0; v < nv; v++) {
+				if (cat->values[v].target == BL_NO_TARGET)
+					continue;
+				n_targets++;
+				if (!rows[v].under)
+					continue;
+				char sh[32], tg[32];
+				bl_share_format(rows[v].share, lang, sh, sizeof sh);
+				bl_share_format(rows[v].target, lang, tg, sizeof tg);
+				if (n_under < LIST_MAX)
+					app(why, whysz, "%s%s %s: %s (%s %s)", n_under ? "; " : "",
+					    cat->name, cat->values[v].name, sh, _("target"), tg);
+				n_under++;
+			}
+		}
+		free(keys);
+		free(counts);
+		free(rows);
+		if (rc != 0)
+			return -1;
+	}
+	if (n_targets == 0) {
+		snprintf(why, whysz, _("the `labs:` section sets no target shares to compare with"));
+		return 0;
+	}
+	if (total == 0) {
+		snprintf(why, whysz, _("no participant has signed in to a lab yet"));
+		return 0;
+	}
+	if (n_under == 0) {
+		snprintf(why, whysz, _("no group is under-represented among the %" PRId64
+				       " participants (%zu target shares)"), total, n_targets);
+		return 1;
+	}
+	char head[96];
+	snprintf(head, sizeof head, _("%zu group(s) under-represented: "), n_under);
+	size_t hl = strlen(head), wl = strlen(why);
+	if (hl + wl + 1 <= whysz) {
+		memmove(why + hl, why, wl + 1);
+		memcpy(why, head, hl);
+	}
+	if (n_under > LIST_MAX)
+		app(why, whysz, _(" and %zu more"), n_under - LIST_MAX);
+	return 0;
 }
 
 static int eval_budget_balances(const bl_phase *phase, const bl_gate_ref *ref,
@@ -409,6 +527,20 @@ const bl_gate_kind bl_gate_kinds[] = {
 	  { { "version", BL_PARAM_VERSION, false, 0, 0, "adopted",
 	      N_("the budget version to check") } },
 	  1, eval_balances_or_deficit_accepted },
+	{ "every_area_has_agreed_goal",
+	  N_("every area at a level of the hierarchy has at least one agreed goal"),
+	  { { "level", BL_PARAM_INT, false, 1, 9, "1",
+	      N_("hierarchy level: 1 = the top (e.g. committees)") } },
+	  1, eval_every_area_has_agreed_goal },
+	{ "min_participants",
+	  N_("the labs have had at least this many participants (broad involvement)"),
+	  { { "count", BL_PARAM_INT, true, 1, 1000000, NULL,
+	      N_("the fewest participants, over all labs") } },
+	  1, eval_min_participants },
+	{ "participants_represent",
+	  N_("no group with a target share is under-represented among the labs' participants"),
+	  { { 0 } },
+	  0, eval_participants_represent },
 };
 const size_t bl_n_gate_kinds = sizeof bl_gate_kinds / sizeof bl_gate_kinds[0];
 

@@ -37,6 +37,7 @@ typedef struct bl_gate_param_spec {
 struct bl_gate_ref;
 struct bl_facts_ops;
 struct bl_phase;
+struct bl_lab_def;
 
 typedef struct bl_gate_kind {
 	const char *name;
@@ -121,6 +122,20 @@ typedef struct bl_facts_ops {
 	 * *has false if none; else accepted[i] for each of n_years. */
 	int (*deficit_accepted)(void *ctx, const char *version, bool *has,
 				bl_money *accepted, bl_err *err);
+	/* Goals (schema 8): as areas_without_goal, counting only agreed
+	 * goals.  May be NULL. */
+	int (*areas_without_agreed_goal)(void *ctx, int level, char ***codes, size_t *n,
+					 int64_t *n_areas_at_level, bl_err *err);
+	/* The process's own goals (participation): the number of
+	 * participants signed in to all labs; and, for the `labs:` section's
+	 * categories, the definition (NULL if the process has none or it is
+	 * not known to ctx) and how many participants gave each value of
+	 * category c: counts[i] for lab->categories[c].values[i].  May be
+	 * NULL. */
+	int (*participants)(void *ctx, int64_t *n, bl_err *err);
+	const struct bl_lab_def *(*lab_def)(void *ctx);
+	int (*category_counts)(void *ctx, const char *category, const char *const *values,
+			       size_t n_values, size_t *counts, bl_err *err);
 } bl_facts_ops;
 
 /* Evaluate one gate of a phase. 1 pass, 0 fail (why set), -1 error. */

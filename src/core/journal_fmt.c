@@ -786,6 +786,109 @@ static bool sum_import(ctx *c, const char *action, const bl_jobj *before, const 
  * amendment_amount, response, response_line, response_area, deficit.
  * Keys "amendment:N", "response:N" or the version's key.  A response is
  * never summarized with its sender: the records do not hold one. */
+/* Development pools (schema 8): the pool, its goals, its projects and
+ * their amounts.  Never the applicant (the journal does not hold it). */
+static bool sum_pool(ctx *c, const char *entity, const bl_jobj *before, const bl_jobj *after,
+		     bool has_before, bool has_after)
+{
+	const bl_jobj *o = has_after ? after : before;
+	if (!has_after && !has_before)
+		return false;
+	if (is(entity, "sdg_choice")) {
+		const bl_jfield *n = get_t(o, "sdg", BL_JINT);
+		if (!n)
+			return false;
+		sb_printf(c->b, !has_after    ? _("SDG %lld is no longer chosen")
+				: has_before ? _("SDG %lld: what is said of it changed")
+					     : _("SDG %lld chosen"),
+			  (long long)n->i);
+		const char *sig = has_after ? get_s(o, "significance") : NULL;
+		if (sig) {
+			sb_str(c->b, ": ");
+			sb_quoted(c->b, sig);
+		}
+		return true;
+	}
+	const char *pool = get_s(o, "pool");
+	if (is(entity, "pool")) {
+		const char *name = get_s(o, "name"), *line = get_s(o, "line");
+		if (!pool || !name || !line)
+			return false;
+		sb_str(c->b, has_after ? (has_before ? _("pool ") : _("new pool "))
+				       : _("pool removed: "));
+		sb_text(c->b, pool);
+		sb_str(c->b, " ");
+		sb_quoted(c->b, name);
+		sb_str(c->b, _(" on line "));
+		sb_text(c->b, line);
+		const char *kinds = get_s(o, "kinds");
+		if (kinds) {
+			sb_str(c->b, _(", takes "));
+			sb_text(c->b, kinds);
+		}
+		const bl_jfield *max = get_t(o, "max_per_project", BL_JINT);
+		if (max) {
+			char m[64];
+			fmt_money(max->i, c->lang, BL_UNIT_KR, m, sizeof m);
+			sb_printf(c->b, _(", at most %s per project"), m);
+		}
+		const bl_jfield *carry = get_t(o, "carry_over", BL_JINT);
+		if (carry && carry->i)
+			sb_str(c->b, _(", carries over"));
+		return true;
+	}
+	if (is(entity, "pool_goal")) {
+		const bl_jfield *g = get_t(o, "goal", BL_JINT);
+		if (!pool || !g)
+			return false;
+		sb_str(c->b, _("pool "));
+		sb_text(c->b, pool);
+		sb_printf(c->b, has_after ? _(" serves goal %lld") : _(" no longer serves goal %lld"),
+			  (long long)g->i);
+		return true;
+	}
+	const bl_jfield *n = get_t(o, "project", BL_JINT);
+	if (!n)
+		return false;
+	if (is(entity, "pool_project")) {
+		const char *title = get_s(o, "title"), *kind = get_s(o, "kind"),
+			   *status = get_s(o, "status");
+		if (!pool || !title || !kind || !status)
+			return false;
+		sb_printf(c->b, _("project %lld of pool "), (long long)n->i);
+		sb_text(c->b, pool);
+		sb_str(c->b, " ");
+		sb_quoted(c->b, title);
+		sb_str(c->b, " (");
+		sb_text(c->b, kind);
+		sb_str(c->b, "): ");
+		sb_text(c->b, status);
+		return true;
+	}
+	if (is(entity, "pool_project_goal")) {
+		const bl_jfield *g = get_t(o, "goal", BL_JINT);
+		if (!g)
+			return false;
+		sb_printf(c->b, has_after ? _("project %lld serves goal %lld")
+					  : _("project %lld no longer serves goal %lld"),
+			  (long long)n->i, (long long)g->i);
+		return true;
+	}
+	if (is(entity, "pool_amount")) {
+		const bl_jfield *y = get_t(o, "year", BL_JINT), *a = get_t(o, "asked", BL_JINT),
+				*g = get_t(o, "granted", BL_JINT);
+		if (!y || !a || !g)
+			return false;
+		char ma[64], mg[64];
+		fmt_money(has_after ? a->i : 0, c->lang, BL_UNIT_KR, ma, sizeof ma);
+		fmt_money(has_after ? g->i : 0, c->lang, BL_UNIT_KR, mg, sizeof mg);
+		sb_printf(c->b, _("project %lld, %lld: asked %s, granted %s"), (long long)n->i,
+			  (long long)y->i, ma, mg);
+		return true;
+	}
+	return false;
+}
+
 static bool sum_readings(ctx *c, const char *entity, const char *action, const bl_jobj *before,
 			 const bl_jobj *after, bool has_before, bool has_after)
 {
@@ -1248,6 +1351,10 @@ int bl_journal_summary(const char *entity, const char *action, const char *key,
 		 is(entity, "goal_indicator") || is(entity, "goal_measure") ||
 		 is(entity, "line_pillar"))
 		done = sum_readings(&c, entity, action, &bo, &ao, hb, ha);
+	else if (is(entity, "sdg_choice") || is(entity, "pool") || is(entity, "pool_goal") ||
+		 is(entity, "pool_project") ||
+		 is(entity, "pool_project_goal") || is(entity, "pool_amount"))
+		done = sum_pool(&c, entity, &bo, &ao, hb, ha);
 	else
 		done = false;
 	if (!done) {
@@ -1338,6 +1445,21 @@ void bl_journal_what(const char *entity, const char *action, char *buf, size_t b
 		{ "line_pillar", "insert", N_("line assessed") },
 		{ "line_pillar", "update", N_("assessment changed") },
 		{ "line_pillar", "delete", N_("assessment removed") },
+		{ "sdg_choice", "insert", N_("SDG chosen") },
+		{ "sdg_choice", "update", N_("SDG changed") },
+		{ "sdg_choice", "delete", N_("SDG dropped") },
+		{ "pool", "insert", N_("pool created") },
+		{ "pool", "update", N_("pool changed") },
+		{ "pool", "delete", N_("pool removed") },
+		{ "pool_goal", "insert", N_("pool goal") },
+		{ "pool_goal", "delete", N_("pool goal gone") },
+		{ "pool_project", "insert", N_("project added") },
+		{ "pool_project", "update", N_("project update") },
+		{ "pool_project_goal", "insert", N_("project goal") },
+		{ "pool_project_goal", "delete", N_("goal dropped") },
+		{ "pool_amount", "insert", N_("asked/granted") },
+		{ "pool_amount", "update", N_("grant changed") },
+		{ "pool_amount", "delete", N_("grant removed") },
 	};
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (is(entity, words[i].entity) && is(action, words[i].action)) {

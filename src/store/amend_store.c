@@ -204,11 +204,14 @@ int bl_store_version_freeze(bl_store *s, const char *phase_id, bl_err *err)
 	/* The proposal too: it is what the council read, and the budget now
 	 * changes only by amendments (an edit of it would change nothing the
 	 * council votes on, and look as if it did). */
-	if (freeze_row(s, prop, false, phase_id, err) != 0 ||
+	/* The copy comes before the freeze rows: freezing the first reading
+	 * makes the adopted version the working one, whose amounts carry the
+	 * development pools' grants (schema 8), and it must be whole by then
+	 * (the trigger version_freeze_pools checks it once, then). */
+	if (bl_version_id(s, "adopted", &ad, err) != 0 || copy_version(s, fr, ad, err) != 0 ||
+	    freeze_row(s, prop, false, phase_id, err) != 0 ||
 	    freeze_row(s, fr, false, phase_id, err) != 0 ||
-	    bl_version_id(s, "adopted", &ad, err) != 0 ||
-	    freeze_row(s, ad, true, phase_id, err) != 0 || copy_version(s, fr, ad, err) != 0 ||
-	    derive_adopted(s, err) != 0)
+	    freeze_row(s, ad, true, phase_id, err) != 0 || derive_adopted(s, err) != 0)
 		goto out;
 	rc = 0;
 out:

@@ -51,6 +51,7 @@
 #include "core/i18n.h"
 #include "core/journal_fmt.h"
 #include "core/text.h"
+#include "store/pool_store.h"
 #include "store/store_internal.h"
 
 struct bl_bulk {
@@ -746,7 +747,8 @@ int bl_bulk_removals(bl_bulk *b, int64_t *n, bl_err *err)
 			       "SELECT count(*) FROM " PREV_TABLE " p"
 			       " WHERE NOT EXISTS (SELECT 1 FROM amount a WHERE a.line_id = p.id"
 			       " AND a.version_id <> ?1)"
-			       " AND NOT EXISTS (SELECT 1 FROM goal_line g WHERE g.line_id = p.id)",
+			       " AND NOT EXISTS (SELECT 1 FROM goal_line g WHERE g.line_id = p.id)"
+			       " AND NOT EXISTS (SELECT 1 FROM pool WHERE line_id = p.id)",
 			       -1, &st, NULL) != SQLITE_OK)
 		return bl_store_fail(s, err);
 	sqlite3_bind_int64(st, 1, b->vid);
@@ -766,7 +768,11 @@ static int remove_lines(bl_bulk *b, bl_err *err)
 		" AND line_id IN (SELECT id FROM " PREV_TABLE ")",
 		"DELETE FROM line WHERE id IN (SELECT p.id FROM " PREV_TABLE " p"
 		" WHERE NOT EXISTS (SELECT 1 FROM amount a WHERE a.line_id = p.id)"
-		" AND NOT EXISTS (SELECT 1 FROM goal_line g WHERE g.line_id = p.id))",
+		" AND NOT EXISTS (SELECT 1 FROM goal_line g WHERE g.line_id = p.id)"
+		/* A pool's line is never removed (its trigger, dropped now,
+		 * would refuse it); without amounts the pool check refuses the
+		 * load if anything is granted. */
+		" AND NOT EXISTS (SELECT 1 FROM pool WHERE line_id = p.id))",
 	};
 	bl_store *s = b->s;
 	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++)
@@ -831,6 +837,10 @@ int bl_bulk_commit_counts(bl_bulk *b, bl_bulk_counts *out, bl_err *err)
 	 * (income - expenses) or an area's sum with its sub-areas that does
 	 * not fit is found here, before anything is kept. */
 	if (bl_store_totals_check(s, b->moved ? NULL : b->version, err) != 0)
+		goto fail;
+	/* The pools' rules, which the dropped amount triggers would have
+	 * checked row by row (schema 8): one query over every pool. */
+	if (bl_store_pools_check(s, err) != 0)
 		goto fail;
 	if (bl_schema_bulk_triggers(s, true, err) != 0 || journal_entry(b, err) != 0)
 		goto fail;

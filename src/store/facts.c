@@ -55,10 +55,10 @@ static void clear_code(void *elem)
 	free(*(char **)elem);
 }
 
-static int f_areas_without_goal(void *ctx, int level, char ***codes, size_t *n,
-				int64_t *n_areas_at_level, bl_err *err)
+/* The areas at level without a goal (agreed: without an agreed goal). */
+static int areas_without(bl_store *s, int level, bool agreed, char ***codes, size_t *n,
+			 int64_t *n_areas_at_level, bl_err *err)
 {
-	bl_store *s = ctx;
 	*codes = NULL;
 	*n = 0;
 	*n_areas_at_level = 0;
@@ -67,10 +67,16 @@ static int f_areas_without_goal(void *ctx, int level, char ***codes, size_t *n,
 		return -1;
 	sqlite3_bind_int(st, 1, level);
 	if (bl_step_count(s, st, n_areas_at_level, err) != 0 ||
-	    !(st = bl_stmt(s, ST_AREAS_WITHOUT_GOAL, err)))
+	    !(st = bl_stmt(s, agreed ? ST_AREAS_WITHOUT_AGREED_GOAL : ST_AREAS_WITHOUT_GOAL, err)))
 		return -1;
 	sqlite3_bind_int(st, 1, level);
 	return bl_rows_collect(s, st, sizeof **codes, fill_code, clear_code, codes, n, err);
+}
+
+static int f_areas_without_goal(void *ctx, int level, char ***codes, size_t *n,
+				int64_t *n_areas_at_level, bl_err *err)
+{
+	return areas_without(ctx, level, false, codes, n, n_areas_at_level, err);
 }
 
 static int f_phase_entered(void *ctx, const char *phase_id, bool *entered,
@@ -175,6 +181,57 @@ static int f_deficit_accepted(void *ctx, const char *version, bool *has, bl_mone
 	return bl_store_deficit_accepted(ctx, version, has, accepted, NULL, err);
 }
 
+static int f_areas_without_agreed_goal(void *ctx, int level, char ***codes, size_t *n,
+				       int64_t *n_areas_at_level, bl_err *err)
+{
+	return areas_without(ctx, level, true, codes, n, n_areas_at_level, err);
+}
+
+static int f_participants(void *ctx, int64_t *n, bl_err *err)
+{
+	bl_store *s = ctx;
+	sqlite3_stmt *st;
+	if (bl_prepare(s, "SELECT count(*) FROM participant", &st, err) != 0)
+		return -1;
+	int rc = bl_step_count(s, st, n, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static const bl_lab_def *f_lab_def(void *ctx)
+{
+	bl_store *s = ctx;
+	return s->lab_def;
+}
+
+static int f_category_counts(void *ctx, const char *category, const char *const *values,
+			     size_t n_values, size_t *counts, bl_err *err)
+{
+	bl_store *s = ctx;
+	sqlite3_stmt *st;
+	memset(counts, 0, n_values * sizeof *counts);
+	if (bl_prepare(s, "SELECT value, count(*) FROM participant_category WHERE category = ?1"
+			  " GROUP BY value", &st, err) != 0)
+		return -1;
+	bl_bind_text(st, 1, category);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+		for (size_t i = 0; v && i < n_values; i++)
+			if (strcmp(values[i], v) == 0)
+				counts[i] = (size_t)sqlite3_column_int64(st, 1);
+	}
+	int ret = rc == SQLITE_DONE ? 0 : bl_store_fail(s, err);
+	sqlite3_finalize(st);
+	return ret;
+}
+
+void bl_store_set_lab_def(bl_store *s, const struct bl_lab_def *lab)
+{
+	if (s)
+		s->lab_def = lab;
+}
+
 const bl_facts_ops bl_store_facts_ops = {
 	.amendments_undecided = f_amendments_undecided,
 	.responses_uncommented = f_responses_uncommented,
@@ -187,4 +244,8 @@ const bl_facts_ops bl_store_facts_ops = {
 	.checklist_done = f_checklist_done,
 	.today = f_today,
 	.language = f_language,
+	.areas_without_agreed_goal = f_areas_without_agreed_goal,
+	.participants = f_participants,
+	.lab_def = f_lab_def,
+	.category_counts = f_category_counts,
 };

@@ -21,6 +21,54 @@ static int goal_must_exist(bl_store *s, int64_t goal_id, bl_err *err)
 	return bl_goal_exists(s, goal_id, err);
 }
 
+static const char *const status_keys[] = { "draft", "discussed", "agreed" };
+
+const char *bl_goal_status_key(bl_goal_status st)
+{
+	return (unsigned)st < 3 ? status_keys[st] : "?";
+}
+
+int bl_goal_status_from_key(const char *key, bl_goal_status *out)
+{
+	static const struct {
+		const char *word;
+		bl_goal_status st;
+	} w[] = {
+		{ "draft", BL_GOAL_DRAFT },	    { "udkast", BL_GOAL_DRAFT },
+		{ "utkast", BL_GOAL_DRAFT },	    { "discussed", BL_GOAL_DISCUSSED },
+		{ "drøftet", BL_GOAL_DISCUSSED },  { "agreed", BL_GOAL_AGREED },
+		{ "vedtaget", BL_GOAL_AGREED },    { "vedtatt", BL_GOAL_AGREED },
+		{ "aftalt", BL_GOAL_AGREED },	    { "avtalt", BL_GOAL_AGREED },
+	};
+	for (size_t i = 0; key && i < sizeof w / sizeof w[0]; i++)
+		if (strcmp(key, w[i].word) == 0) {
+			*out = w[i].st;
+			return 0;
+		}
+	return -1;
+}
+
+int bl_store_goal_status_set(bl_store *s, int64_t goal_id, bl_goal_status st, bl_err *err)
+{
+	if ((unsigned)st > BL_GOAL_AGREED)
+		return bl_err_set(err, _("a goal is draft, discussed or agreed"));
+	bool outer;
+	if (bl_write_begin(s, &outer, err) != 0)
+		return -1;
+	sqlite3_stmt *up = NULL;
+	int rc = -1;
+	if (goal_must_exist(s, goal_id, err) != 0 ||
+	    bl_prepare(s, "UPDATE goal SET status = ?2 WHERE id = ?1 AND status IS NOT ?2", &up,
+		       err) != 0)
+		goto out;
+	sqlite3_bind_int64(up, 1, goal_id);
+	bl_bind_text(up, 2, bl_goal_status_key(st));
+	rc = bl_step_done(s, up, err);
+out:
+	sqlite3_finalize(up);
+	return bl_write_end(s, outer, rc, err);
+}
+
 int bl_store_goal_targets_set(bl_store *s, int64_t goal_id, const char *const *targets,
 			      size_t n, const bl_sdg_set *sdg, bl_err *err)
 {
@@ -514,4 +562,97 @@ out:
 	if (ret != 0)
 		bl_bridge_free(out);
 	return ret;
+}
+
+/* ---- the chosen SDGs ---- */
+
+void bl_sdg_choices_free(bl_sdg_choice *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++) {
+		free(v[i].significance);
+		free(v[i].opportunities);
+		free(v[i].challenges);
+	}
+	free(v);
+}
+
+static bool choice_fill(sqlite3_stmt *st, void *elem)
+{
+	bl_sdg_choice *c = elem;
+	c->sdg = sqlite3_column_int(st, 0);
+	return bl_col_dup(st, 1, &c->significance) && bl_col_dup(st, 2, &c->opportunities) &&
+	       bl_col_dup(st, 3, &c->challenges);
+}
+
+static void choice_clear(void *elem)
+{
+	bl_sdg_choice *c = elem;
+	free(c->significance);
+	free(c->opportunities);
+	free(c->challenges);
+}
+
+int bl_store_sdg_choices(bl_store *s, bl_sdg_choice **out, size_t *n, bl_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	if (bl_prepare(s, "SELECT sdg, significance, opportunities, challenges FROM sdg_choice"
+			  " ORDER BY sdg", &st, err) != 0)
+		return -1;
+	int rc = bl_rows_collect(s, st, sizeof **out, choice_fill, choice_clear, out, n, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int bl_store_sdg_choose(bl_store *s, const bl_sdg_choice *c, bl_err *err)
+{
+	if (c->sdg < 1 || c->sdg > BL_SDG_GOALS)
+		return bl_err_set(err, _("there is no SDG %d; the SDGs are numbered 1 to %d"), c->sdg,
+				  BL_SDG_GOALS);
+	bool outer;
+	if (bl_write_begin(s, &outer, err) != 0)
+		return -1;
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	/* An upsert that keeps what is not given (NULL) and clears what is
+	 * given empty; the WHERE makes the same again write (and journal)
+	 * nothing. */
+	if (bl_prepare(s,
+		       "INSERT INTO sdg_choice (sdg, significance, opportunities, challenges)"
+		       " VALUES (?1, nullif(?2, ''), nullif(?3, ''), nullif(?4, ''))"
+		       " ON CONFLICT (sdg) DO UPDATE SET"
+		       " significance = CASE WHEN ?2 IS NULL THEN significance ELSE nullif(?2, '') END,"
+		       " opportunities = CASE WHEN ?3 IS NULL THEN opportunities ELSE nullif(?3, '') END,"
+		       " challenges = CASE WHEN ?4 IS NULL THEN challenges ELSE nullif(?4, '') END"
+		       " WHERE (?2 IS NOT NULL AND significance IS NOT nullif(?2, ''))"
+		       " OR (?3 IS NOT NULL AND opportunities IS NOT nullif(?3, ''))"
+		       " OR (?4 IS NOT NULL AND challenges IS NOT nullif(?4, ''))",
+		       &st, err) != 0)
+		goto out;
+	sqlite3_bind_int(st, 1, c->sdg);
+	bl_bind_text(st, 2, c->significance);
+	bl_bind_text(st, 3, c->opportunities);
+	bl_bind_text(st, 4, c->challenges);
+	rc = bl_step_done(s, st, err);
+out:
+	sqlite3_finalize(st);
+	return bl_write_end(s, outer, rc, err);
+}
+
+int bl_store_sdg_drop(bl_store *s, int sdg, bl_err *err)
+{
+	bool outer;
+	if (bl_write_begin(s, &outer, err) != 0)
+		return -1;
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	if (bl_prepare(s, "DELETE FROM sdg_choice WHERE sdg = ?1", &st, err) != 0)
+		goto out;
+	sqlite3_bind_int(st, 1, sdg);
+	if ((rc = bl_step_done(s, st, err)) == 0 && sqlite3_changes(s->db) == 0)
+		rc = bl_err_set(err, _("SDG %d is not among the chosen ones"), sdg);
+out:
+	sqlite3_finalize(st);
+	return bl_write_end(s, outer, rc, err);
 }

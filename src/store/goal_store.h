@@ -22,6 +22,16 @@
 #include "core/sdg.h"
 #include "store/store.h"
 
+/* "draft", "discussed", "agreed"; from_key also takes the Danish and
+ * Norwegian words (udkast/utkast, drøftet/drøftet, vedtaget/vedtatt,
+ * aftalt/avtalt); -1 if unknown. */
+const char *bl_goal_status_key(bl_goal_status st);
+int bl_goal_status_from_key(const char *key, bl_goal_status *out);
+/* Set the goal's status (journalled; the same again writes nothing).
+ * Refused like a change of the goal: a goal that does not exist, the
+ * goals lock. */
+int bl_store_goal_status_set(bl_store *s, int64_t goal_id, bl_goal_status st, bl_err *err);
+
 /* Replace the goal's SDG targets (n may be 0: none).  Refused: a goal
  * that does not exist, a target the SDGs do not have (bl_sdg_target_find's
  * message), a target named twice.  Targets are stored as the SDG data
@@ -72,6 +82,25 @@ int bl_store_goal_measure_set(bl_store *s, int64_t goal_id, bl_date measured, co
 /* Oldest first. */
 int bl_store_goal_measures(bl_store *s, int64_t goal_id, bl_goal_measure **out, size_t *n,
 			   bl_err *err);
+
+/* ---- the SDGs the municipality chose (schema 8) ----
+ * Asker's form: for each chosen SDG, its local significance, the
+ * opportunities and the challenges; the targets, goals and money come
+ * from the goals that serve it.  Held by the goals lock. */
+typedef struct bl_sdg_choice {
+	int sdg;              /* 1..17 */
+	char *significance;   /* may be NULL */
+	char *opportunities;
+	char *challenges;
+} bl_sdg_choice;
+void bl_sdg_choices_free(bl_sdg_choice *v, size_t n);
+/* Choose an SDG, or change what is said of one (a NULL field keeps what
+ * it had; "" clears it).  The same again writes nothing. */
+int bl_store_sdg_choose(bl_store *s, const bl_sdg_choice *c, bl_err *err);
+/* Drop a chosen SDG; refused if it is not chosen. */
+int bl_store_sdg_drop(bl_store *s, int sdg, bl_err *err);
+/* The chosen SDGs, by number. */
+int bl_store_sdg_choices(bl_store *s, bl_sdg_choice **out, size_t *n, bl_err *err);
 
 /* ---- the bridge view ---- */
 

@@ -19,6 +19,7 @@
 #include "core/lab.h"
 #include "core/money.h"
 #include "core/pb.h"
+#include "store/pillar_store.h"
 #include "store/store.h"
 
 typedef enum bl_lab_status { BL_LAB_OPEN, BL_LAB_VOTING, BL_LAB_CLOSED } bl_lab_status;
@@ -97,8 +98,8 @@ typedef enum bl_idea_status {
 const char *bl_idea_status_name(bl_idea_status s); /* "proposed", ..., "on_ballot", "withdrawn" */
 int bl_idea_status_from_name(const char *name, bl_idea_status *out);
 
-enum { BL_PILLAR_SOCIAL, BL_PILLAR_ECONOMIC, BL_PILLAR_ENVIRONMENTAL };
-/* "social", "economic", "environmental". */
+/* BL_PILLAR_SOCIAL .. are in store/pillar_store.h.
+ * "social", "economic", "environmental". */
 const char *bl_pillar_name(int pillar);
 
 typedef struct bl_idea {

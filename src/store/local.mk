@@ -14,3 +14,4 @@ libbudgetlab_a_SOURCES += src/store/amend_store.h src/store/hearing_store.h \
 	src/store/amend_store.c src/store/hearing_store.c
 libbudgetlab_a_SOURCES += src/store/goal_store.c src/store/goal_store.h
 libbudgetlab_a_SOURCES += src/store/pillar_store.c src/store/pillar_store.h
+libbudgetlab_a_SOURCES += src/store/pool_store.c src/store/pool_store.h

@@ -598,8 +598,154 @@ static const char schema_v7[] =
 	"  OR environmental IS NOT NULL)"
 	") STRICT;";
 
+/* 7 -> 8: a goal's status (draft, discussed, agreed), the SDGs the
+ * municipality chose (sdg_choice), and development
+ * pools (udviklingspuljer, store/pool_store.c).
+ *
+ * A pool is ring-fenced money in the budget: it is one expense line (its
+ * money is counted once, as that line), and its amount per year is that
+ * line's amount in the working version (the proposal until the first
+ * reading is frozen, the adopted version after).  Projects apply to a
+ * pool (kind development, capital or operation; the pool says which kinds
+ * may draw on it), are assessed on the three pillars and the goals they
+ * serve, and are granted an amount per year (pool_amount: asked and
+ * granted side by side, so the finance officer sees both).
+ *
+ * The rules hold in the database, whatever writes: the triggers (list
+ * below) refuse a grant above what is left in the year (or, when unspent
+ * money is carried over, above what is left of the years so far), above
+ * the pool's maximum per project, for a kind the pool does not take, or
+ * for a project not granted; and they refuse lowering the pool's line
+ * below what is granted, in any version path (an edit, an amendment's
+ * derivation, the freeze that makes the adopted version the working
+ * one), turning it into income, removing it, or moving the pool to
+ * another line that holds less.  The bulk loader, which drops the amount
+ * triggers, checks pool_short before it commits (bl_store_pools_check).
+ *
+ * pool_year is each pool's budget, grants and what the projects still in
+ * play (applied or granted) asked for, per process year;
+ * pool_short the years where a pool's rules do not hold (it is empty in
+ * every committed database).  kinds is a canonical, comma-separated
+ * subset of development,capital,operation (in that order).
+ *
+ * The spotlight is rebuilt to show a pool (ref: its key) on the
+ * projector: its money per year, granted and left, never who applied. */
+#define WORKING_VERSION                                                       \
+	"(SELECT CASE WHEN EXISTS (SELECT 1 FROM version_freeze f JOIN version v" \
+	" ON v.id = f.version_id WHERE v.key = 'first_reading')"              \
+	" THEN (SELECT id FROM version WHERE key = 'adopted')"                \
+	" ELSE (SELECT id FROM version WHERE key = 'proposal') END)"
+static const char schema_v8[] =
+	/* A goal is drafted, discussed and agreed ("goals before economy"):
+	 * the gate every_area_has_agreed_goal counts the agreed ones. */
+	"ALTER TABLE goal ADD COLUMN status TEXT NOT NULL DEFAULT 'draft'"
+	" CONSTRAINT goal_status CHECK (status IN ('draft', 'discussed', 'agreed'));"
+	/* The SDGs the municipality chose as its frame, in the Asker form:
+	 * each one's local significance, opportunities and challenges (the
+	 * targets, goals and money come from the goals that serve it). */
+	"CREATE TABLE sdg_choice ("
+	" sdg INTEGER PRIMARY KEY CONSTRAINT sdg_choice_goal CHECK (sdg BETWEEN 1 AND 17),"
+	" significance TEXT,"
+	" opportunities TEXT,"
+	" challenges TEXT"
+	") STRICT;"
+	"CREATE TABLE pool ("
+	" id INTEGER PRIMARY KEY,"
+	" key TEXT NOT NULL UNIQUE CONSTRAINT pool_key"
+	"  CHECK (key GLOB '[a-z0-9]*' AND key NOT GLOB '*[^a-z0-9_-]*'"
+	"   AND length(key) BETWEEN 1 AND 32),"
+	" name TEXT NOT NULL CONSTRAINT pool_name CHECK (length(trim(name)) > 0),"
+	" purpose TEXT,"
+	" line_id INTEGER NOT NULL UNIQUE REFERENCES line (id),"
+	" kinds TEXT NOT NULL CONSTRAINT pool_kinds CHECK (kinds IN ('development',"
+	"  'capital', 'operation', 'development,capital', 'development,operation',"
+	"  'capital,operation', 'development,capital,operation')),"
+	" max_per_project INTEGER CONSTRAINT pool_max"
+	"  CHECK (max_per_project IS NULL OR max_per_project > 0),"
+	" carry_over INTEGER NOT NULL CONSTRAINT pool_carry CHECK (carry_over IN (0, 1))"
+	") STRICT;"
+	"CREATE TABLE pool_goal ("
+	" pool_id INTEGER NOT NULL REFERENCES pool (id),"
+	" goal_id INTEGER NOT NULL REFERENCES goal (id),"
+	" PRIMARY KEY (pool_id, goal_id)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE INDEX pool_goal_goal ON pool_goal (goal_id);"
+	/* applicant may be a citizen's name: personal data, never journalled
+	 * nor shown on the projector. */
+	"CREATE TABLE pool_project ("
+	" id INTEGER PRIMARY KEY,"
+	" pool_id INTEGER NOT NULL REFERENCES pool (id),"
+	" number INTEGER NOT NULL CONSTRAINT pool_project_number CHECK (number >= 1),"
+	" title TEXT NOT NULL CONSTRAINT pool_project_title CHECK (length(trim(title)) > 0),"
+	" applicant TEXT,"
+	" kind TEXT NOT NULL CONSTRAINT pool_project_kind"
+	"  CHECK (kind IN ('development', 'capital', 'operation')),"
+	" description TEXT,"
+	" applied TEXT NOT NULL CONSTRAINT pool_project_applied CHECK (applied = date(applied)),"
+	" status TEXT NOT NULL CONSTRAINT pool_project_status"
+	"  CHECK (status IN ('applied', 'granted', 'rejected', 'withdrawn')),"
+	" decided_at TEXT,"
+	" note TEXT,"
+	" social INTEGER CONSTRAINT pool_project_social CHECK (social BETWEEN -2 AND 2),"
+	" economic INTEGER CONSTRAINT pool_project_economic CHECK (economic BETWEEN -2 AND 2),"
+	" environmental INTEGER CONSTRAINT pool_project_environmental"
+	"  CHECK (environmental BETWEEN -2 AND 2),"
+	" justification TEXT,"
+	" UNIQUE (pool_id, number)"
+	") STRICT;"
+	"CREATE TABLE pool_project_goal ("
+	" project_id INTEGER NOT NULL REFERENCES pool_project (id),"
+	" goal_id INTEGER NOT NULL REFERENCES goal (id),"
+	" PRIMARY KEY (project_id, goal_id)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE INDEX pool_project_goal_goal ON pool_project_goal (goal_id);"
+	"CREATE TABLE pool_amount ("
+	" project_id INTEGER NOT NULL REFERENCES pool_project (id),"
+	" year INTEGER NOT NULL CONSTRAINT pool_amount_year CHECK (year BETWEEN 1900 AND 2199),"
+	" asked INTEGER NOT NULL CONSTRAINT pool_amount_asked CHECK (asked >= 0),"
+	" granted INTEGER NOT NULL CONSTRAINT pool_amount_granted CHECK (granted >= 0),"
+	" PRIMARY KEY (project_id, year)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE VIEW pool_year AS"
+	" WITH RECURSIVE y(year) AS (SELECT budget_year FROM process UNION ALL"
+	"  SELECT year + 1 FROM y WHERE year + 1 < (SELECT budget_year + n_years FROM process))"
+	" SELECT p.id AS pool_id, y.year AS year,"
+	"  coalesce((SELECT a.amount FROM amount a WHERE a.line_id = p.line_id"
+	"   AND a.version_id = " WORKING_VERSION " AND a.year = y.year), 0) AS budget,"
+	"  coalesce((SELECT sum(g.granted) FROM pool_amount g JOIN pool_project j"
+	"   ON j.id = g.project_id WHERE j.pool_id = p.id AND g.year = y.year), 0) AS granted,"
+	"  coalesce((SELECT sum(g.asked) FROM pool_amount g JOIN pool_project j"
+	"   ON j.id = g.project_id WHERE j.pool_id = p.id AND g.year = y.year"
+	"   AND j.status IN ('applied', 'granted')), 0) AS asked"
+	" FROM pool p, y;"
+	"CREATE VIEW pool_short AS"
+	" SELECT pool_id, year, budget, granted, cum_budget, cum_granted, carry_over FROM"
+	" (SELECT y.pool_id, y.year, y.budget, y.granted, p.carry_over,"
+	"   sum(y.budget) OVER w AS cum_budget, sum(y.granted) OVER w AS cum_granted"
+	"  FROM pool_year y JOIN pool p ON p.id = y.pool_id"
+	"  WINDOW w AS (PARTITION BY y.pool_id ORDER BY y.year))"
+	" WHERE CASE carry_over WHEN 1 THEN cum_granted > cum_budget"
+	"  ELSE granted > budget END;"
+	"CREATE TABLE spotlight_v8 ("
+	" id INTEGER PRIMARY KEY CONSTRAINT spotlight_single CHECK (id = 1),"
+	" kind TEXT NOT NULL CONSTRAINT spotlight_kind"
+	"  CHECK (kind IN ('none', 'line', 'area', 'goal', 'message', 'results',"
+	"   'representation', 'amendment', 'pool')),"
+	" ref TEXT CONSTRAINT spotlight_ref"
+	"  CHECK ((ref IS NOT NULL) = (kind IN ('line', 'area', 'goal', 'results',"
+	"   'representation', 'amendment', 'pool'))),"
+	" text TEXT CONSTRAINT spotlight_text"
+	"  CHECK ((text IS NOT NULL) = (kind = 'message')"
+	"   AND (text IS NULL OR length(CAST(text AS BLOB)) BETWEEN 1 AND 200)),"
+	" at TEXT,"
+	" actor TEXT"
+	") STRICT;"
+	"INSERT INTO spotlight_v8 SELECT id, kind, ref, text, at, actor FROM spotlight;"
+	"DROP TABLE spotlight;"
+	"ALTER TABLE spotlight_v8 RENAME TO spotlight;";
+
 const char *const bl_migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
-				      schema_v6, schema_v7 };
+				      schema_v6, schema_v7, schema_v8 };
 const size_t bl_n_migrations = sizeof bl_migrations / sizeof bl_migrations[0];
 
 _Static_assert(sizeof bl_migrations / sizeof bl_migrations[0] == BL_SCHEMA_VERSION,
@@ -663,7 +809,7 @@ _Static_assert(sizeof bl_migrations / sizeof bl_migrations[0] == BL_SCHEMA_VERSI
 #define GOAL_JSON(R)                                                          \
 	"json_object('id', " R ".id, 'title', " R ".title,"                   \
 	" 'area', bl_area_path(" R ".area_id),"                              \
-	" 'description', " R ".description)"
+	" 'description', " R ".description, 'status', " R ".status)"
 #define GOAL_LINE_JSON(R)                                                     \
 	"json_object('goal', " R ".goal_id, 'line', " LINE_CODE(R) ")"
 /* The checklist item as people number it: 1-based. */
@@ -806,6 +952,61 @@ _Static_assert(sizeof bl_migrations / sizeof bl_migrations[0] == BL_SCHEMA_VERSI
 	" 'received', " R ".received, 'consent', " R ".consent,"              \
 	" 'position', " R ".position, 'late', " R ".late,"                    \
 	" 'commented', " R ".comment IS NOT NULL AND length(trim(" R ".comment)) > 0)"
+
+/* The chosen SDGs (schema 8). */
+#define SDG_CHOICE_JSON(R)                                                    \
+	"json_object('sdg', " R ".sdg, 'significance', " R ".significance,"   \
+	" 'opportunities', " R ".opportunities, 'challenges', " R ".challenges)"
+
+/* Development pools (schema 8).  The journal's key is "pool:KEY" for the
+ * pool, its goals, projects and amounts alike, so that `journal` finds a
+ * pool's whole history under one key.  Never the applicant. */
+#define POOL_KEY(K) "('pool:' || " K ")"
+#define POOL_KEY_OF(ID) "(SELECT 'pool:' || key FROM pool WHERE id = " ID ")"
+#define PROJECT_POOL_KEY(ID)                                                  \
+	"(SELECT 'pool:' || p.key FROM pool_project j JOIN pool p ON p.id = j.pool_id" \
+	" WHERE j.id = " ID ")"
+#define POOL_JSON(R)                                                          \
+	"json_object('pool', " R ".key, 'name', " R ".name, 'purpose', " R ".purpose," \
+	" 'line', (SELECT code FROM line WHERE id = " R ".line_id), 'kinds', " R ".kinds," \
+	" 'max_per_project', " R ".max_per_project, 'carry_over', " R ".carry_over)"
+#define POOL_GOAL_JSON(R)                                                     \
+	"json_object('pool', (SELECT key FROM pool WHERE id = " R ".pool_id),"  \
+	" 'goal', " R ".goal_id)"
+#define PROJECT_JSON(R)                                                       \
+	"json_object('pool', (SELECT key FROM pool WHERE id = " R ".pool_id),"  \
+	" 'project', " R ".number, 'title', " R ".title, 'kind', " R ".kind,"  \
+	" 'description', " R ".description, 'applied', " R ".applied,"        \
+	" 'status', " R ".status, 'note', " R ".note, 'social', " R ".social,"  \
+	" 'economic', " R ".economic, 'environmental', " R ".environmental,"  \
+	" 'justification', " R ".justification)"
+#define PROJECT_NUMBER(ID) "(SELECT number FROM pool_project WHERE id = " ID ")"
+#define PROJECT_GOAL_JSON(R)                                                  \
+	"json_object('project', " PROJECT_NUMBER(R ".project_id") ", 'goal', " R ".goal_id)"
+#define POOL_AMOUNT_JSON(R)                                                   \
+	"json_object('project', " PROJECT_NUMBER(R ".project_id") ","         \
+	" 'year', " R ".year, 'asked', " R ".asked, 'granted', " R ".granted)"
+/* Refuse if a pool that COND (SQL on p, the pool) selects does not hold
+ * its grants in some year. */
+#define POOL_SHORT(COND)                                                      \
+	"SELECT bl_refuse('pool_over', p.name, s.year, s.budget, s.granted,"  \
+	" s.cum_budget, s.cum_granted, s.carry_over)"                         \
+	" FROM pool_short s JOIN pool p ON p.id = s.pool_id WHERE " COND      \
+	" LIMIT 1;"
+/* Refuse if project ID, which has money granted, is not granted, is of
+ * a kind its pool does not take, or has more than the pool's maximum. */
+#define POOL_PROJECT_RULES(ID)                                                \
+	"SELECT bl_refuse('pool_status', p.name, j.number, j.status)"         \
+	" FROM pool_project j JOIN pool p ON p.id = j.pool_id"                \
+	" WHERE j.id = " ID " AND j.status <> 'granted';"                     \
+	"SELECT bl_refuse('pool_kind', p.name, j.number, j.kind, p.kinds)"    \
+	" FROM pool_project j JOIN pool p ON p.id = j.pool_id WHERE j.id = " ID \
+	" AND instr(',' || p.kinds || ',', ',' || j.kind || ',') = 0;"        \
+	"SELECT bl_refuse('pool_max', p.name, j.number,"                      \
+	" (SELECT sum(granted) FROM pool_amount WHERE project_id = j.id), p.max_per_project)" \
+	" FROM pool_project j JOIN pool p ON p.id = j.pool_id WHERE j.id = " ID \
+	" AND p.max_per_project IS NOT NULL"                                  \
+	" AND (SELECT sum(granted) FROM pool_amount WHERE project_id = j.id) > p.max_per_project;"
 
 const bl_trigger bl_triggers[] = {
 	/* ---- the journal is append-only ---- */
@@ -1136,6 +1337,155 @@ const bl_trigger bl_triggers[] = {
 			JOURNAL("line_pillar", LINE_CODE("OLD"), "delete", PILLAR_JSON("OLD"),
 				"NULL")),
 
+	/* ---- the chosen SDGs (schema 8): held by the goals lock ---- */
+	LOCK_TRIGGER("sdg_choice_lock_insert", "INSERT", "sdg_choice", 3, 8),
+	LOCK_TRIGGER("sdg_choice_lock_update", "UPDATE", "sdg_choice", 3, 8),
+	LOCK_TRIGGER("sdg_choice_lock_delete", "DELETE", "sdg_choice", 3, 8),
+	JOURNAL_TRIGGER("sdg_choice_journal_insert", "INSERT", "sdg_choice",
+			JOURNAL("sdg_choice", "printf('sdg:%d', NEW.sdg)", "insert", "NULL",
+				SDG_CHOICE_JSON("NEW"))),
+	JOURNAL_TRIGGER("sdg_choice_journal_update", "UPDATE", "sdg_choice",
+			JOURNAL("sdg_choice", "printf('sdg:%d', NEW.sdg)", "update",
+				SDG_CHOICE_JSON("OLD"), SDG_CHOICE_JSON("NEW"))),
+	JOURNAL_TRIGGER("sdg_choice_journal_delete", "DELETE", "sdg_choice",
+			JOURNAL("sdg_choice", "printf('sdg:%d', OLD.sdg)", "delete",
+				SDG_CHOICE_JSON("OLD"), "NULL")),
+
+	/* ---- development pools (schema 8) ---- */
+	{ "pool_amount_year_insert", "pool_amount",
+	  "CREATE TRIGGER pool_amount_year_insert BEFORE INSERT ON pool_amount"
+	  " WHEN NEW.year NOT BETWEEN (SELECT budget_year FROM process)"
+	  "  AND (SELECT budget_year + n_years - 1 FROM process)"
+	  " BEGIN SELECT bl_refuse('year', NEW.year, budget_year,"
+	  "  budget_year + n_years - 1) FROM process; END" },
+	{ "pool_amount_year_update", "pool_amount",
+	  "CREATE TRIGGER pool_amount_year_update BEFORE UPDATE OF year ON pool_amount"
+	  " WHEN NEW.year NOT BETWEEN (SELECT budget_year FROM process)"
+	  "  AND (SELECT budget_year + n_years - 1 FROM process)"
+	  " BEGIN SELECT bl_refuse('year', NEW.year, budget_year,"
+	  "  budget_year + n_years - 1) FROM process; END" },
+	/* A grant: to a granted project, of a kind the pool takes, within
+	 * the maximum per project and what the pool has left. */
+	{ "pool_amount_rules_insert", "pool_amount",
+	  "CREATE TRIGGER pool_amount_rules_insert AFTER INSERT ON pool_amount"
+	  " WHEN NEW.granted > 0 BEGIN " POOL_PROJECT_RULES("NEW.project_id")
+	  POOL_SHORT("p.id = (SELECT pool_id FROM pool_project WHERE id = NEW.project_id)")
+	  " END" },
+	{ "pool_amount_rules_update", "pool_amount",
+	  "CREATE TRIGGER pool_amount_rules_update AFTER UPDATE ON pool_amount"
+	  " WHEN NEW.granted > 0 BEGIN " POOL_PROJECT_RULES("NEW.project_id")
+	  POOL_SHORT("p.id = (SELECT pool_id FROM pool_project WHERE id = NEW.project_id)")
+	  " END" },
+	{ "pool_project_move", "pool_project",
+	  "CREATE TRIGGER pool_project_move BEFORE UPDATE OF pool_id ON pool_project"
+	  " WHEN OLD.pool_id IS NOT NEW.pool_id"
+	  " AND EXISTS (SELECT 1 FROM pool_amount WHERE project_id = OLD.id)"
+	  " BEGIN SELECT bl_refuse('pool_move', p.name, OLD.number) FROM pool p"
+	  "  WHERE p.id = OLD.pool_id; END" },
+	{ "pool_project_rules", "pool_project",
+	  "CREATE TRIGGER pool_project_rules AFTER UPDATE OF kind, status ON pool_project"
+	  " WHEN EXISTS (SELECT 1 FROM pool_amount WHERE project_id = NEW.id AND granted > 0)"
+	  " BEGIN " POOL_PROJECT_RULES("NEW.id") " END" },
+	{ "pool_project_no_delete", "pool_project",
+	  "CREATE TRIGGER pool_project_no_delete BEFORE DELETE ON pool_project"
+	  " BEGIN SELECT RAISE(ABORT, 'a pool project is never deleted; withdraw it instead');"
+	  " END" },
+	/* The pool's own rules changed: every granted project must still
+	 * keep them, and its line must be an expense line that holds the
+	 * grants. */
+	{ "pool_line_insert", "pool",
+	  "CREATE TRIGGER pool_line_insert AFTER INSERT ON pool BEGIN"
+	  " SELECT bl_refuse('pool_line', l.code, NEW.name, 'income') FROM line l"
+	  "  WHERE l.id = NEW.line_id AND l.direction <> 'expense'; END" },
+	{ "pool_rules_update", "pool",
+	  "CREATE TRIGGER pool_rules_update AFTER UPDATE ON pool BEGIN"
+	  " SELECT bl_refuse('pool_line', l.code, NEW.name, 'income') FROM line l"
+	  "  WHERE l.id = NEW.line_id AND l.direction <> 'expense';"
+	  " SELECT bl_refuse('pool_kind', NEW.name, j.number, j.kind, NEW.kinds)"
+	  "  FROM pool_project j WHERE j.pool_id = NEW.id"
+	  "  AND instr(',' || NEW.kinds || ',', ',' || j.kind || ',') = 0"
+	  "  AND EXISTS (SELECT 1 FROM pool_amount g WHERE g.project_id = j.id AND g.granted > 0)"
+	  "  LIMIT 1;"
+	  " SELECT bl_refuse('pool_max', NEW.name, j.number,"
+	  "  (SELECT sum(granted) FROM pool_amount WHERE project_id = j.id), NEW.max_per_project)"
+	  "  FROM pool_project j WHERE j.pool_id = NEW.id AND NEW.max_per_project IS NOT NULL"
+	  "  AND (SELECT sum(granted) FROM pool_amount WHERE project_id = j.id)"
+	  "   > NEW.max_per_project LIMIT 1;"
+	  POOL_SHORT("p.id = NEW.id") " END" },
+	{ "pool_no_delete", "pool",
+	  "CREATE TRIGGER pool_no_delete BEFORE DELETE ON pool"
+	  " WHEN EXISTS (SELECT 1 FROM pool_project WHERE pool_id = OLD.id)"
+	  " BEGIN SELECT bl_refuse('pool_delete', OLD.name); END" },
+	{ "pool_delete_goals", "pool",
+	  "CREATE TRIGGER pool_delete_goals BEFORE DELETE ON pool BEGIN"
+	  " DELETE FROM pool_goal WHERE pool_id = OLD.id; END" },
+	/* The pool's line keeps its money: never below what is granted, in
+	 * the working version, by whatever path (the derivation of the
+	 * adopted version included), never income, never removed. */
+	{ "line_pool_direction", "line",
+	  "CREATE TRIGGER line_pool_direction BEFORE UPDATE OF direction ON line"
+	  " WHEN NEW.direction <> 'expense' AND EXISTS (SELECT 1 FROM pool WHERE line_id = OLD.id)"
+	  " BEGIN SELECT bl_refuse('pool_line', OLD.code, p.name, 'income') FROM pool p"
+	  "  WHERE p.line_id = OLD.id; END" },
+	{ "line_pool_delete", "line",
+	  "CREATE TRIGGER line_pool_delete BEFORE DELETE ON line"
+	  " WHEN EXISTS (SELECT 1 FROM pool WHERE line_id = OLD.id)"
+	  " BEGIN SELECT bl_refuse('pool_line', OLD.code, p.name, 'delete') FROM pool p"
+	  "  WHERE p.line_id = OLD.id; END" },
+	{ "amount_pool_insert", "amount",
+	  "CREATE TRIGGER amount_pool_insert AFTER INSERT ON amount"
+	  " WHEN EXISTS (SELECT 1 FROM pool WHERE line_id = NEW.line_id)"
+	  " BEGIN " POOL_SHORT("p.line_id = NEW.line_id") " END" },
+	{ "amount_pool_update", "amount",
+	  "CREATE TRIGGER amount_pool_update AFTER UPDATE ON amount"
+	  " WHEN EXISTS (SELECT 1 FROM pool WHERE line_id IN (OLD.line_id, NEW.line_id))"
+	  " BEGIN " POOL_SHORT("p.line_id IN (OLD.line_id, NEW.line_id)") " END" },
+	{ "amount_pool_delete", "amount",
+	  "CREATE TRIGGER amount_pool_delete AFTER DELETE ON amount"
+	  " WHEN EXISTS (SELECT 1 FROM pool WHERE line_id = OLD.line_id)"
+	  " BEGIN " POOL_SHORT("p.line_id = OLD.line_id") " END" },
+	/* Freezing the first reading makes the adopted version the working
+	 * one: its amounts must hold the grants too. */
+	{ "version_freeze_pools", "version_freeze",
+	  "CREATE TRIGGER version_freeze_pools AFTER INSERT ON version_freeze"
+	  " BEGIN " POOL_SHORT("1") " END" },
+	JOURNAL_TRIGGER("pool_journal_insert", "INSERT", "pool",
+			JOURNAL("pool", POOL_KEY("NEW.key"), "insert", "NULL", POOL_JSON("NEW"))),
+	JOURNAL_TRIGGER_WHEN("pool_journal_update", "UPDATE", "pool",
+			     POOL_JSON("OLD") " IS NOT " POOL_JSON("NEW"),
+			     JOURNAL("pool", POOL_KEY("NEW.key"), "update", POOL_JSON("OLD"),
+				     POOL_JSON("NEW"))),
+	JOURNAL_TRIGGER("pool_journal_delete", "DELETE", "pool",
+			JOURNAL("pool", POOL_KEY("OLD.key"), "delete", POOL_JSON("OLD"), "NULL")),
+	JOURNAL_TRIGGER("pool_goal_journal_insert", "INSERT", "pool_goal",
+			JOURNAL("pool_goal", POOL_KEY_OF("NEW.pool_id"), "insert", "NULL",
+				POOL_GOAL_JSON("NEW"))),
+	JOURNAL_TRIGGER("pool_goal_journal_delete", "DELETE", "pool_goal",
+			JOURNAL("pool_goal", POOL_KEY_OF("OLD.pool_id"), "delete",
+				POOL_GOAL_JSON("OLD"), "NULL")),
+	JOURNAL_TRIGGER("pool_project_journal_insert", "INSERT", "pool_project",
+			JOURNAL("pool_project", POOL_KEY_OF("NEW.pool_id"), "insert", "NULL",
+				PROJECT_JSON("NEW"))),
+	JOURNAL_TRIGGER_WHEN("pool_project_journal_update", "UPDATE", "pool_project",
+			     PROJECT_JSON("OLD") " IS NOT " PROJECT_JSON("NEW"),
+			     JOURNAL("pool_project", POOL_KEY_OF("NEW.pool_id"), "update",
+				     PROJECT_JSON("OLD"), PROJECT_JSON("NEW"))),
+	JOURNAL_TRIGGER("pool_project_goal_journal_insert", "INSERT", "pool_project_goal",
+			JOURNAL("pool_project_goal", PROJECT_POOL_KEY("NEW.project_id"), "insert",
+				"NULL", PROJECT_GOAL_JSON("NEW"))),
+	JOURNAL_TRIGGER("pool_project_goal_journal_delete", "DELETE", "pool_project_goal",
+			JOURNAL("pool_project_goal", PROJECT_POOL_KEY("OLD.project_id"), "delete",
+				PROJECT_GOAL_JSON("OLD"), "NULL")),
+	JOURNAL_TRIGGER("pool_amount_journal_insert", "INSERT", "pool_amount",
+			JOURNAL("pool_amount", PROJECT_POOL_KEY("NEW.project_id"), "insert", "NULL",
+				POOL_AMOUNT_JSON("NEW"))),
+	JOURNAL_TRIGGER("pool_amount_journal_update", "UPDATE", "pool_amount",
+			JOURNAL("pool_amount", PROJECT_POOL_KEY("NEW.project_id"), "update",
+				POOL_AMOUNT_JSON("OLD"), POOL_AMOUNT_JSON("NEW"))),
+	JOURNAL_TRIGGER("pool_amount_journal_delete", "DELETE", "pool_amount",
+			JOURNAL("pool_amount", PROJECT_POOL_KEY("OLD.project_id"), "delete",
+				POOL_AMOUNT_JSON("OLD"), "NULL")),
+
 	/* ---- versions (schema 4) ---- */
 	FROZEN_TRIGGER("amount_frozen_insert", "INSERT", "NEW"),
 	FROZEN_TRIGGER("amount_frozen_update_old", "UPDATE", "OLD"),
@@ -1418,6 +1768,89 @@ static const char *text_arg(sqlite3_value *v)
 	return t ? (const char *)t : "";
 }
 
+/* The words for a project kind in a refusal. */
+static const char *kind_word(const char *k)
+{
+	if (strcmp(k, "development") == 0)
+		return _("development");
+	if (strcmp(k, "capital") == 0)
+		return _("capital (construction)");
+	if (strcmp(k, "operation") == 0)
+		return _("operating");
+	return k;
+}
+
+static void money_arg(const bl_store *s, sqlite3_value *v, char *buf, size_t n)
+{
+	if (bl_money_format_whole(sqlite3_value_int64(v), s->info.lang, buf, n) < 0)
+		snprintf(buf, n, "?");
+}
+
+/* bl_refuse('pool_...', ...): a development pool's rules (schema 8). */
+static void pool_refusal(bl_store *s, bl_err *e, const char *kind, int argc,
+			 sqlite3_value **argv)
+{
+	char a[48], b[48];
+	if (strcmp(kind, "pool_over") == 0 && argc == 8) {
+		if (sqlite3_value_int(argv[7])) {
+			money_arg(s, argv[6], a, sizeof a);
+			money_arg(s, argv[5], b, sizeof b);
+			bl_err_set(e, _("development pool '%s' would be overspent in the years up to"
+					" %d: %s kr. granted against %s kr. in its budget line for"
+					" those years (unspent money is carried over)"),
+				   text_arg(argv[1]), sqlite3_value_int(argv[2]), a, b);
+		} else {
+			money_arg(s, argv[4], a, sizeof a);
+			money_arg(s, argv[3], b, sizeof b);
+			bl_err_set(e, _("development pool '%s' would be overspent in %d: %s kr."
+					" granted against %s kr. in its budget line"),
+				   text_arg(argv[1]), sqlite3_value_int(argv[2]), a, b);
+		}
+	} else if (strcmp(kind, "pool_max") == 0 && argc == 5) {
+		money_arg(s, argv[3], a, sizeof a);
+		money_arg(s, argv[4], b, sizeof b);
+		bl_err_set(e, _("project %d would get %s kr. in all from development pool '%s',"
+				" above its maximum of %s kr. per project"),
+			   sqlite3_value_int(argv[2]), a, text_arg(argv[1]), b);
+	} else if (strcmp(kind, "pool_kind") == 0 && argc == 5) {
+		const char *kinds = text_arg(argv[4]);
+		char list[96] = "";
+		static const char *const all[] = { "development", "capital", "operation" };
+		for (size_t i = 0; i < 3; i++) {
+			if (!strstr(kinds, all[i]))
+				continue;
+			if (list[0])
+				strncat(list, _(" or "), sizeof list - strlen(list) - 1);
+			strncat(list, kind_word(all[i]), sizeof list - strlen(list) - 1);
+		}
+		bl_err_set(e, _("project %d is a%s %s project; development pool '%s' may only"
+				" pay for %s projects"),
+			   sqlite3_value_int(argv[2]),
+			   strcmp(text_arg(argv[3]), "operation") == 0 ? "n" : "",
+			   kind_word(text_arg(argv[3])), text_arg(argv[1]), list);
+	} else if (strcmp(kind, "pool_status") == 0 && argc == 4) {
+		bl_err_set(e, _("project %d of development pool '%s' is %s, not granted; only a"
+				" granted project gets money"),
+			   sqlite3_value_int(argv[2]), text_arg(argv[1]), text_arg(argv[3]));
+	} else if (strcmp(kind, "pool_line") == 0 && argc == 4) {
+		if (strcmp(text_arg(argv[3]), "delete") == 0)
+			bl_err_set(e, _("line %s carries development pool '%s' and cannot be"
+					" removed"), text_arg(argv[1]), text_arg(argv[2]));
+		else
+			bl_err_set(e, _("line %s carries development pool '%s', whose money must"
+					" be an expense; it cannot be income"),
+				   text_arg(argv[1]), text_arg(argv[2]));
+	} else if (strcmp(kind, "pool_move") == 0 && argc == 3) {
+		bl_err_set(e, _("project %d of development pool '%s' has amounts; it cannot move"
+				" to another pool"), sqlite3_value_int(argv[2]), text_arg(argv[1]));
+	} else if (strcmp(kind, "pool_delete") == 0 && argc == 2) {
+		bl_err_set(e, _("development pool '%s' has projects and is never deleted"),
+			   text_arg(argv[1]));
+	} else {
+		bl_err_set(e, _("a change was refused by the database"));
+	}
+}
+
 /* bl_refuse(kind, ...): ends the statement with a message for the user.
  * RAISE() in SQLite 3.40 only takes a constant string, and these messages
  * name the year, the range, the lock and the phase, and are translated. */
@@ -1466,6 +1899,8 @@ static void fn_refuse(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 				 " is never changed"),
 			   sqlite3_value_int(argv[1]), text_arg(argv[2]), text_arg(argv[3]),
 			   text_arg(argv[4]));
+	} else if (strncmp(kind, "pool_", 5) == 0) {
+		pool_refusal(s, &e, kind, argc, argv);
 	} else {
 		bl_err_set(&e, _("a change was refused by the database"));
 	}

@@ -103,7 +103,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 			   " description = ?4 WHERE id = ?1",
 	[ST_GOAL_DELETE] = "DELETE FROM goal WHERE id = ?1",
 	[ST_GOAL_GET] = "SELECT id FROM goal WHERE id = ?1",
-	[ST_GOALS] = "SELECT id, coalesce(area_id, 0), title, description FROM goal"
+	[ST_GOALS] = "SELECT id, coalesce(area_id, 0), title, description, status FROM goal"
 		     " ORDER BY id",
 	[ST_GOAL_LINK] = "INSERT INTO goal_line (goal_id, line_id) VALUES (?1, ?2)"
 			 " ON CONFLICT (goal_id, line_id) DO NOTHING",
@@ -143,6 +143,16 @@ static const char *const stmt_sql[ST_COUNT] = {
 		" JOIN sub ON coalesce(a.parent_id, 0) = sub.id WHERE sub.depth < 64)"
 		" SELECT code FROM area WHERE level = ?1 AND id NOT IN"
 		" (SELECT sub.top FROM sub JOIN goal g ON g.area_id = sub.id)"
+		" ORDER BY code",
+	/* The same, counting agreed goals only (schema 8). */
+	[ST_AREAS_WITHOUT_AGREED_GOAL] =
+		"WITH RECURSIVE sub(top, id, depth) AS ("
+		" SELECT id, id, 1 FROM area WHERE level = ?1"
+		" UNION ALL SELECT sub.top, a.id, sub.depth + 1 FROM area a"
+		" JOIN sub ON coalesce(a.parent_id, 0) = sub.id WHERE sub.depth < 64)"
+		" SELECT code FROM area WHERE level = ?1 AND id NOT IN"
+		" (SELECT sub.top FROM sub JOIN goal g ON g.area_id = sub.id"
+		"  WHERE g.status = 'agreed')"
 		" ORDER BY code",
 	[ST_AREAS_AT_LEVEL] = "SELECT count(*) FROM area WHERE level = ?1",
 };
@@ -761,12 +771,13 @@ static int check_schema(bl_store *s, bl_err *err)
 		" 'participant_category', 'idea', 'idea_cost', 'idea_goal', 'ballot', 'ballot_mark',"
 		" 'version_freeze', 'amendment', 'amendment_change', 'amendment_change_amount',"
 		" 'response', 'response_line', 'response_area', 'deficit_accept',"
-		" 'deficit_accept_year', 'goal_target', 'goal_indicator', 'goal_measure', 'line_pillar')";
+		" 'deficit_accept_year', 'goal_target', 'goal_indicator', 'goal_measure', 'line_pillar',"
+		" 'pool', 'pool_goal', 'pool_project', 'pool_project_goal', 'pool_amount', 'sdg_choice')";
 	int64_t n;
 	if (query_int(s, sql, &n, err) != 0)
 		return -1;
-	if (n != 38)
-		return bl_err_set(err, _("'%s' is damaged (%" PRId64 " of its 38 tables are there)"),
+	if (n != 44)
+		return bl_err_set(err, _("'%s' is damaged (%" PRId64 " of its 44 tables are there)"),
 				  s->path, n);
 	return 0;
 }
@@ -2240,6 +2251,10 @@ static bool fill_goal(sqlite3_stmt *st, void *elem)
 	bl_goal *g = elem;
 	g->id = sqlite3_column_int64(st, 0);
 	g->area_id = sqlite3_column_int64(st, 1);
+	const char *stt = (const char *)sqlite3_column_text(st, 4);
+	g->status = stt && strcmp(stt, "agreed") == 0	   ? BL_GOAL_AGREED
+		    : stt && strcmp(stt, "discussed") == 0 ? BL_GOAL_DISCUSSED
+							   : BL_GOAL_DRAFT;
 	return bl_col_dup(st, 2, &g->title) && bl_col_dup(st, 3, &g->description);
 }
 

@@ -27,7 +27,7 @@
 typedef struct bl_store bl_store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define BL_SCHEMA_VERSION 7
+#define BL_SCHEMA_VERSION 8
 
 /* Create a new database at path (mode 0600; refuses an existing file),
  * holding the process described by def.  config_text is the YAML the
@@ -208,11 +208,15 @@ int bl_store_area_totals(bl_store *s, const char *version,
 int bl_store_totals_check(bl_store *s, const char *version, bl_err *err);
 
 /* ---- goals ---- */
+/* Goals before economy: a goal is drafted, discussed, then agreed. */
+typedef enum bl_goal_status { BL_GOAL_DRAFT, BL_GOAL_DISCUSSED, BL_GOAL_AGREED } bl_goal_status;
 typedef struct bl_goal {
 	int64_t id;
 	int64_t area_id; /* 0: the whole municipality */
 	char *title;
 	char *description; /* may be NULL */
+	bl_goal_status status; /* read by bl_store_goals; written only by
+				* bl_store_goal_status_set (goal_store.h) */
 } bl_goal;
 void bl_goal_clear(bl_goal *g);
 int bl_store_goal_add(bl_store *s, const bl_goal *g, int64_t *id_out,
@@ -402,6 +406,12 @@ void bl_bulk_abort(bl_bulk *b);              /* rolls back, frees b */
 
 /* ---- facts for gates ---- */
 extern const bl_facts_ops bl_store_facts_ops; /* ctx = the bl_store * */
+/* The process definition's `labs:` section (its categories and target
+ * shares), which the database does not hold, for the gates on the
+ * process's own goals (participants_represent).  Not copied: it must
+ * outlive the store's use of it.  NULL forgets it. */
+struct bl_lab_def;
+void bl_store_set_lab_def(bl_store *s, const struct bl_lab_def *lab);
 
 /* ---- views for the screens: only what is visible is read ----
  * A screen shows one area's lines a page at a time, so it asks for the
@@ -498,7 +508,8 @@ typedef enum bl_spot_kind {
 	BL_SPOT_MESSAGE,
 	BL_SPOT_RESULTS,        /* ref "LAB" or "LAB:RULE" (a second rule beside the lab's) */
 	BL_SPOT_REPRESENTATION, /* ref "LAB" */
-	BL_SPOT_AMENDMENT       /* ref: the amendment's number, "3" */
+	BL_SPOT_AMENDMENT,      /* ref: the amendment's number, "3" */
+	BL_SPOT_POOL            /* ref: a development pool's key (schema 8) */
 } bl_spot_kind;
 /* The most a message may hold, in bytes: one line of the projector. */
 #define BL_SPOT_TEXT_MAX 200

@@ -71,6 +71,7 @@ enum bl_stmt_id {
 	ST_JOURNAL_LINE,
 	ST_JOURNAL_COUNT,
 	ST_AREAS_WITHOUT_GOAL,
+	ST_AREAS_WITHOUT_AGREED_GOAL,
 	ST_AREAS_AT_LEVEL,
 	/* view.c's, whose SQL is in view.c (view_sql) and which it prepares
 	 * itself; here so that bl_store_close finalizes them with the rest.
@@ -137,6 +138,7 @@ struct bl_store {
 	bool fold_ready;          /* bl_fold() is registered */
 	bool deriving;            /* bl_deriving(): amend_store.c writes the
 				   * adopted version */
+	const struct bl_lab_def *lab_def; /* bl_store_set_lab_def: not owned */
 };
 
 /* ---- store.c, used by bulk.c and facts.c ---- */

@@ -27,6 +27,7 @@
 #include "core/text.h"
 #include "core/rules.h"
 #include "store/amend_store.h"
+#include "store/pool_store.h"
 #include "store/lab_store.h"
 #include "store/store_internal.h"
 
@@ -340,6 +341,7 @@ static const char *const spot_kinds[] = {
 	[BL_SPOT_RESULTS] = "results",
 	[BL_SPOT_REPRESENTATION] = "representation",
 	[BL_SPOT_AMENDMENT] = "amendment",
+	[BL_SPOT_POOL] = "pool",
 };
 #define N_SPOT_KINDS (sizeof spot_kinds / sizeof spot_kinds[0])
 
@@ -532,6 +534,16 @@ static int resolve_ref(bl_store *s, bl_spot_kind kind, const char *ref, char **o
 		char buf[24];
 		snprintf(buf, sizeof buf, "%" PRId64, number);
 		*out = strdup(buf);
+	} else if (kind == BL_SPOT_POOL) {
+		bl_pool_rec p;
+		int r = bl_store_pool_get(s, ref, &p, err);
+		if (r == 0)
+			bl_err_set(err, _("there is no development pool '%s'"), quoted);
+		if (r != 1)
+			return -1;
+		*out = p.key;
+		p.key = NULL;
+		bl_pool_rec_clear(&p);
 	} else {
 		/* Decimal digits only: strtoll would also take signs, blanks
 		 * and "0x". */
@@ -569,6 +581,7 @@ static int spotlight_valid(const bl_spotlight *sp, bl_err *err)
 	case BL_SPOT_RESULTS:
 	case BL_SPOT_REPRESENTATION:
 	case BL_SPOT_AMENDMENT:
+	case BL_SPOT_POOL:
 		if (sp->text)
 			return bl_err_set(err, _("only a message has text; a %s is given by its"
 						 " reference"), spot_kinds[sp->kind]);
@@ -579,6 +592,7 @@ static int spotlight_valid(const bl_spotlight *sp, bl_err *err)
 					  : sp->kind == BL_SPOT_AREA ? _("the area's code or path")
 					  : sp->kind == BL_SPOT_GOAL ? _("the goal's id")
 					  : sp->kind == BL_SPOT_AMENDMENT ? _("the amendment's number")
+					  : sp->kind == BL_SPOT_POOL ? _("the pool's key")
 								     : _("the lab's number"));
 		return 0;
 	case BL_SPOT_MESSAGE:
@@ -587,7 +601,7 @@ static int spotlight_valid(const bl_spotlight *sp, bl_err *err)
 		return check_message(sp->text, err);
 	}
 	return bl_err_set(err, _("unknown spotlight kind (%d); expected none, line, area, goal,"
-				 " message, results, representation or amendment"), (int)sp->kind);
+				 " message, results, representation, amendment or pool"), (int)sp->kind);
 }
 
 int bl_store_spotlight_set(bl_store *s, const bl_spotlight *sp, bl_err *err)

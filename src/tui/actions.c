@@ -26,6 +26,7 @@
 #define AM SCR_BIT(SCR_AMENDMENTS)
 #define HE SCR_BIT(SCR_HEARING)
 #define VE SCR_BIT(SCR_VERSIONS)
+#define PO SCR_BIT(SCR_POOLS)
 #define H SCR_BIT(SCR_HELP)
 #define V SCR_BIT(SCR_PRESENT)
 /* The number keys switch screens everywhere but on the ballots screen,
@@ -192,6 +193,23 @@ const tui_action tui_actions[] = {
 	{ ACT_VDIFF_VIEW, "diff-view", { 's' }, "s", N_("lines/areas"),
 	  N_("Show the diff per line, or per area, in turn."), VE },
 	/* READINGS-ROWS end */
+	/* POOLS-ROWS: the development pools' screen (screen_pools.c). */
+	{ ACT_TOGGLE, "pool-open", { '\n', '\r', F(KEY_ENTER) }, "Enter", N_("projects"),
+	  N_("In the pools: go to the projects of the pool under the cursor.  Esc, or Up from the first project, goes back to the pools."),
+	  PO },
+	{ ACT_ADD, "pool-apply", { 'a', F(KEY_IC) }, "a, Insert", N_("apply"),
+	  N_("Register a project's application to the selected pool, in a form: its title, its kind (development, capital or operation), the applicant (personal data: never journalled nor projected) and what it asks for in each year of the process."),
+	  PO },
+	{ ACT_POOL_GRANT, "pool-grant", { 'A' }, "A", N_("grant"),
+	  N_("Grant the selected project its money, in a form with an amount for each year of the process, filled in with what it asked for (or was granted).  A grant the pool cannot hold (more than is left in a year, more than its maximum per project, a kind it does not take) is refused with the reason, and nothing changes."),
+	  PO },
+	{ ACT_POOL_DECIDE, "pool-decide", { 'D' }, "D", N_("decide"),
+	  N_("Reject or withdraw the selected project, or reopen it as applied, with an optional note, after a question.  What it was granted goes back to the pool."),
+	  PO },
+	{ ACT_SPOTLIGHT, "pool-project", { 'p' }, "p", N_("project"),
+	  N_("Put the selected pool on the projector (budgetlab --present): its money per year, granted against the budget, what is left, and how many projects are granted and waiting, never who applied."),
+	  PO },
+	/* POOLS-ROWS end */
 	{ ACT_VOTE_LAB, "vote-lab", { 'o' }, "o", N_("lab"),
 	  N_("Choose the lab by its number (the labs screen, 6, lists them)."), L | S | BA | R },
 	{ ACT_UNIT, "unit", { 'u' }, "u", N_("unit"),
@@ -248,6 +266,9 @@ const tui_action tui_actions[] = {
 	  N_("The register of hearing responses."), NUMS | H },
 	{ ACT_SCR_VERSIONS, "screen-versions", { 'V' }, "V", NULL,
 	  N_("The budget versions and the difference between two of them, with its causes."),
+	  NUMS | H },
+	{ ACT_SCR_POOLS, "screen-pools", { 'F' }, "F", NULL,
+	  N_("The development pools (ring-fenced funds): their money per year and the projects that apply to them."),
 	  NUMS | H },
 	{ ACT_NEXT_SCREEN, "next-screen", { '\t' }, "Tab", NULL,
 	  N_("The next screen, in the order above."), SCR_MAIN },
@@ -340,6 +361,7 @@ void tui_actions_man(FILE *f)
 		{ SCR_BIT(SCR_AMENDMENTS), "Amendments screen" },
 		{ SCR_BIT(SCR_HEARING), "Hearing screen" },
 		{ SCR_BIT(SCR_VERSIONS), "Versions screen" },
+		{ SCR_BIT(SCR_POOLS), "Pools screen" },
 		{ SCR_BIT(SCR_PRESENT), "Projector view (\\-\\-present)" },
 	};
 	fputs(".\\\" Generated from src/tui/actions.c by `budgetlab keys --man`;\n"

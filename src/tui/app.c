@@ -77,7 +77,7 @@ const tui_screen_ops *tui_ops(int screen)
 		[SCR_LABS] = &tui_screen_labs, [SCR_SIGNIN] = &tui_screen_signin,
 		[SCR_BALLOTS] = &tui_screen_ballots, [SCR_RESULTS] = &tui_screen_results,
 		[SCR_AMENDMENTS] = &tui_screen_amendments, [SCR_HEARING] = &tui_screen_hearing,
-		[SCR_VERSIONS] = &tui_screen_versions,
+		[SCR_VERSIONS] = &tui_screen_versions, [SCR_POOLS] = &tui_screen_pools,
 		[SCR_HELP] = &tui_screen_help, [SCR_PRESENT] = &tui_screen_present,
 	};
 	return ops[screen >= 0 && screen < SCR_COUNT ? screen : SCR_PROCESS];
@@ -201,14 +201,16 @@ static void draw_title(tui *t)
 	static const int tabs[] = { SCR_PROCESS, SCR_BUDGET, SCR_GOALS, SCR_JOURNAL, SCR_IMPORT,
 				    SCR_LABS, SCR_SIGNIN, SCR_BALLOTS, SCR_RESULTS };
 	enum { N_NUM_TABS = sizeof tabs / sizeof tabs[0], N_TABS_MAX = N_NUM_TABS + 1 };
-	/* The readings' screens (keys 0, H, V) add a tab of their own only
-	 * while shown, so the other screens' title bars keep their room. */
+	/* The readings' screens (keys 0, H, V) and the pools screen (F) add
+	 * a tab of their own only while shown, so the other screens' title
+	 * bars keep their room. */
 	int cur_tabs[N_TABS_MAX], n_tabs = N_NUM_TABS;
 	memcpy(cur_tabs, tabs, sizeof tabs);
 	static const char reading_keys[] = { [SCR_AMENDMENTS - SCR_AMENDMENTS] = '0',
 					     [SCR_HEARING - SCR_AMENDMENTS] = 'H',
-					     [SCR_VERSIONS - SCR_AMENDMENTS] = 'V' };
-	if (t->screen >= SCR_AMENDMENTS && t->screen <= SCR_VERSIONS)
+					     [SCR_VERSIONS - SCR_AMENDMENTS] = 'V',
+					     [SCR_POOLS - SCR_AMENDMENTS] = 'F' };
+	if (t->screen >= SCR_AMENDMENTS && t->screen <= SCR_POOLS)
 		cur_tabs[n_tabs++] = t->screen;
 	char tabtext[N_TABS_MAX][64];
 	int tabs_w = 0;
@@ -384,6 +386,9 @@ static bool global_act(tui *t, tui_act a)
 	case ACT_SCR_HEARING:
 	case ACT_SCR_VERSIONS:
 		tui_show(t, SCR_AMENDMENTS + (a - ACT_SCR_AMENDMENTS));
+		return true;
+	case ACT_SCR_POOLS:
+		tui_show(t, SCR_POOLS);
 		return true;
 	case ACT_NEXT_SCREEN:
 		tui_show(t, (t->screen + 1) % (SCR_LAST_TAB + 1));
@@ -590,6 +595,8 @@ static int open_process(tui *t, const tui_opts *o)
 		return -1;
 	}
 	free(yaml);
+	/* For the gates on the process's own goals (participants_represent). */
+	bl_store_set_lab_def(t->store, t->def->lab.n_categories ? &t->def->lab : NULL);
 	t->path = strdup(o->db_path);
 	return 0;
 }

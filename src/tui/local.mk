@@ -16,5 +16,6 @@ libbltui_a_SOURCES = \
 	src/tui/ballots_common.c src/tui/ballots_common.h src/tui/results_model.c \
 	src/tui/present_lab.c src/tui/present_lab.h \
 	src/tui/readings_screen.h src/tui/readings_common.c \
-	src/tui/screen_amendments.c src/tui/screen_hearing.c src/tui/screen_versions.c
+	src/tui/screen_amendments.c src/tui/screen_hearing.c src/tui/screen_versions.c \
+	src/tui/screen_pools.c src/tui/present_pool.c src/tui/present_pool.h
 TUI_LIBS = libbltui.a

@@ -889,7 +889,8 @@ static int save_goal(tui *t, tui_form *f, int *field_out, bl_err *err)
 	}
 	trim(f->fields[F_TITLE].value, title, sizeof title);
 	trim(f->fields[F_DESC].value, desc, sizeof desc);
-	bl_goal g = { c->id, area_id, title, (char *)(c->kept_desc ? c->kept_desc : desc[0] ? desc : NULL) };
+	bl_goal g = { c->id, area_id, title, (char *)(c->kept_desc ? c->kept_desc : desc[0] ? desc : NULL),
+		      BL_GOAL_DRAFT };
 	*field_out = -1;
 	if (c->id)
 		return bl_store_goal_update(t->store, &g, err) == 0 ? (c->saved_id = c->id, 0) : -1;

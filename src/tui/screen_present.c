@@ -19,7 +19,9 @@
  * It reads only aggregates (year and area totals), budget lines, areas,
  * goals, the phase definition's text, the spotlight's kind, ref and
  * message, and for a lab (present_lab.c) its ideas and ballot counts or
- * the number of participants per group, never a participant.  It
+ * the number of participants per group, never a participant, and for a
+ * development pool (present_pool.c) its sums and counts, never a
+ * project's applicant.  It
  * never reads the journal (which names who changed what), the
  * spotlight's actor, phase overrides' reasons, or anything about
  * people; keep it that way when adding to this file.
@@ -47,6 +49,7 @@
 #include "core/text.h"
 #include "tui/bigtext.h"
 #include "tui/present_lab.h"
+#include "tui/present_pool.h"
 #include "tui/readings_screen.h"
 #include "tui/tui.h"
 
@@ -106,6 +109,8 @@ typedef struct present {
 	struct timespec seen_at;
 	/* a lab's results or representation (present_lab.c) */
 	present_lab lab;
+	/* a development pool (present_pool.c) */
+	present_pool pool;
 } present;
 
 static bool lab_kind(bl_spot_kind k)
@@ -211,6 +216,7 @@ static void clear_loaded(present *p)
 	p->kind = BL_SPOT_NONE;
 	p->found = false;
 	present_lab_free(&p->lab);
+	present_pool_free(&p->pool);
 	p->n_rows = 0;
 	p->err[0] = '\0';
 }
@@ -585,6 +591,18 @@ static void load(tui *t, present *p)
 				  : dup_printf(_("Lab %" PRId64 ": %s · who came"), p->lab.lab, p->lab.theme);
 			p->sub = strdup("");
 		}
+	} else if (p->kind == BL_SPOT_POOL && p->raw_ref) {
+		/* The pool's sums and counts only: present_pool.c reads no
+		 * project, so no applicant. */
+		bl_err lerr = { { 0 } };
+		rc = present_pool_load(t, p->raw_ref, &p->pool, &lerr);
+		p->found = rc == 0;
+		if (rc < 0 && !p->err[0])
+			snprintf(p->err, sizeof p->err, "%s", lerr.msg);
+		if (p->found) {
+			p->head = dup_printf("%s", p->pool.name);
+			p->sub = strdup("");
+		}
 	} else if (p->kind != BL_SPOT_NONE && p->ref && p->raw_ref) {
 		/* Looked up as stored (raw_ref); shown cleaned (ref). */
 		bl_err lerr = { { 0 } };
@@ -658,6 +676,7 @@ static void focus(tui *t, present *p, const char **head, const char **sub, int *
 		       : p->kind == BL_SPOT_LINE ? _("This budget line is no longer in the budget.")
 		       : p->kind == BL_SPOT_AREA ? _("This area is no longer in the budget.")
 		       : p->kind == BL_SPOT_AMENDMENT ? _("This amendment is not in the process.")
+		       : p->kind == BL_SPOT_POOL ? _("This development pool is not in the process.")
 						 : _("This goal is no longer in the process.");
 		return;
 	}
@@ -970,6 +989,14 @@ static void s_draw(tui *t, void *st, int top, int rows)
 		draw_notice(t, p, top + rows - 1, W);
 		return;
 	}
+	if (p->kind == BL_SPOT_POOL && p->found && !p->err[0]) {
+		p->scale = 0;
+		p->big[0] = '\0';
+		p->years_shown = 0;
+		present_pool_draw(t, &p->pool, top + 1, rows - 2, W);
+		draw_notice(t, p, top + rows - 1, W);
+		return;
+	}
 	int body = rows - 2, y0 = top + 1; /* the header row, the notice row */
 	int text_w = W - 4 > 0 ? W - 4 : 1;
 
@@ -1195,7 +1222,7 @@ static void s_dump(tui *t, void *st, FILE *f)
 {
 	present *p = st;
 	static const char *const kinds[] = { "none", "line", "area", "goal", "message", "results",
-					     "representation", "amendment" };
+					     "representation", "amendment", "pool" };
 	fprintf(f, "present.municipality=%s\n", t->info.municipality);
 	fprintf(f, "present.phase=%s\n", t->phase >= 0 ? t->def->phases[t->phase].id : "setup");
 	fprintf(f, "present.phase.title=%s\n", t->phase >= 0 ? t->def->phases[t->phase].title : "");
@@ -1244,6 +1271,8 @@ static void s_dump(tui *t, void *st, FILE *f)
 	}
 	if (lab_kind(p->kind) && p->found)
 		present_lab_dump(t, &p->lab, f);
+	if (p->kind == BL_SPOT_POOL && p->found)
+		present_pool_dump(t, &p->pool, f);
 	fprintf(f, "present.notice=%s\n", p->notice);
 	fprintf(f, "present.error=%s\n", p->err);
 }

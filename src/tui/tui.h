@@ -53,6 +53,7 @@ enum tui_screen_id {
 	SCR_AMENDMENTS, /* amendments between the readings (screen_amendments.c) */
 	SCR_HEARING,    /* the register of hearing responses (screen_hearing.c) */
 	SCR_VERSIONS,   /* the versions and the diff between two (screen_versions.c) */
+	SCR_POOLS,      /* the development pools and their projects (screen_pools.c) */
 	SCR_HELP,
 	SCR_PRESENT,
 	SCR_COUNT
@@ -62,12 +63,12 @@ enum tui_screen_id {
 			 SCR_BIT(SCR_RESULTS))
 #define SCR_READING_SCREENS (SCR_BIT(SCR_AMENDMENTS) | SCR_BIT(SCR_HEARING) | SCR_BIT(SCR_VERSIONS))
 #define SCR_MAIN (SCR_BIT(SCR_PROCESS) | SCR_BIT(SCR_BUDGET) | SCR_BIT(SCR_GOALS) | SCR_BIT(SCR_JOURNAL) | \
-		  SCR_BIT(SCR_IMPORT) | SCR_LAB_SCREENS | SCR_READING_SCREENS)
+		  SCR_BIT(SCR_IMPORT) | SCR_LAB_SCREENS | SCR_READING_SCREENS | SCR_BIT(SCR_POOLS))
 /* The last screen with a key of its own (Tab cycles 0..this; --screen
  * takes their names).  The title bar has a numbered tab for the screens
- * up to SCR_RESULTS; the readings' screens (keys 0, H, V) show theirs
- * only while they are the current one. */
-#define SCR_LAST_TAB SCR_VERSIONS
+ * up to SCR_RESULTS; the readings' screens (keys 0, H, V) and the pools
+ * screen (F) show theirs only while they are the current one. */
+#define SCR_LAST_TAB SCR_POOLS
 #define SCR_LISTS (SCR_MAIN | SCR_BIT(SCR_HELP))
 #define SCR_ANY (SCR_LISTS | SCR_BIT(SCR_PRESENT))
 
@@ -158,6 +159,10 @@ typedef enum tui_act {
 	ACT_VDIFF_OLD,       /* the diff's old version: the next one */
 	ACT_VDIFF_NEW,       /* the diff's new version: the next one */
 	ACT_VDIFF_VIEW,      /* per line, or per area */
+	/* the development pools' screen (screen_pools.c) */
+	ACT_SCR_POOLS,
+	ACT_POOL_GRANT,      /* grant the selected project an amount per year */
+	ACT_POOL_DECIDE,     /* reject, withdraw or reopen the selected project */
 	ACT_COUNT
 } tui_act;
 
@@ -244,7 +249,7 @@ extern const tui_screen_ops tui_screen_process, tui_screen_budget,
 	tui_screen_goals, tui_screen_journal, tui_screen_import, tui_screen_help,
 	tui_screen_present, tui_screen_labs, tui_screen_signin, tui_screen_ballots,
 	tui_screen_results, tui_screen_amendments, tui_screen_hearing,
-	tui_screen_versions;
+	tui_screen_versions, tui_screen_pools;
 /* The screen's operations by enum tui_screen_id. */
 const tui_screen_ops *tui_ops(int screen);
 

@@ -6,7 +6,7 @@ is $RC 0 "--help exits 0"
 has "$OUT" "Usage: budgetlab COMMAND" "--help shows the usage"
 for c in demo create check-config status phase advance tick lines line areas area goals goal journal export \
 	versions amendment amendments decide deficit diff response responses hearing-summary sdgs \
-	bridge assess pillars; do
+	bridge assess pillars pools pool projects project grant sdg; do
 	has "$OUT" "  $c " "--help lists '$c'"
 	run "$c" --help
 	is $RC 0 "$c --help exits 0"

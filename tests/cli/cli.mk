@@ -4,7 +4,7 @@ EXTRA_DIST += tests/cli/lib.sh $(CLI_TESTS) $(CLI_EXPECTED) \
 	tests/fixtures/budgets/bergen-2013-driftsbudsjett.csv \
 	tests/fixtures/budgets/stavanger-budsjettforslag2016.csv
 CLI_TESTS = tests/cli/basics.sh tests/cli/files.sh tests/cli/process.sh tests/cli/demo.sh tests/cli/keys.sh \
-	tests/cli/import.sh tests/cli/labs.sh tests/cli/readings.sh tests/cli/sdg.sh tests/cli/goals_sdg.sh tests/cli/pillars.sh
+	tests/cli/import.sh tests/cli/labs.sh tests/cli/readings.sh tests/cli/sdg.sh tests/cli/goals_sdg.sh tests/cli/pillars.sh tests/cli/pools.sh tests/cli/goals_agreed.sh
 TESTS += $(CLI_TESTS)
 $(CLI_TESTS:.sh=.log): budgetlab$(EXEEXT)
 CLI_EXPECTED = \

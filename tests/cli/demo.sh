@@ -20,7 +20,7 @@ same demo-status
 has "$OUT" "Egekær Kommune" "the demo municipality"
 has "$OUT" "Mål før økonomi" "is in the goals phase"
 has "$OUT" "Locked in this phase: amounts" "with amounts locked"
-has "$OUT" "FAIL every_area_has_goal" "and a goal missing"
+has "$OUT" "FAIL every_area_has_agreed_goal" "and a goal missing"
 run status "$db" --unit mio --depth 2
 same demo-status-mio
 run phase "$db"

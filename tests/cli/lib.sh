@@ -84,3 +84,18 @@ done_testing() {
 	echo "1..$_n"
 	[ "$_failed" = 0 ]
 }
+
+# The journal's length of database $db, and a command that must be
+# refused (exit 1 or 2) without adding to it: `unchanged NAME CMD...`.
+jcount() { "$BUDGETLAB" journal "$db" --limit 100000 | wc -l; }
+unchanged() {
+	name=$1
+	shift
+	n0=$(jcount)
+	run "$@"
+	n1=$(jcount)
+	[ "$RC" = 1 ] || [ "$RC" = 2 ]
+	ok $? "refused: $name"
+	[ "$n0" = "$n1" ]
+	ok $? "  and nothing changed: $name"
+}

@@ -3,18 +3,6 @@
 # the lines assessed as harmful, and bad scores changing nothing.
 . "$SRCDIR/tests/cli/lib.sh"
 db="$T/demo.budgetlab"
-jcount() { "$BUDGETLAB" journal "$db" --limit 100000 | wc -l; }
-unchanged() {
-	name=$1
-	shift
-	n0=$(jcount)
-	run "$@"
-	n1=$(jcount)
-	[ "$RC" = 1 ] || [ "$RC" = 2 ]
-	ok $? "refused: $name"
-	[ "$n0" = "$n1" ]
-	ok $? "  and nothing changed: $name"
-}
 run demo "$db"
 is $RC 0 "the demo is written"
 run assess "$db" 6.42.41.001 --social +1 --economic 0 --environmental -1 --why "Flere møder, mere kørsel"

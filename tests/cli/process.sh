@@ -117,7 +117,7 @@ changed line set "$db" 3.22.01 --title "Folkeskoler i alt"
 
 run advance "$db"
 is $RC 1 "advancing with failing gates is refused"
-has "$OUT" "FAIL every_area_has_goal" "the failing gate is shown"
+has "$OUT" "FAIL every_area_has_agreed_goal" "the failing gate is shown"
 has "$ERR" "--override" "and the way past it is explained"
 changed goal add "$db" --title "Flere børn i trivsel" --area BSU --description "Målt ved trivselsmålingen"
 changed goal link "$db" 1 3.22.01 3.22.05
@@ -138,7 +138,7 @@ has "$OUT" "gates overridden" "the override is acknowledged"
 run journal "$db" --limit 1
 has "$OUT" "Agreed at the council meeting on 12 January" "the journal keeps the override reason"
 has "$OUT" "Borgmester" "and who gave it"
-has "$OUT" "every_area_has_goal" "and the gates that failed"
+has "$OUT" "every_area_has_agreed_goal" "and the gates that failed"
 run journal "$db" --line 3.22.01
 has "$OUT" '"amount":123456750' "the line's journal has its first amount in øre"
 has "$OUT" "Folkeskoler i alt" "and its title change"

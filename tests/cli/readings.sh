@@ -8,19 +8,6 @@
 # Bad input on every path: clear messages, and nothing changed.
 . "$SRCDIR/tests/cli/lib.sh"
 db="$T/demo.budgetlab"
-jcount() { "$BUDGETLAB" journal "$db" --limit 100000 | wc -l; }
-# unchanged NAME CMD...: the command is refused and the journal does not grow
-unchanged() {
-	name=$1
-	shift
-	n0=$(jcount)
-	run "$@"
-	n1=$(jcount)
-	[ "$RC" = 1 ] || [ "$RC" = 2 ]
-	ok $? "refused: $name"
-	[ "$n0" = "$n1" ]
-	ok $? "  and nothing changed: $name"
-}
 # at DATE CMD...: run on that day (the process's clock)
 at() {
 	d=$1

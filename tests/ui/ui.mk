@@ -19,5 +19,6 @@ include $(top_srcdir)/tests/ui/present_lab.mk
 include $(top_srcdir)/tests/ui/amendments.mk
 include $(top_srcdir)/tests/ui/hearing.mk
 include $(top_srcdir)/tests/ui/versions.mk
+include $(top_srcdir)/tests/ui/pools.mk
 TESTS += $(UI_TESTS)
 $(UI_TESTS:.sh=.log): budgetlab$(EXEEXT)

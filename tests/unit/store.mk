@@ -21,7 +21,7 @@ tests_unit_test_bulk_LDADD = $(TEST_LDADD)
 TESTS += tests/unit/test_bulk
 EXTRA_DIST += tests/fixtures/schema/v1.sql tests/fixtures/schema/v2.sql tests/fixtures/schema/v3.sql \
 	tests/fixtures/schema/v4.sql tests/fixtures/schema/v5.sql tests/fixtures/schema/v6.sql \
-	tests/fixtures/schema/v7.sql
+	tests/fixtures/schema/v7.sql tests/fixtures/schema/v8.sql
 # Labs in the store: sessions, participants, ideas, ballots (never changed
 # once counted), a lab as an election, a .pb file as a lab and back.
 check_PROGRAMS += tests/unit/test_lab_store

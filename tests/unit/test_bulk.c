@@ -462,7 +462,7 @@ static void test_remove(void)
 	ok(import(s, "first.csv", first, 6, true, NULL, &c, &e) == 0, "the first import");
 	int64_t a;
 	bl_store_area_find(s, "A", &a, &e);
-	bl_goal g = { 0, 0, (char *)"Trivsel", NULL };
+	bl_goal g = { 0, 0, (char *)"Trivsel", NULL, BL_GOAL_DRAFT };
 	int64_t gid, l2 = line_id(s, "L2");
 	ok(bl_store_goal_add(s, &g, &gid, &e) == 0 && bl_store_goal_link(s, gid, l2, &e) == 0,
 	   "L2 serves a goal");

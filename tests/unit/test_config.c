@@ -899,8 +899,11 @@ static void test_shipped(void)
 			is_str(b, "2028-12-31", "and ends with 2028");
 			is_str(p[0].title, "Mål før økonomi", "goals before economy");
 			is_int(p[0].locks, BL_LOCK_AMOUNTS, "goals locks amounts");
-			int g = gate_index(&p[0], "every_area_has_goal");
-			ok(g >= 0 && p[0].gates[g].args[0].i == 1, "every_area_has_goal level 1");
+			int g = gate_index(&p[0], "every_area_has_agreed_goal");
+			ok(g >= 0 && p[0].gates[g].args[0].i == 1, "every_area_has_agreed_goal level 1");
+			ok(gate_index(&p[1], "min_participants") >= 0 &&
+				   gate_index(&p[1], "participants_represent") >= 0,
+			   "labs: the process's own goals, broad and representative involvement");
 			ok(gate_index(&p[0], "checklist_complete") >= 0, "goals: checklist_complete");
 			ok(gate_index(&p[1], "checklist_complete") >= 0, "labs: checklist_complete");
 			g = gate_index(&p[2], "version_has_amounts");

@@ -75,10 +75,40 @@ static int f_lang(void *ctx, bl_lang *lang, bl_err *err)
 	return 0;
 }
 
+/* The process's own goals: participants and their answers. */
+static int64_t P_total;
+static size_t P_counts[2][4];
+static bl_lab_def *P_lab;
+static int f_participants(void *ctx, int64_t *n, bl_err *err)
+{
+	(void)ctx;
+	if (F.fail)
+		return bl_err_set(err, "disk on fire");
+	*n = P_total;
+	return 0;
+}
+static const bl_lab_def *f_lab_def(void *ctx)
+{
+	(void)ctx;
+	return P_lab;
+}
+static int f_category_counts(void *ctx, const char *category, const char *const *values,
+			     size_t n_values, size_t *counts, bl_err *err)
+{
+	(void)ctx;
+	(void)values;
+	int c = strcmp(category, "gender") == 0 ? 0 : 1;
+	for (size_t i = 0; i < n_values && i < 4; i++)
+		counts[i] = P_counts[c][i];
+	return 0;
+}
+
 static const bl_facts_ops ops = {
 	.years = f_years, .year_totals = f_totals, .amount_count = f_count,
 	.areas_without_goal = f_nogoal, .phase_entered = f_entered,
 	.checklist_done = f_done, .today = f_today, .language = f_lang,
+	.areas_without_agreed_goal = f_nogoal, .participants = f_participants,
+	.lab_def = f_lab_def, .category_counts = f_category_counts,
 };
 
 static bl_gate_ref ref(const char *name)
@@ -131,6 +161,57 @@ int main(void)
 	F.n_missing = 0;
 	is_int(eval(&ph, &g, why), 0, "no areas at all: fail");
 	like(why, "no areas at level 1", "and says why");
+
+	/* every_area_has_agreed_goal: the same, counting agreed goals */
+	bl_gate_ref ag = ref("every_area_has_agreed_goal");
+	ag.args[0] = (bl_gate_arg){ .set = true, .i = 1 };
+	F.n_level = 6;
+	F.missing[0] = "PBU";
+	F.n_missing = 1;
+	is_int(eval(&ph, &ag, why), 0, "an area without an agreed goal: fail");
+	is_str(why, "1 of 6 areas at level 1 have no agreed goal: PBU", "the reason names it");
+	F.n_missing = 0;
+	is_int(eval(&ph, &ag, why), 1, "every area has an agreed goal: pass");
+	like(why, "have an agreed goal", "and says so");
+
+	/* min_participants */
+	bl_gate_ref mp = ref("min_participants");
+	mp.args[0] = (bl_gate_arg){ .set = true, .i = 30 };
+	P_total = 29;
+	is_int(eval(&ph, &mp, why), 0, "29 of 30 participants: fail");
+	is_str(why, "29 participants have signed in to the labs; the process aims at 30 at least",
+	       "the reason gives both");
+	P_total = 30;
+	is_int(eval(&ph, &mp, why), 1, "30: pass");
+	F.fail = 1;
+	is_int(eval(&ph, &mp, why), -1, "a failing fact source is an error");
+	F.fail = 0;
+
+	/* participants_represent */
+	bl_gate_ref pr = ref("participants_represent");
+	is_int(eval(&ph, &pr, why), -1, "no labs section: an error, not a pass");
+	like(why, "needs the `labs:` section", "saying what it needs");
+	bl_category_value gv[2] = { { "kvinde", "Kvinde", 5000 }, { "mand", "Mand", 5000 } };
+	bl_category_value av[2] = { { "ung", "Under 30", 2500 }, { "aeldre", "30+", BL_NO_TARGET } };
+	bl_category cats[2] = { { "gender", "Køn", gv, 2, false }, { "age", "Alder", av, 2, false } };
+	bl_lab_def lab = { .categories = cats, .n_categories = 2, .under = 8000 };
+	P_lab = &lab;
+	P_total = 0;
+	is_int(eval(&ph, &pr, why), 0, "no participants yet: fail");
+	P_total = 100;
+	P_counts[0][0] = 50; /* kvinde */
+	P_counts[0][1] = 50;
+	P_counts[1][0] = 20; /* ung: 20 %, 80 % of the 25 % target: just enough */
+	P_counts[1][1] = 80;
+	is_int(eval(&ph, &pr, why), 1, "every group at 80 %% of its target or more: pass");
+	like(why, "no group is under-represented among the 100 participants (3 target shares)",
+	     "and says so");
+	P_counts[1][0] = 19;
+	P_counts[1][1] = 81;
+	is_int(eval(&ph, &pr, why), 0, "19 %% against a 25 %% target: fail");
+	is_str(why, "1 group(s) under-represented: Alder Under 30: 19 % (target 25 %)",
+	       "the reason names the group, its share and its target");
+	P_lab = NULL;
 
 	/* budget_balances */
 	bl_gate_ref b = ref("budget_balances");

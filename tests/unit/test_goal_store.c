@@ -34,7 +34,7 @@ int main(void)
 	tu_set(s, l2, 2028, 2000);
 	tu_set(s, l3, 2028, 5000);
 	tu_set(s, l4, 2029, 7);
-	bl_goal g = { 0, bsu, (char *)"Flere børn i trivsel", NULL };
+	bl_goal g = { 0, bsu, (char *)"Flere børn i trivsel", NULL, BL_GOAL_DRAFT };
 	int64_t g1, g2, g3;
 	ok(bl_store_goal_add(s, &g, &g1, &e) == 0, "goal 1");
 	g.title = (char *)"Mindre CO2";
@@ -145,12 +145,53 @@ int main(void)
 		   tu_int(tu_path("g.budgetlab"), "SELECT count(*) FROM line_pillar") == 0,
 	   "deleting the line removes its assessment");
 
+	/* A goal's status and the chosen SDGs. */
+	bl_goal_status gs;
+	ok(bl_goal_status_from_key("aftalt", &gs) == 0 && gs == BL_GOAL_AGREED &&
+		   bl_goal_status_from_key("Agreed", &gs) != 0,
+	   "statuses: the Danish word, and exact keys");
+	j = tu_journal(s);
+	ok(bl_store_goal_status_set(s, g2, BL_GOAL_DISCUSSED, &e) == 0, "goal 2 discussed");
+	is_int(tu_journal(s), j + 1, "  journalled once");
+	ok(bl_store_goal_status_set(s, g2, BL_GOAL_DISCUSSED, &e) == 0 && tu_journal(s) == j + 1,
+	   "  the same again writes nothing");
+	ok(bl_store_goal_status_set(s, 4242, BL_GOAL_AGREED, &e) != 0, "an unknown goal is refused");
+	ok(bl_store_goal_status_set(s, g2, (bl_goal_status)7, &e) != 0, "an unknown status is refused");
+	bl_goal *gv;
+	size_t ngv;
+	ok(bl_store_goals(s, &gv, &ngv, &e) == 0 && ngv >= 1 && gv[0].id == g2 &&
+		   gv[0].status == BL_GOAL_DISCUSSED && gv[1].status == BL_GOAL_DRAFT,
+	   "goals read their status");
+	bl_goals_free(gv, ngv);
+	bl_sdg_choice ch = { 13, (char *)"Lavtliggende", NULL, (char *)"Vand" };
+	ok(bl_store_sdg_choose(s, &ch, &e) == 0, "SDG 13 chosen");
+	ch.significance = NULL;
+	ch.challenges = (char *)"";
+	ch.opportunities = (char *)"Grønne byrum";
+	ok(bl_store_sdg_choose(s, &ch, &e) == 0, "  a second choose: one kept, one cleared, one added");
+	bl_sdg_choice *cv;
+	size_t ncv;
+	ok(bl_store_sdg_choices(s, &cv, &ncv, &e) == 0 && ncv == 1 && cv[0].sdg == 13 &&
+		   !strcmp(cv[0].significance, "Lavtliggende") && !cv[0].challenges &&
+		   !strcmp(cv[0].opportunities, "Grønne byrum"),
+	   "  read back so");
+	bl_sdg_choices_free(cv, ncv);
+	j = tu_journal(s);
+	ok(bl_store_sdg_choose(s, &ch, &e) == 0 && tu_journal(s) == j, "  the same again writes nothing");
+	ch.sdg = 18;
+	ok(bl_store_sdg_choose(s, &ch, &e) != 0, "SDG 18 is refused");
+	ok(bl_store_sdg_drop(s, 5, &e) != 0, "dropping one not chosen is refused");
+
 	/* The goals lock (phase 'hearing' of the test process locks goals). */
 	for (int i = 0; i < 3; i++)
 		bl_store_phase_advance(s, i, "test", "test", &e);
 	ok(bl_store_goal_targets_set(s, g2, t2, 1, &sdg, &e) != 0, "goals locked: targets refused");
 	like(e.msg, "locked", "  by the lock");
 	ok(bl_store_goal_indicator_set(s, g2, &ind, &e) != 0, "  and the indicator");
+	ok(bl_store_goal_status_set(s, g2, BL_GOAL_AGREED, &e) != 0, "  and the status");
+	ch.sdg = 4;
+	ok(bl_store_sdg_choose(s, &ch, &e) != 0, "  and choosing an SDG");
+	ok(bl_store_sdg_drop(s, 13, &e) != 0, "  and dropping one");
 	bl_store_close(s);
 	bl_sdg_set_free(&sdg);
 	tu_cleanup();

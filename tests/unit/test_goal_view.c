@@ -43,7 +43,7 @@ static int collect(void *ctx, const bl_line *l, const bl_money *amounts, const b
 
 static int64_t goal(bl_store *s, int64_t area, const char *title)
 {
-	bl_goal g = { 0, area, (char *)title, NULL };
+	bl_goal g = { 0, area, (char *)title, NULL, BL_GOAL_DRAFT };
 	int64_t id = 0;
 	bl_err e = { { 0 } };
 	if (bl_store_goal_add(s, &g, &id, &e) != 0)

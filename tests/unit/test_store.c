@@ -266,7 +266,7 @@ static void test_readonly(void)
 	int64_t a = tu_area(s, 0, "A");
 	int64_t l = tu_line(s, "1.01", a, BL_DIR_EXPENSE);
 	tu_set(s, l, 2028, 500);
-	bl_goal g0 = { 0, 0, (char *)"Mål", NULL };
+	bl_goal g0 = { 0, 0, (char *)"Mål", NULL, BL_GOAL_DRAFT };
 	int64_t gid;
 	bl_err e;
 	bl_store_goal_add(s, &g0, &gid, &e);
@@ -278,7 +278,7 @@ static void test_readonly(void)
 	ok(bl_store_open(p, true, &s, &e) == 0, "open read-only");
 	bl_line line = { l, (char *)"1.01", (char *)"Ny titel", a, BL_KIND_OPERATION,
 			 BL_DIR_EXPENSE, NULL };
-	bl_goal g = { gid, 0, (char *)"Nyt mål", NULL };
+	bl_goal g = { gid, 0, (char *)"Nyt mål", NULL, BL_GOAL_DRAFT };
 	int64_t id;
 	bl_bulk *b = NULL;
 #define REFUSED(call, what)                                                   \
@@ -430,7 +430,7 @@ static void test_journal(void)
 	tu_set(s, l1, 2030, 6);
 	grew(s, &n, 2, "two amounts");
 
-	bl_goal g = { 0, a, (char *)"Flere børn i trivsel", NULL };
+	bl_goal g = { 0, a, (char *)"Flere børn i trivsel", NULL, BL_GOAL_DRAFT };
 	int64_t gid = 0;
 	ok(bl_store_goal_add(s, &g, &gid, &e) == 0 && gid > 0, "goal_add");
 	grew(s, &n, 1, "goal_add");
@@ -611,7 +611,7 @@ static void test_locks(void)
 	ok(l2 > 0, "adding a line without amounts is allowed");
 	ok(bl_store_line_delete(s, l2, &e) == 0, "deleting a line without amounts is allowed");
 	ok(tu_area(s, a, "BSU.01") > 0, "areas are not locked");
-	bl_goal g = { 0, a, (char *)"Mål", NULL };
+	bl_goal g = { 0, a, (char *)"Mål", NULL, BL_GOAL_DRAFT };
 	int64_t gid;
 	ok(bl_store_goal_add(s, &g, &gid, &e) == 0, "goals are not locked");
 	int64_t l3 = tu_line(s, "3.22.09", a, BL_DIR_EXPENSE);
@@ -1340,10 +1340,10 @@ static void test_goals_and_facts(void)
 	for (size_t i = 0; i < n; i++)
 		free(codes[i]);
 	free(codes);
-	bl_goal g = { 0, ax, (char *)"Mål for X", (char *)"Målt" };
+	bl_goal g = { 0, ax, (char *)"Mål for X", (char *)"Målt", BL_GOAL_DRAFT };
 	int64_t gid, g2;
 	ok(bl_store_goal_add(s, &g, &gid, &e) == 0, "a goal on A/X");
-	ok(bl_store_goal_add(s, &(bl_goal){ 0, 0, (char *)"For hele kommunen", NULL }, &g2, &e) == 0,
+	ok(bl_store_goal_add(s, &(bl_goal){ 0, 0, (char *)"For hele kommunen", NULL, BL_GOAL_DRAFT }, &g2, &e) == 0,
 	   "a goal for the whole municipality");
 	ok(f->areas_without_goal(s, 1, &codes, &n, &total, &e) == 0 && n == 1 &&
 		   strcmp(codes[0], "B") == 0 && total == 2,
@@ -1361,9 +1361,9 @@ static void test_goals_and_facts(void)
 	   "a level without areas");
 	free(codes);
 
-	ok(bl_store_goal_add(s, &(bl_goal){ 0, 0, (char *)" ", NULL }, NULL, &e) != 0,
+	ok(bl_store_goal_add(s, &(bl_goal){ 0, 0, (char *)" ", NULL, BL_GOAL_DRAFT }, NULL, &e) != 0,
 	   "a goal without a title is refused");
-	ok(bl_store_goal_add(s, &(bl_goal){ 0, 999, (char *)"T", NULL }, NULL, &e) != 0,
+	ok(bl_store_goal_add(s, &(bl_goal){ 0, 999, (char *)"T", NULL, BL_GOAL_DRAFT }, NULL, &e) != 0,
 	   "a goal on an unknown area is refused");
 	is_str(e.msg, "no area with id 999", "saying so");
 	ok(bl_store_goal_link(s, 999, l, &e) != 0, "linking to an unknown goal is refused");
@@ -1381,14 +1381,14 @@ static void test_goals_and_facts(void)
 		   strcmp(gs[0].description, "Målt") == 0 && gs[1].area_id == 0 && !gs[1].description,
 	   "goals");
 	bl_goals_free(gs, n);
-	ok(bl_store_goal_update(s, &(bl_goal){ gid, 0, (char *)"Nyt", NULL }, &e) == 0,
+	ok(bl_store_goal_update(s, &(bl_goal){ gid, 0, (char *)"Nyt", NULL, BL_GOAL_DRAFT }, &e) == 0,
 	   "goal_update to the whole municipality");
 	ok(f->areas_without_goal(s, 1, &codes, &n, &total, &e) == 0 && n == 2,
 	   "then A has no goal again");
 	for (size_t i = 0; i < n; i++)
 		free(codes[i]);
 	free(codes);
-	ok(bl_store_goal_update(s, &(bl_goal){ 999, 0, (char *)"Nyt", NULL }, &e) != 0,
+	ok(bl_store_goal_update(s, &(bl_goal){ 999, 0, (char *)"Nyt", NULL, BL_GOAL_DRAFT }, &e) != 0,
 	   "updating an unknown goal is refused");
 	ok(bl_store_goal_delete(s, gid, &e) == 0, "goal_delete");
 	ok(bl_store_goal_lines(s, gid, &ids, &n, &e) == 0 && n == 0, "takes its links");

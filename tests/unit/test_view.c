@@ -502,7 +502,7 @@ static void test_spotlight(bl_store *s, const char *path)
 	ok(spot_is(s, BL_SPOT_NONE, NULL, NULL, NULL), "a new file's spotlight is empty, never set");
 	is_int(tu_int(path, "SELECT count(*) FROM spotlight"), 1, "in its one row");
 
-	bl_goal g = { 0, a_skole, (char *)"Flere børn i trivsel", NULL };
+	bl_goal g = { 0, a_skole, (char *)"Flere børn i trivsel", NULL, BL_GOAL_DRAFT };
 	int64_t gid = 0;
 	ok(bl_store_goal_add(s, &g, &gid, &e) == 0, "(a goal)");
 	char gref[32], gref0[40];
