@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "store/pool_store.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -276,6 +277,63 @@ out:
 	return rc;
 }
 
+/* The development pools' money left, always in sight: per pool what is
+ * left of it in each year (with carry-over, of the years so far), as a
+ * table of its own.  Nothing when there are none. */
+static int print_pools(bl_app *app, bl_unit unit)
+{
+	bl_err err = { { 0 } };
+	bl_pool_rec *v;
+	size_t n;
+	if (bl_store_pools(app->store, &v, &n, &err) != 0) {
+		bl_fail_err(BL_EXIT_FILE, &err);
+		return -1;
+	}
+	bl_money (*left)[BL_MAX_YEARS] = n ? calloc(n, sizeof *left) : NULL;
+	int rc = n && !left ? bl_fail(BL_EXIT_FILE, _("out of memory")) : 0;
+	int ny = app->info.n_years, lw = bl_text_width(_("Pool")), aw[BL_MAX_YEARS];
+	for (int y = 0; y < ny; y++)
+		aw[y] = 4;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		bl_pool_money m;
+		if (bl_store_pool_money(app->store, v[i].key, &m, &err) != 0) {
+			rc = bl_fail_err(BL_EXIT_FILE, &err);
+			break;
+		}
+		int w = bl_text_width(v[i].key) + 1 + bl_text_width(v[i].name);
+		lw = w > lw ? w : lw;
+		for (int y = 0; y < ny; y++) {
+			char a[BL_MONEY_BUFSZ];
+			left[i][y] = m.left[y];
+			bl_fmt_amount(app, m.left[y], unit, a, sizeof a);
+			w = bl_text_width(a);
+			aw[y] = w > aw[y] ? w : aw[y];
+		}
+	}
+	if (rc == 0 && n) {
+		printf(_("\nDevelopment pools: left to grant, in %s\n"), bl_unit_label(unit, app->info.lang));
+		bl_cell(stdout, _("Pool"), lw, false);
+		for (int y = 0; y < ny; y++)
+			printf("  %*d", aw[y], app->info.budget_year + y);
+		printf("\n");
+		for (size_t i = 0; i < n; i++) {
+			char label[256];
+			snprintf(label, sizeof label, "%s %s", v[i].key, v[i].name);
+			bl_cell(stdout, label, lw, false);
+			for (int y = 0; y < ny; y++) {
+				char a[BL_MONEY_BUFSZ];
+				bl_fmt_amount(app, left[i][y], unit, a, sizeof a);
+				printf("  ");
+				bl_cell_num(stdout, a, aw[y]);
+			}
+			printf("\n");
+		}
+	}
+	free(left);
+	bl_pool_recs_free(v, n);
+	return rc ? -1 : 0;
+}
+
 int bl_cmd_status(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -339,6 +397,8 @@ int bl_cmd_status(int argc, char **argv)
 	if (print_where(&app, cur) != 0)
 		rc = BL_EXIT_FILE;
 	if (print_money(&app, version, unit, (int)depth) != 0)
+		rc = BL_EXIT_FILE;
+	if (print_pools(&app, unit) != 0)
 		rc = BL_EXIT_FILE;
 	bl_app_close(&app);
 	return rc;

@@ -67,7 +67,8 @@ has "$ERR" "carries development pool 'lille' already" "  saying which"
 unchanged "a key in use" pool add "$db" lille --name X --line 6.52.70.001
 unchanged "a bad key" pool add "$db" "Store Pulje" --name X --line 6.52.70.001
 has "$ERR" "is not a pool key" "  saying what a key is"
-unchanged "an income line" pool add "$db" ind --name X --line 7.22.01.001
+unchanged "an income line" pool add "$db" ind --name X --line 0.25.11.002
+has "$ERR" "is income" "  saying so"
 unchanged "a line that does not exist" pool add "$db" ny --name X --line 9.99.99
 unchanged "an unknown kind" pool add "$db" ny --name X --line 6.52.70.001 --kinds udvikling,leg
 has "$ERR" "'leg' is not a kind of project" "  naming it"

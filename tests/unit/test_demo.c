@@ -32,7 +32,8 @@
 #define MAX_FIELDS 16
 
 static const char *const data_files[] = { "areas.tsv", "lines.tsv", "goals.tsv",
-					  "goal_lines.tsv" };
+					  "goal_lines.tsv", "goal_sdgs.tsv", "goal_status.tsv",
+					  "sdg_choices.tsv", "pools.tsv", "pool_projects.tsv" };
 #define N_FILES (sizeof data_files / sizeof data_files[0])
 
 /* A data file as text, split into lines (without their newlines). */
@@ -580,6 +581,29 @@ static void check_broken(const char *tmp)
 		{ "a link given twice", 3, 3, -1, "G01\t6.52.76.001", "goal_lines.tsv:3:|already on line 2" },
 		{ "a goals file with the wrong header", 2, 1, -1, "goal\ttitle\tarea\tdescription",
 		  "goals.tsv:1:|expected the columns goal, area, title, description" },
+		{ "a status for an unknown goal", 5, 2, 0, "G99", "goal_status.tsv:2:|field 1 (goal)|\"G99\"" },
+		{ "an unknown goal status", 5, 3, 1, "maybe",
+		  "goal_status.tsv:3:|field 2 (status)|draft, discussed or agreed" },
+		{ "SDG 18", 6, 2, 0, "18", "sdg_choices.tsv:2:|field 1 (sdg)|1 to 17" },
+		{ "an SDG that is no number", 6, 3, 0, "klima", "sdg_choices.tsv:3:|field 1 (sdg)" },
+		{ "a pool on no line, refused by the store", 7, 2, 2, "9.99", "pools.tsv:2:|9.99" },
+		{ "a pool on an income line", 7, 2, 2, "0.25.11.002", "pools.tsv:2:|is income" },
+		{ "an unknown project kind in a pool", 7, 2, 3, "leg", "pools.tsv:2:|field 4 (kinds)|'leg'" },
+		{ "a pool maximum with separators", 7, 2, 4, "1.500.000", "pools.tsv:2:|field 5 (max)|whole number" },
+		{ "a carry-over that is not yes or no", 7, 2, 5, "ja", "pools.tsv:2:|field 6 (carry_over)|yes or no" },
+		{ "a pool serving an unknown goal", 7, 2, 6, "G02,G99", "pools.tsv:2:|field 7 (goals)|G02,G99" },
+		{ "a project of an unknown pool", 8, 2, 0, "nosuch", "pool_projects.tsv:2:|no development pool 'nosuch'" },
+		{ "a project of an unknown kind", 8, 2, 2, "leg", "pool_projects.tsv:2:|field 3 (kind)" },
+		{ "a granted operating project, refused by the pool's rules", 8, 3, 2, "operation",
+		  "pool_projects.tsv:3:|may only pay for development or capital" },
+		{ "a grant above the pool's maximum", 8, 2, 9, "1600000",
+		  "pool_projects.tsv:2:|above its maximum of 1.500.000 kr." },
+		{ "a bad application date", 8, 2, 3, "2028-02-30", "pool_projects.tsv:2:|field 4 (applied)" },
+		{ "an unknown project status", 8, 2, 4, "godkendt", "pool_projects.tsv:2:|field 5 (status)" },
+		{ "a pillar score of 3", 8, 2, 13, "3", "pool_projects.tsv:2:|field 14 (social)|-2 to 2" },
+		{ "an asked amount that is no number", 8, 2, 5, "mange", "pool_projects.tsv:2:|field 6 (asked 2028)" },
+		{ "a projects file with the wrong header", 8, 1, -1, "pool\ttitle",
+		  "pool_projects.tsv:1:|expected 18 separated by tabs" },
 		{ "an empty areas file", 0, 0, -1, NULL, "areas.tsv:1:|empty" },
 		{ "an empty line in areas.tsv", 0, 2, -1, "", "areas.tsv:2:|empty line" },
 	};
