@@ -11,14 +11,18 @@ sock="$T/tmux.sock"
 tm() { tmux -S "$sock" "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
 
-# Wait (at most 20 s: a sanitizer build on a loaded machine is slow to
-# start and to leave, with its leak check) until the pane shows TEXT.
+# Wait (at most 60 s: a sanitizer build on a loaded machine is slow to
+# start and to leave, with its leak check; a CI run of this test once
+# timed out at 20 s) until the pane shows TEXT.  On a timeout the pane is
+# shown, so that the log says what was there instead.
 wait_for() {
-	for _i in $(seq 200); do
+	for _i in $(seq 600); do
 		tm capture-pane -p -t bl >"$T/pane" 2>/dev/null
 		grep -qF -- "$1" "$T/pane" && return 0
 		sleep 0.1
 	done
+	echo "# timed out waiting for: $1"
+	sed 's/^/# | /' "$T/pane"
 	return 1
 }
 
