@@ -439,7 +439,7 @@ int bl_cmd_pools(int argc, char **argv)
 		bl_app_close(&app);
 		return BL_EXIT_OK;
 	}
-	printf(_("Development pools, %d-%d (budgets from the %s version)\n\n"),
+	printf(_("Development pools, %d–%d (budgets from the %s version)\n\n"),
 	       app.info.budget_year, app.info.budget_year + app.info.n_years - 1, ver);
 	char (*cells)[6][96] = calloc(n, sizeof *cells);
 	const char *head[6] = { _("Key"), _("Name"), _("Line"), _("Budget"), _("Granted"),

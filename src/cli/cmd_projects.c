@@ -428,11 +428,23 @@ static int project_decide(int argc, char **argv, bl_project_status st)
 	if (rc)
 		return rc;
 	bl_err err = { { 0 } };
-	if (bl_store_pool_decide(app.store, argv[2], number, st, note, &err) != 0)
+	/* What it had granted goes back to the pool: say how much. */
+	bl_pool_project before;
+	bl_money back = 0, asked;
+	if (bl_store_pool_project_get(app.store, argv[2], number, &before, &err) == 1)
+		sums(&before, &asked, &back);
+	bl_pool_project_clear(&before);
+	if (bl_store_pool_decide(app.store, argv[2], number, st, note, &err) != 0) {
 		rc = bl_fail_store(&app, &err);
-	else
+	} else {
 		printf(_("Project %" PRId64 " of development pool %s is %s now.\n"), number, argv[2],
 		       bl_project_status_key(st));
+		if (back) {
+			char a[BL_MONEY_BUFSZ];
+			pool_amount(&app, back, a, sizeof a);
+			printf(_("What it was granted, %s kr. in all, went back to the pool.\n"), a);
+		}
+	}
 	bl_app_close(&app);
 	return rc;
 }
@@ -529,11 +541,27 @@ int bl_cmd_grant(int argc, char **argv)
 		g[k] = amount;
 	}
 	bl_err err = { { 0 } };
+	bl_pool_project asked;
+	int had = bl_store_pool_project_get(app.store, argv[2], number, &asked, &err);
 	if (bl_store_pool_grant(app.store, argv[2], number, g, app.info.n_years, note, &err) != 0) {
 		rc = bl_fail_store(&app, &err);
+		if (had == 1)
+			bl_pool_project_clear(&asked);
 		goto out;
 	}
-	printf(_("Project %" PRId64 " of development pool %s granted.\n\n"), number, argv[2]);
+	printf(_("Project %" PRId64 " of development pool %s granted.\n"), number, argv[2]);
+	/* More than asked is the committee's right, but worth a second look. */
+	for (int y = 0; had == 1 && y < app.info.n_years; y++)
+		if (g[y] > asked.asked[y]) {
+			char a[BL_MONEY_BUFSZ], b[BL_MONEY_BUFSZ];
+			pool_amount(&app, g[y], a, sizeof a);
+			pool_amount(&app, asked.asked[y], b, sizeof b);
+			fprintf(stderr, _("%s: note: %d: granted %s kr., more than the %s kr. asked\n"),
+				bl_progname, app.info.budget_year + y, a, b);
+		}
+	if (had == 1)
+		bl_pool_project_clear(&asked);
+	printf("\n");
 	if (pool_print_money(&app, argv[2], &err) != 0)
 		rc = bl_fail_store(&app, &err);
 out:

@@ -199,7 +199,8 @@ static int sdg_matrix(int argc, char **argv)
 	bl_lang lang = app.info.lang;
 	int width = bl_term_width();
 	if (md)
-		printf(_("# The SDG matrix: %s\n\n"), app.info.municipality);
+		printf(_("# The SDG matrix: %s\n\n%s version, amounts in %s.\n\n"),
+		       app.info.municipality, version, bl_unit_label(unit, lang));
 	else
 		printf(_("The SDG matrix of %s (%s version, amounts in %s)\n"), app.info.municipality,
 		       version, bl_unit_label(unit, lang));
@@ -270,7 +271,7 @@ static int sdg_matrix(int argc, char **argv)
 				printf("---:|");
 			printf("\n| %s (%s) |", _("Expenses"), bl_unit_label(unit, lang));
 		} else {
-			printf(ngettext("  Money (%" PRId64 " line):", "  Money (%" PRId64 " lines):",
+			printf(ngettext("  Expenses (%" PRId64 " line):", "  Expenses (%" PRId64 " lines):",
 					(unsigned long)m->n_lines),
 			       m->n_lines);
 		}

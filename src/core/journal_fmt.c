@@ -880,10 +880,32 @@ static bool sum_pool(ctx *c, const char *entity, const bl_jobj *before, const bl
 		if (!y || !a || !g)
 			return false;
 		char ma[64], mg[64];
-		fmt_money(has_after ? a->i : 0, c->lang, BL_UNIT_KR, ma, sizeof ma);
-		fmt_money(has_after ? g->i : 0, c->lang, BL_UNIT_KR, mg, sizeof mg);
-		sb_printf(c->b, _("project %lld, %lld: asked %s, granted %s"), (long long)n->i,
-			  (long long)y->i, ma, mg);
+		fmt_money(a->i, c->lang, BL_UNIT_KR, ma, sizeof ma);
+		fmt_money(g->i, c->lang, BL_UNIT_KR, mg, sizeof mg);
+		if (!has_after) {
+			sb_printf(c->b, _("project %lld, %lld: no amounts now (it had asked %s,"
+					  " granted %s)"),
+				  (long long)n->i, (long long)y->i, ma, mg);
+			return true;
+		}
+		/* A change says what it was: "granted 900.000 -> 0". */
+		const bl_jfield *ob = has_before && has_after ? get_t(before, "asked", BL_JINT) : NULL;
+		const bl_jfield *og = has_before && has_after ? get_t(before, "granted", BL_JINT) : NULL;
+		sb_printf(c->b, _("project %lld, %lld: "), (long long)n->i, (long long)y->i);
+		if (ob && ob->i != a->i) {
+			char was[64];
+			fmt_money(ob->i, c->lang, BL_UNIT_KR, was, sizeof was);
+			sb_printf(c->b, _("asked %s → %s, "), was, ma);
+		} else {
+			sb_printf(c->b, _("asked %s, "), ma);
+		}
+		if (og && og->i != g->i) {
+			char was[64];
+			fmt_money(og->i, c->lang, BL_UNIT_KR, was, sizeof was);
+			sb_printf(c->b, _("granted %s → %s"), was, mg);
+		} else {
+			sb_printf(c->b, _("granted %s"), mg);
+		}
 		return true;
 	}
 	return false;

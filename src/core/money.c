@@ -406,6 +406,44 @@ static bool other_notation(const char *s, size_t len, bl_lang lang)
 	return parse(s, len, o, NULL, NULL, NULL) == 0;
 }
 
+/* 'm' if the text ends in a word for millions (mio, mill, million(er)),
+ * 't' for thousands (t, tkr, t.kr., tusind, tusen), else 0; "kr." after
+ * it and case are ignored. */
+static int scale_word(const char *s, size_t len)
+{
+	char w[32];
+	size_t n = 0;
+	/* The letters and dots at the end, lower case, as one word. */
+	size_t i = len;
+	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '.'))
+		i--;
+	size_t end = i;
+	while (i > 0 && ((s[i - 1] >= 'a' && s[i - 1] <= 'z') || (s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
+			 s[i - 1] == '.' || s[i - 1] == ' '))
+		i--;
+	for (size_t k = i; k < end && n + 1 < sizeof w; k++)
+		if (s[k] != ' ' && s[k] != '.')
+			w[n++] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+	w[n] = '\0';
+	/* Nothing but a word is no amount with a unit. */
+	bool digit = false;
+	for (size_t k = 0; k < i; k++)
+		digit = digit || (s[k] >= '0' && s[k] <= '9');
+	if (!digit)
+		return 0;
+	if (n > 2 && strcmp(w + n - 2, "kr") == 0)
+		w[n -= 2] = '\0';
+	static const char *const mio[] = { "mio", "mill", "million", "millioner", "mn", "m" };
+	static const char *const th[] = { "t", "tkr", "tusind", "tusen", "k" };
+	for (size_t k = 0; k < sizeof mio / sizeof mio[0]; k++)
+		if (strcmp(w, mio[k]) == 0)
+			return 'm';
+	for (size_t k = 0; k < sizeof th / sizeof th[0]; k++)
+		if (strcmp(w, th[k]) == 0)
+			return 't';
+	return 0;
+}
+
 int bl_money_parse_n(const char *s, size_t len, bl_lang lang, bl_money *out,
 		     bl_err *err)
 {
@@ -426,6 +464,17 @@ int bl_money_parse_in(const char *s, size_t len, bl_lang lang,
 		return 0;
 	if (!err)
 		return -1;
+	/* "1,5 mio" and "200 t": a unit the budgets print in their headings,
+	 * which an amount cannot carry. */
+	int scale = scale_word(s, len);
+	if (rc == -1 && scale) {
+		fail(err, s, len, lang, false,
+		     scale == 'm' ? _("amounts are written in kroner, not in millions: 1,5 mio. kr."
+				      " is written 1.500.000")
+				  : _("amounts are written in kroner, not in thousands: 200 t. kr. is"
+				      " written 200.000"));
+		return -1;
+	}
 	/* Only a syntax error can be another notation; a message about the
 	 * encoding, the range or the currency says more. */
 	if (rc == -1 && other_notation(s, len, lang)) {

@@ -817,6 +817,23 @@ static int journal_entry(bl_bulk *b, bl_err *err)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+int bl_bulk_check(bl_bulk *b, bl_err *err)
+{
+	bl_store *s = b->s;
+	if (b->broken || lost(b))
+		return broken(b, err);
+	/* What the commit does before it commits, inside the load's own
+	 * transaction, which the caller then aborts. */
+	if ((b->replaced && remove_lines(b, err) != 0) || rebuild_totals(b, err) != 0 ||
+	    bl_store_totals_check(s, b->moved ? NULL : b->version, err) != 0 ||
+	    bl_store_pools_check(s, err) != 0) {
+		b->broken = true;
+		return -1;
+	}
+	b->broken = true; /* only bl_bulk_abort is left */
+	return 0;
+}
+
 int bl_bulk_commit_counts(bl_bulk *b, bl_bulk_counts *out, bl_err *err)
 {
 	bl_store *s = b->s;
@@ -852,7 +869,7 @@ int bl_bulk_commit_counts(bl_bulk *b, bl_bulk_counts *out, bl_err *err)
 	bulk_free(b);
 	return 0;
 fail:
-	bl_err_prefix(err, _("the bulk load into '%s' was undone"), s->path);
+	bl_err_prefix(err, _("nothing was loaded into '%s'"), s->path);
 	bl_bulk_discard(b);
 	return -1;
 }

@@ -174,7 +174,8 @@ int bl_store_import(bl_store *s, bl_import *imp, const char *version, const char
 		goto fail;
 	if (dry_run) {
 		bl_bulk_counts_get(b, &res->counts);
-		if (bl_bulk_removals(b, &res->counts.lines_removed, err) != 0)
+		if (bl_bulk_removals(b, &res->counts.lines_removed, err) != 0 ||
+		    bl_bulk_check(b, err) != 0)
 			goto fail;
 		bl_bulk_abort(b);
 		free(ids);

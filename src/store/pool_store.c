@@ -973,12 +973,22 @@ int bl_store_pool_decide(bl_store *s, const char *pool, int64_t number, bl_proje
 	int rc = -1;
 	int64_t pid, id;
 	bl_money zero[BL_MAX_YEARS] = { 0 };
+	bl_pool_project cur;
+	memset(&cur, 0, sizeof cur);
 	if (pool_id(s, pool, &pid, err) != 0 || project_id(s, pid, pool, number, &id, err) != 0 ||
-	    amounts_write(s, id, "granted", zero, s->info.n_years, err) != 0 ||
+	    bl_store_pool_project_get(s, pool, number, &cur, err) < 0)
+		goto out;
+	if (cur.status == stt) {
+		bl_err_set(err, _("project %" PRId64 " of development pool '%s' is %s already"),
+			   number, pool, bl_project_status_key(stt));
+		goto out;
+	}
+	if (amounts_write(s, id, "granted", zero, s->info.n_years, err) != 0 ||
 	    status_set(s, id, stt, note, err) != 0)
 		goto out;
 	rc = 0;
 out:
+	bl_pool_project_clear(&cur);
 	return bl_write_end(s, outer, rc, err);
 }
 
@@ -987,7 +997,8 @@ int bl_store_pools_check(bl_store *s, bl_err *err)
 	sqlite3_stmt *st;
 	/* The triggers' own refusal, so that the message is theirs. */
 	if (bl_prepare(s, "SELECT bl_refuse('pool_over', p.name, s.year, s.budget, s.granted,"
-			  " s.cum_budget, s.cum_granted, s.carry_over)"
+			  " s.cum_budget, s.cum_granted, s.carry_over,"
+			  " (SELECT code FROM line WHERE id = p.line_id), p.key)"
 			  " FROM pool_short s JOIN pool p ON p.id = s.pool_id LIMIT 1",
 		       &st, err) != 0)
 		return -1;

@@ -990,7 +990,8 @@ _Static_assert(sizeof bl_migrations / sizeof bl_migrations[0] == BL_SCHEMA_VERSI
  * its grants in some year. */
 #define POOL_SHORT(COND)                                                      \
 	"SELECT bl_refuse('pool_over', p.name, s.year, s.budget, s.granted,"  \
-	" s.cum_budget, s.cum_granted, s.carry_over)"                         \
+	" s.cum_budget, s.cum_granted, s.carry_over,"                         \
+	" (SELECT code FROM line WHERE id = p.line_id), p.key)"               \
 	" FROM pool_short s JOIN pool p ON p.id = s.pool_id WHERE " COND      \
 	" LIMIT 1;"
 /* Refuse if project ID, which has money granted, is not granted, is of
@@ -1791,20 +1792,24 @@ static void pool_refusal(bl_store *s, bl_err *e, const char *kind, int argc,
 			 sqlite3_value **argv)
 {
 	char a[48], b[48];
-	if (strcmp(kind, "pool_over") == 0 && argc == 8) {
+	if (strcmp(kind, "pool_over") == 0 && argc == 10) {
 		if (sqlite3_value_int(argv[7])) {
 			money_arg(s, argv[6], a, sizeof a);
 			money_arg(s, argv[5], b, sizeof b);
-			bl_err_set(e, _("development pool '%s' would be overspent in the years up to"
-					" %d: %s kr. granted against %s kr. in its budget line for"
-					" those years (unspent money is carried over)"),
-				   text_arg(argv[1]), sqlite3_value_int(argv[2]), a, b);
+			bl_err_set(e, _("development pool '%s' (line %s) would be overspent in the years"
+					" up to %d: %s kr. granted against %s kr. on the line for those"
+					" years (unspent money is carried over); `budgetlab pool show DB"
+					" %s` shows its grants"),
+				   text_arg(argv[1]), text_arg(argv[8]), sqlite3_value_int(argv[2]), a, b,
+				   text_arg(argv[9]));
 		} else {
 			money_arg(s, argv[4], a, sizeof a);
 			money_arg(s, argv[3], b, sizeof b);
-			bl_err_set(e, _("development pool '%s' would be overspent in %d: %s kr."
-					" granted against %s kr. in its budget line"),
-				   text_arg(argv[1]), sqlite3_value_int(argv[2]), a, b);
+			bl_err_set(e, _("development pool '%s' (line %s) would be overspent in %d: %s kr."
+					" granted against %s kr. on the line; `budgetlab pool show DB %s`"
+					" shows its grants"),
+				   text_arg(argv[1]), text_arg(argv[8]), sqlite3_value_int(argv[2]), a, b,
+				   text_arg(argv[9]));
 		}
 	} else if (strcmp(kind, "pool_max") == 0 && argc == 5) {
 		money_arg(s, argv[3], a, sizeof a);

@@ -401,6 +401,10 @@ int bl_bulk_set_note(bl_bulk *b, const char *extra_json, bl_err *err);
  * with the counts of the load kept, lines_removed included; on failure,
  * with zeros: nothing of the load was kept. */
 int bl_bulk_commit_counts(bl_bulk *b, bl_bulk_counts *out, bl_err *err);
+/* Everything the commit checks (the totals, the development pools'
+ * rules), without committing: for a dry run.  Afterwards the load can only
+ * be aborted (bl_bulk_abort). */
+int bl_bulk_check(bl_bulk *b, bl_err *err);
 int bl_bulk_commit(bl_bulk *b, bl_err *err); /* frees b */
 void bl_bulk_abort(bl_bulk *b);              /* rolls back, frees b */
 

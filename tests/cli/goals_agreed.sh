@@ -78,7 +78,7 @@ hasnt "$OUT" "3. Sundhed og trivsel" "an SDG not chosen is not in the matrix"
 run bridge "$db" --unit t
 b13=$(grep -E '^ *13 ' "$OUT" | head -1 | awk '{ print $(NF-3), $(NF-2), $(NF-1), $NF }')
 run sdg matrix "$db"
-m13=$(awk '/^13\./ { on = 1 } on && /Money/ { print $5, $7, $9, $11; exit }' "$OUT")
+m13=$(awk '/^13\./ { on = 1 } on && /Expenses/ { print $5, $7, $9, $11; exit }' "$OUT")
 is "$m13" "$b13" "SDG 13's money per year is the bridge's: $b13"
 run sdg choose "$db" 3 --significance "Sundhed i alle aldre"
 is $RC 0 "choose another SDG"

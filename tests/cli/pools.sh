@@ -108,9 +108,13 @@ run pool set "$db" lille --no-max
 is $RC 0 "the maximum lifted"
 over=$((y1 - 600000 + 1))
 unchanged "a grant above what is left in 2028" grant "$db" lille 3 "2028=$over"
-has "$ERR" "development pool 'Lille pulje' would be overspent in 2028" "  naming the pool and the year"
+has "$ERR" "development pool 'Lille pulje' (line 6.52.70.002) would be overspent in 2028" \
+	"  naming the pool, its line and the year"
+run grant "$db" lille 3 2029=800.000
+is $RC 0 "a grant in another year, above what was asked"
+has "$ERR" "2029: granted 800.000 kr., more than the 700.000 kr. asked" "  with a note"
 run grant "$db" lille 3 2029=700.000
-is $RC 0 "a grant in another year"
+is $RC 0 "  and corrected"
 unchanged "a grant that overflows" grant "$db" lille 3 2029=92.233.720.368.547.758
 unchanged "a grant of nothing" grant "$db" lille 3 2029=0
 unchanged "a year twice" grant "$db" lille 3 2029=1 2029=2
@@ -126,6 +130,9 @@ has "$ERR" "has projects and is never deleted" "  saying why"
 # Taking a grant back returns its money.
 run project reject "$db" lille 3 --note "Ikke prioriteret"
 is $RC 0 "reject a granted project"
+has "$OUT" "What it was granted, 700.000 kr. in all, went back to the pool." "  saying where its money went"
+unchanged "rejecting it again" project reject "$db" lille 3
+has "$ERR" "is rejected already" "  saying so"
 run pool show "$db" lille
 plain | grep -qE "^2029 +[0-9]+ +0 +0 +[0-9]+\$"
 ok $? "  its 2029 grant went back to the pool (and its ask no longer counts)"
@@ -136,7 +143,7 @@ run project show "$db" lille 1
 has "$OUT" "Applicant: Mette Jensen" "project show shows the applicant to the finance officer"
 run journal "$db" --limit 100000
 hasnt "$OUT" "Mette Jensen" "the applicant is never journalled"
-has "$OUT" "project 1, 2028: asked 600.000, granted 600.000" "the journal says what was granted"
+has "$OUT" "project 1, 2028: asked 600.000, granted 0 → 600.000" "the journal says what was granted"
 
 # ---- the pool's line keeps its money ----
 for p in labs proposal; do
@@ -182,6 +189,8 @@ unchanged "project show of an unknown project" project show "$db" lille 99
 unchanged "projects of an unknown pool" projects "$db" nosuch
 unchanged "grant without amounts" grant "$db" lille 1
 unchanged "grant with an amount that is no amount" grant "$db" lille 1 2028=mange
+unchanged "a grant in millions" grant "$db" lille 1 "2028=1,5 mio"
+has "$ERR" "not in millions" "  saying amounts are in kroner"
 run pools "$T/nosuch.budgetlab"
 is $RC 3 "a database that is not there"
 for c in pools pool projects project grant; do

@@ -267,6 +267,23 @@ int main(void)
 	is_int(left(s, "u", 0), 10000, "  the pool as it was");
 	int64_t still = tu_int(path, "SELECT count(*) FROM line WHERE code = '6.52.77'");
 	is_int(still, 1, "  the line the load left out is still there");
+	/* A dry run checks the same, and keeps nothing either way. */
+	ok(bl_store_bulk_begin(s, "proposal", "test.csv", &b, &e) == 0 && bl_bulk_replace(b, &e) == 0 &&
+		   bl_bulk_line_put(b, &l, amounts, NULL, 4, NULL, NULL, &e) == 0,
+	   "the same load as a dry run");
+	ok(bl_bulk_check(b, &e) != 0, "  is refused by its check");
+	like(e.msg, "would be overspent", "  with the rule's message");
+	bl_bulk_abort(b);
+	bl_money fine[4] = { 100000, 100000, 100000, 100000 };
+	ok(bl_store_bulk_begin(s, "proposal", "test.csv", &b, &e) == 0 && bl_bulk_replace(b, &e) == 0 &&
+		   bl_bulk_line_put(b, &l, fine, NULL, 4, NULL, NULL, &e) == 0 &&
+		   bl_bulk_line_put(b, &(bl_line){ 0, (char *)"6.52.77", (char *)"En linje", area,
+						   BL_KIND_OPERATION, BL_DIR_EXPENSE, NULL },
+				    fine, NULL, 4, NULL, NULL, &e) == 0,
+	   "a dry run that keeps the pool's money");
+	ok(bl_bulk_check(b, &e) == 0, "  passes its check");
+	bl_bulk_abort(b);
+	is_int(tu_journal(s), j, "  and nothing was written");
 	/* A load without the pool's line at all. */
 	bl_line o = { 0, (char *)"6.52.77", (char *)"En linje", area, BL_KIND_OPERATION,
 		      BL_DIR_EXPENSE, NULL };
