@@ -77,7 +77,7 @@ int bl_cmd_open(int argc, char **argv)
 				if (strcmp(optarg, tui_ops(i)->name) == 0)
 					found = i;
 			if (found < 0)
-				return bl_usage(NULL, _("--screen '%s' is not a screen; expected process, budget, goals, journal, import, labs, signin, ballots, results, amendments, hearing, versions or pools"), optarg);
+				return bl_usage(NULL, _("--screen '%s' is not a screen; expected process, budget, goals, journal, import, labs, signin, ballots, results, amendments, hearing, versions, pools or pillars"), optarg);
 			o.screen = found;
 			break;
 		}

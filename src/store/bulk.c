@@ -200,11 +200,11 @@ int bl_store_bulk_begin(bl_store *s, const char *version, const char *source,
 		goto fail;
 	/* A bulk load adds lines with amounts: either lock refuses it. */
 	if (b->locks & BL_LOCK_AMOUNTS) {
-		bl_lock_refusal(err, 0, b->phase_title);
+		bl_lock_refusal(b->s, err, 0, b->phase_title);
 		goto fail;
 	}
 	if (b->locks & BL_LOCK_LINES) {
-		bl_lock_refusal(err, 1, b->phase_title);
+		bl_lock_refusal(b->s, err, 1, b->phase_title);
 		goto fail;
 	}
 	if (bl_schema_bulk_triggers(s, false, err) != 0)
@@ -260,7 +260,7 @@ int bl_bulk_area(bl_bulk *b, int64_t parent_id, const char *code, const char *na
 		return 0;
 	}
 	if (b->locks & BL_LOCK_AREAS)
-		return bl_lock_refusal(err, 2, b->phase_title);
+		return bl_lock_refusal(b->s, err, 2, b->phase_title);
 	int level = 1;
 	if (parent_id != 0) {
 		bl_area p = { 0 };

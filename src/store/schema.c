@@ -1865,7 +1865,7 @@ static void fn_refuse(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	bl_err e;
 	const char *kind = argc > 0 ? text_arg(argv[0]) : "";
 	if (strcmp(kind, "locked") == 0 && argc == 3) {
-		bl_lock_refusal(&e, (unsigned)sqlite3_value_int(argv[1]),
+		bl_lock_refusal(s, &e, (unsigned)sqlite3_value_int(argv[1]),
 				text_arg(argv[2]));
 	} else if (strcmp(kind, "year") == 0 && argc == 4) {
 		bl_err_set(&e, _("the year %d is outside the process's years, %d to %d"),

@@ -459,9 +459,30 @@ int bl_store_fail(bl_store *s, bl_err *err)
 	}
 }
 
-int bl_lock_refusal(bl_err *err, unsigned bit_index, const char *phase_title)
+int bl_lock_refusal(bl_store *s, bl_err *err, unsigned bit_index, const char *phase_title)
 {
 	const char *name = bl_lock_name(bit_index), *help = bl_lock_help(bit_index);
+	/* Where they are free again: the next phase that does not lock them
+	 * (a read inside the refused statement is allowed; a failure here
+	 * only shortens the message). */
+	char *next = NULL;
+	sqlite3_stmt *st;
+	if (s && sqlite3_prepare_v2(s->db,
+				    "SELECT p.title FROM phase p, phase_state c WHERE p.ord > c.current"
+				    " AND (p.locks & ?1) = 0 ORDER BY p.ord LIMIT 1",
+				    -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int(st, 1, 1 << bit_index);
+		if (sqlite3_step(st) == SQLITE_ROW && !bl_col_dup(st, 0, &next))
+			next = NULL;
+		sqlite3_finalize(st);
+	}
+	if (next) {
+		bl_err_set(err, _("%s are locked during the phase '%s' (%s); they can change again"
+				  " in the phase '%s'"),
+			   name ? name : "?", phase_title ? phase_title : "?", help ? help : "", next);
+		free(next);
+		return -1;
+	}
 	return bl_err_set(err, _("%s are locked during the phase '%s' (%s)"),
 			  name ? name : "?", phase_title ? phase_title : "?",
 			  help ? help : "");

@@ -172,8 +172,9 @@ int bl_version_id(bl_store *s, const char *key, int64_t *id, bl_err *err);
  * while setting up). */
 int bl_store_lock_state(bl_store *s, unsigned *mask, char **title,
 			bl_err *err);
-/* The message a lock gives, the same as the triggers' (bl_refuse). */
-int bl_lock_refusal(bl_err *err, unsigned bit_index, const char *phase_title);
+/* The message a lock gives, the same as the triggers' (bl_refuse), with
+ * the next phase that lifts the lock (s may be NULL: without it). */
+int bl_lock_refusal(bl_store *s, bl_err *err, unsigned bit_index, const char *phase_title);
 /* Step a statement whose rows do not matter, and reset it.  On failure
  * err says why and s->last_ext keeps SQLite's extended code, for callers
  * that have a better message for it (a duplicate code, say). */

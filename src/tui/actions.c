@@ -27,6 +27,7 @@
 #define HE SCR_BIT(SCR_HEARING)
 #define VE SCR_BIT(SCR_VERSIONS)
 #define PO SCR_BIT(SCR_POOLS)
+#define PI SCR_BIT(SCR_PILLARS)
 #define H SCR_BIT(SCR_HELP)
 #define V SCR_BIT(SCR_PRESENT)
 /* The number keys switch screens everywhere but on the ballots screen,
@@ -52,6 +53,9 @@ const tui_action tui_actions[] = {
 	  N_("On an area: fold or unfold it.  On a line: edit it."), B },
 	{ ACT_TOGGLE, "open", { '\n', '\r', F(KEY_ENTER) }, "Enter", N_("lines"),
 	  N_("Show the lines that serve the selected goal, or hide them."), G },
+	{ ACT_GOAL_STATUS, "goal-status", { 's' }, "s", N_("status"),
+	  N_("Set the selected goal's status (goals before economy: draft, discussed, agreed) in a small form that offers the next step; Space or the first letter changes it.  Agreeing a goal, or setting an agreed one back, asks first.  The journal keeps every change; under the goals lock nothing changes."),
+	  G },
 	{ ACT_FILTER, "filter", { '/' }, "/", N_("filter"),
 	  N_("Show only the lines whose code or title contains a text (empty: all lines)."), B },
 	{ ACT_FILTER, "filter-line", { '/' }, "/", N_("filter"),
@@ -68,6 +72,12 @@ const tui_action tui_actions[] = {
 	  N_("Link a budget line, by its code, to the selected goal: the line serves the goal."), G },
 	{ ACT_UNLINK, "unlink", { 'U' }, "U", NULL,
 	  N_("Unlink a budget line, by its code, from the selected goal."), G },
+	{ ACT_GOAL_BRIDGE, "goal-bridge", { 'b' }, "b", N_("bridge"),
+	  N_("The bridge from goals to money, or the list again: per goal the expenses of its lines in each year, per SDG the same, the lines that serve no goal and the goals no line serves."),
+	  G },
+	{ ACT_GOAL_SDG, "goal-sdg-matrix", { 'S' }, "S", N_("SDGs"),
+	  N_("The SDG matrix, or the list again: for each SDG the municipality chose, its name, local significance, the targets its goals name, opportunities, challenges, its goals with their status and the expenses per year."),
+	  G },
 	{ ACT_IMP_NEXT, "import-next", { '\n', '\r', F(KEY_ENTER) }, "Enter", N_("go on"),
 	  N_("Go on to the next step: type the file's path, take the selected profile, check the whole file (a dry run), import it after a question.  In the mapping editor: change the selected role, from a list of the file's columns or as a text such as {avdeling}.{tjomr}."),
 	  I },
@@ -210,16 +220,32 @@ const tui_action tui_actions[] = {
 	  N_("Put the selected pool on the projector (budgetlab --present): its money per year, granted against the budget, what is left, and how many projects are granted and waiting, never who applied."),
 	  PO },
 	/* POOLS-ROWS end */
+	/* PILLARS-ROWS: the pillars screen (screen_pillars.c). */
+	{ ACT_PILLAR_NEXT, "pillar-next", { 's', F(KEY_RIGHT), 'l' }, "s, Right, l", N_("pillar"),
+	  N_("The pillar shown: social, economic, environmental, in turn (s as in søjle, søyle)."), PI },
+	{ ACT_PILLAR_PREV, "pillar-back", { 'S', F(KEY_LEFT), 'h' }, "S, Left, h", NULL,
+	  N_("The pillar shown: the one before."), PI },
+	{ ACT_PILLAR_YEAR, "pillar-year", { 'y' }, "y", N_("year"),
+	  N_("The year shown: each year of the process in turn, then the whole period (its years summed)."), PI },
+	{ ACT_PILLAR_YEAR_BACK, "pillar-year-back", { 'Y' }, "Y", NULL,
+	  N_("The year shown: the one before."), PI },
+	{ ACT_EDIT, "pillar-assess", { 'e', '\n', '\r', F(KEY_ENTER) }, "e, Enter", N_("assess"),
+	  N_("Assess the selected line in a form: a score on each pillar from -2 (clearly harmful) to +2 (clearly good), or empty for not assessed, and a justification.  With every score empty the line's assessment is removed.  Bad input is refused at its field, and nothing changes."),
+	  PI },
+	{ ACT_ADD, "pillar-assess-code", { 'a', F(KEY_IC) }, "a, Insert", N_("by code"),
+	  N_("Assess any budget line by its code (Tab completes a code) in the same form; once the code is whole, the line's present scores fill the form in."),
+	  PI },
+	/* PILLARS-ROWS end */
 	{ ACT_VOTE_LAB, "vote-lab", { 'o' }, "o", N_("lab"),
 	  N_("Choose the lab by its number (the labs screen, 6, lists them)."), L | S | BA | R },
 	{ ACT_UNIT, "unit", { 'u' }, "u", N_("unit"),
-	  N_("Show amounts in kr., 1.000 kr. or mio. kr., in turn."), P | B | G | J | I | AM | VE },
+	  N_("Show amounts in kr., 1.000 kr. or mio. kr., in turn."), P | B | G | J | I | AM | VE | PI },
 	{ ACT_SORT, "sort", { 's' }, "s", N_("sort"),
 	  N_("Sort the lines of each area by code, by title, or by the amount of a year, in turn."), B },
 	{ ACT_REVERSE, "reverse", { 'r' }, "r", NULL,
 	  N_("Reverse the order of the sort."), B },
 	{ ACT_VERSION, "version", { 'v' }, "v", NULL,
-	  N_("Show another version of the budget: the proposal, the first reading, the adopted budget."), P | B },
+	  N_("Show another version of the budget: the proposal, the first reading, the adopted budget."), P | B | PI },
 	{ ACT_SPOTLIGHT, "spotlight", { 'p' }, "p", N_("project"),
 	  N_("Put the selected line, area or goal on the projector (budgetlab --present)."), B | G },
 	/* Not on the import screen, where m is the mapping. */
@@ -269,6 +295,9 @@ const tui_action tui_actions[] = {
 	  NUMS | H },
 	{ ACT_SCR_POOLS, "screen-pools", { 'F' }, "F", NULL,
 	  N_("The development pools (ring-fenced funds): their money per year and the projects that apply to them."),
+	  NUMS | H },
+	{ ACT_SCR_PILLARS, "screen-pillars", { 'B' }, "B", NULL,
+	  N_("The three pillars of sustainability (bæredygtighed, bærekraft): how the money divides by the lines' scores, and the lines assessed as harmful."),
 	  NUMS | H },
 	{ ACT_NEXT_SCREEN, "next-screen", { '\t' }, "Tab", NULL,
 	  N_("The next screen, in the order above."), SCR_MAIN },
@@ -362,6 +391,7 @@ void tui_actions_man(FILE *f)
 		{ SCR_BIT(SCR_HEARING), "Hearing screen" },
 		{ SCR_BIT(SCR_VERSIONS), "Versions screen" },
 		{ SCR_BIT(SCR_POOLS), "Pools screen" },
+		{ SCR_BIT(SCR_PILLARS), "Pillars screen" },
 		{ SCR_BIT(SCR_PRESENT), "Projector view (\\-\\-present)" },
 	};
 	fputs(".\\\" Generated from src/tui/actions.c by `budgetlab keys --man`;\n"

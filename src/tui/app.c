@@ -78,6 +78,7 @@ const tui_screen_ops *tui_ops(int screen)
 		[SCR_BALLOTS] = &tui_screen_ballots, [SCR_RESULTS] = &tui_screen_results,
 		[SCR_AMENDMENTS] = &tui_screen_amendments, [SCR_HEARING] = &tui_screen_hearing,
 		[SCR_VERSIONS] = &tui_screen_versions, [SCR_POOLS] = &tui_screen_pools,
+		[SCR_PILLARS] = &tui_screen_pillars,
 		[SCR_HELP] = &tui_screen_help, [SCR_PRESENT] = &tui_screen_present,
 	};
 	return ops[screen >= 0 && screen < SCR_COUNT ? screen : SCR_PROCESS];
@@ -201,16 +202,17 @@ static void draw_title(tui *t)
 	static const int tabs[] = { SCR_PROCESS, SCR_BUDGET, SCR_GOALS, SCR_JOURNAL, SCR_IMPORT,
 				    SCR_LABS, SCR_SIGNIN, SCR_BALLOTS, SCR_RESULTS };
 	enum { N_NUM_TABS = sizeof tabs / sizeof tabs[0], N_TABS_MAX = N_NUM_TABS + 1 };
-	/* The readings' screens (keys 0, H, V) and the pools screen (F) add
-	 * a tab of their own only while shown, so the other screens' title
-	 * bars keep their room. */
+	/* The readings' screens (keys 0, H, V), the pools screen (F) and the
+	 * pillars screen (B) add a tab of their own only while shown, so the
+	 * other screens' title bars keep their room. */
 	int cur_tabs[N_TABS_MAX], n_tabs = N_NUM_TABS;
 	memcpy(cur_tabs, tabs, sizeof tabs);
 	static const char reading_keys[] = { [SCR_AMENDMENTS - SCR_AMENDMENTS] = '0',
 					     [SCR_HEARING - SCR_AMENDMENTS] = 'H',
 					     [SCR_VERSIONS - SCR_AMENDMENTS] = 'V',
-					     [SCR_POOLS - SCR_AMENDMENTS] = 'F' };
-	if (t->screen >= SCR_AMENDMENTS && t->screen <= SCR_POOLS)
+					     [SCR_POOLS - SCR_AMENDMENTS] = 'F',
+					     [SCR_PILLARS - SCR_AMENDMENTS] = 'B' };
+	if (t->screen >= SCR_AMENDMENTS && t->screen <= SCR_PILLARS)
 		cur_tabs[n_tabs++] = t->screen;
 	char tabtext[N_TABS_MAX][64];
 	int tabs_w = 0;
@@ -389,6 +391,9 @@ static bool global_act(tui *t, tui_act a)
 		return true;
 	case ACT_SCR_POOLS:
 		tui_show(t, SCR_POOLS);
+		return true;
+	case ACT_SCR_PILLARS:
+		tui_show(t, SCR_PILLARS);
 		return true;
 	case ACT_NEXT_SCREEN:
 		tui_show(t, (t->screen + 1) % (SCR_LAST_TAB + 1));

@@ -187,3 +187,46 @@ void tui_box(int y, int x, int h, int w, const char *title)
 		tui_put(y, x + 2, tw, buf, R_BOX, false);
 	}
 }
+
+/* The first row *top of a page of page rows that shows row sel of n. */
+void tui_keep_visible(int sel, int n, int page, int *top)
+{
+	if (page < 1)
+		page = 1;
+	if (sel >= 0) {
+		if (sel < *top)
+			*top = sel;
+		if (sel >= *top + page)
+			*top = sel - page + 1;
+	}
+	int max_top = n - page;
+	if (*top > max_top)
+		*top = max_top < 0 ? 0 : max_top;
+	if (*top < 0)
+		*top = 0;
+}
+
+/* A rule across the screen at y, with left (in left_role) at its start
+ * and right (dim) at its end, either may be NULL. */
+void tui_separator(int y, const char *left, int left_role, const char *right)
+{
+	attrset((attr_t)tui_attr(R_DIM));
+	for (int x = 0; x < COLS; x++)
+		mvaddstr(y, x, "─");
+	attrset((attr_t)tui_attr(R_NORMAL));
+	int rw = right ? bl_text_width(right) : 0;
+	if (rw > COLS / 2)
+		rw = COLS / 2;
+	if (right)
+		tui_put(y, COLS - 2 - rw, rw, right, R_DIM, false);
+	if (left) {
+		char buf[600];
+		tui_clean_line(left, buf, sizeof buf);
+		int lw = bl_text_width(buf);
+		int room = COLS - 2 - rw - 3;
+		if (lw > room)
+			lw = room;
+		if (lw > 0)
+			tui_put(y, 2, lw, buf, left_role, false);
+	}
+}

@@ -17,5 +17,6 @@ libbltui_a_SOURCES = \
 	src/tui/present_lab.c src/tui/present_lab.h \
 	src/tui/readings_screen.h src/tui/readings_common.c \
 	src/tui/screen_amendments.c src/tui/screen_hearing.c src/tui/screen_versions.c \
-	src/tui/screen_pools.c src/tui/present_pool.c src/tui/present_pool.h
+	src/tui/screen_pools.c src/tui/present_pool.c src/tui/present_pool.h \
+	src/tui/screen_pillars.c
 TUI_LIBS = libbltui.a

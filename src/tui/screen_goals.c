@@ -30,9 +30,11 @@
 
 #include <curses.h>
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "config/sdg_file.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "store/goal_store.h"
@@ -65,6 +67,25 @@ typedef struct gline {
 	bool has;
 } gline;
 
+/* What the screen shows: the list, the bridge from goals to money, or
+ * the SDG matrix (b and S switch, Esc goes back to the list). */
+enum goals_view { VIEW_LIST, VIEW_BRIDGE, VIEW_SDG };
+static const char *const view_names[] = { "list", "bridge", "sdg" };
+
+/* A paragraph of the bridge and the SDG matrix: text wrapped to the
+ * width, or a row of money per year (a label, the goal's status, the
+ * number of lines, the expenses of each year in columns), or money as
+ * text ("Expenses (6 lines): 2028 1.234 · 2029 ..."), made when drawn
+ * because the unit may change. */
+enum para_kind { PA_TEXT, PA_MONEY, PA_SUMTEXT };
+typedef struct para {
+	enum para_kind kind;
+	int indent, role;
+	char *text;             /* the text, the label, or the money's lead */
+	int status;             /* PA_MONEY of a goal: its status; -1: none */
+	const bl_line_sum *sum; /* PA_MONEY, PA_SUMTEXT: in the state's bridge */
+} para;
+
 typedef struct goals_state {
 	item *items;
 	size_t n;
@@ -84,6 +105,24 @@ typedef struct goals_state {
 	 * is reloaded, not on every draw. */
 	int64_t sdg_goal;  /* whose text sdg_text is; 0: none read yet */
 	char sdg_text[512];
+	/* The goals' statuses, and the committees (the top-level areas):
+	 * how many there are, and how many have an agreed goal on
+	 * themselves or an area under them (the gate
+	 * every_area_has_agreed_goal at level 1). */
+	size_t n_status[3];
+	int committees, committees_agreed;
+	/* The bridge and the SDG matrix, read when one is shown. */
+	int view;
+	para *paras;
+	size_t n_paras;
+	int vtop, vpage, vtotal; /* wrapped rows: the first shown, a page, all */
+	bool have_bridge;
+	bl_bridge bridge;
+	bl_sdg_set sdg;
+	bool have_sdg;           /* loaded once, when first needed */
+	size_t n_chosen;
+	int chosen[BL_SDG_GOALS];
+	size_t n_unserved_goals; /* goals no line serves */
 } goals_state;
 
 /* ---- text for the screen ---- */
@@ -137,6 +176,61 @@ static void area_ref(const goals_state *g, int64_t id, char *buf, size_t bufsz)
 		snprintf(path, sizeof path, "%s", tmp);
 	}
 	snprintf(buf, bufsz, "%s", path);
+}
+
+/* A goal's status as the screens show it, short: the projector's view
+ * (screen_present.c) says it the same way. */
+const char *tui_goal_status_label(bl_goal_status st)
+{
+	switch (st) {
+	case BL_GOAL_AGREED: return _("agreed");
+	case BL_GOAL_DISCUSSED: return _("discussed");
+	default: return _("draft");
+	}
+}
+
+static int status_role(bl_goal_status st)
+{
+	return st == BL_GOAL_AGREED ? R_PASS : st == BL_GOAL_DISCUSSED ? R_INFO : R_DIM;
+}
+
+/* How many top-level areas (the committees) there are, and how many
+ * have an agreed goal on themselves or on an area below them. */
+static void count_committees(goals_state *g)
+{
+	g->committees = g->committees_agreed = 0;
+	memset(g->n_status, 0, sizeof g->n_status);
+	bool *agreed = g->n_areas ? calloc(g->n_areas, sizeof *agreed) : NULL;
+	for (size_t i = 0; i < g->n; i++) {
+		const bl_goal *goal = &g->items[i].g;
+		g->n_status[goal->status <= BL_GOAL_AGREED ? goal->status : 0]++;
+		if (goal->status != BL_GOAL_AGREED || !goal->area_id || !agreed)
+			continue;
+		/* Up to the top; a chain longer than the store allows is cut. */
+		const bl_area *a = area_of(g, goal->area_id);
+		for (int depth = 0; a && a->parent_id && depth < 64; depth++)
+			a = area_of(g, a->parent_id);
+		if (a)
+			agreed[a - g->areas] = true;
+	}
+	for (size_t i = 0; i < g->n_areas; i++)
+		if (!g->areas[i].parent_id) {
+			g->committees++;
+			g->committees_agreed += agreed && agreed[i];
+		}
+	free(agreed);
+}
+
+/* "3 of 7 committees have an agreed goal"; "" without committees. */
+static void committees_text(const goals_state *g, char *buf, size_t bufsz)
+{
+	buf[0] = '\0';
+	if (!g->committees)
+		return;
+	snprintf(buf, bufsz,
+		 ngettext("%d of %d committee has an agreed goal", "%d of %d committees have an agreed goal",
+			  (unsigned long)g->committees),
+		 g->committees_agreed, g->committees);
 }
 
 /* ---- loading ---- */
@@ -294,6 +388,8 @@ static void select_ids(goals_state *g, int64_t goal, int64_t line, int fallback)
 	g->sel = fallback;
 }
 
+static void load_view(tui *t, goals_state *g);
+
 /* Read everything again, keeping the cursor on the same goal (or line). */
 static void load(tui *t, goals_state *g)
 {
@@ -341,6 +437,7 @@ static void load(tui *t, goals_state *g)
 	free(counts);
 	if (n)
 		qsort(g->items, n, sizeof *g->items, by_area_then_id);
+	count_committees(g);
 	if (g->open_id && find_item(g, g->open_id) < 0)
 		g->open_id = 0;
 	if (g->open_id) {
@@ -354,6 +451,7 @@ static void load(tui *t, goals_state *g)
 	}
 	build_rows(g);
 	select_ids(g, sgoal, sline, old_sel);
+	load_view(t, g);
 }
 
 /* Another terminal may have changed the goals or moved the phase since
@@ -373,6 +471,7 @@ typedef struct cols {
 	int num_x, num_w;
 	int title_x, title_w; /* the marker (▸/▾) and the title */
 	int area_x, area_w;
+	int status_x, status_w; /* draft, discussed, agreed */
 	int count_x, count_w;
 	int right;            /* the end (exclusive) of the count, where the
 			       * open goal's amounts end too */
@@ -406,13 +505,18 @@ static void layout(const goals_state *g, cols *c)
 	c->count_w = bl_text_width(_("Lines"));
 	if (c->count_w < 5)
 		c->count_w = 5;
+	c->status_w = bl_text_width(_("Status"));
+	for (int st = BL_GOAL_DRAFT; st <= BL_GOAL_AGREED; st++)
+		if (bl_text_width(tui_goal_status_label((bl_goal_status)st)) > c->status_w)
+			c->status_w = bl_text_width(tui_goal_status_label((bl_goal_status)st));
 	c->right = COLS - 1;
 	c->count_x = c->right - c->count_w;
+	c->status_x = c->count_x - 2 - c->status_w;
 	c->title_x = c->num_x + c->num_w + 2;
 	/* What is left for the title and the area: the title gets at least
 	 * two thirds (it is what people read); the area its widest label
 	 * when that fits. */
-	int rem = c->count_x - 2 - 2 - c->title_x;
+	int rem = c->status_x - 2 - 2 - c->title_x;
 	int aw = rem / 3;
 	if (max_area < aw)
 		aw = max_area;
@@ -429,7 +533,8 @@ static void layout(const goals_state *g, cols *c)
 		c->title_w = max_title;
 		c->area_w = max_area;
 		c->area_x = c->title_x + c->title_w + 2;
-		c->count_x = c->area_x + c->area_w + 2;
+		c->status_x = c->area_x + c->area_w + 2;
+		c->count_x = c->status_x + c->status_w + 2;
 		c->right = c->count_x + c->count_w;
 		c->desc_x = c->right + 3;
 		c->desc_w = COLS - 1 - c->desc_x;
@@ -480,6 +585,8 @@ static void draw_goal_row(tui *t, goals_state *g, const cols *c, int y, const it
 	put_clean(y, c->title_x + 2, c->title_w - 2, it->g.title, base, false);
 	area_label(g, it->g.area_id, buf, sizeof buf);
 	put_clean(y, c->area_x, c->area_w, buf, on ? R_SELECTED : it->g.area_id ? R_NORMAL : R_DIM, false);
+	tui_put(y, c->status_x, c->status_w, tui_goal_status_label(it->g.status),
+		on ? R_SELECTED : status_role(it->g.status), false);
 	snprintf(buf, sizeof buf, "%" PRId64, it->n_lines);
 	tui_put(y, c->count_x, c->count_w, buf, on ? R_SELECTED : it->n_lines ? R_NORMAL : R_DIM, true);
 	if (c->desc_w && it->g.description)
@@ -591,6 +698,17 @@ static void sdg_line(tui *t, int64_t goal, char *buf, size_t bufsz)
 	bl_goal_indicator_clear(&ind);
 }
 
+/* Whether the selected goal or line is what the projector shows. */
+static bool sel_on_projector(const goals_state *g)
+{
+	if (!selectable(g, g->sel) || !g->spot.ref)
+		return false;
+	const row *r = &g->rows[g->sel];
+	if (r->kind == ROW_LINE)
+		return g->spot.kind == BL_SPOT_LINE && strcmp(g->spot.ref, g->lines[r->line].code) == 0;
+	return g->spot.kind == BL_SPOT_GOAL && strtoll(g->spot.ref, NULL, 10) == g->items[r->goal].g.id;
+}
+
 static void draw_detail(tui *t, goals_state *g, int y, int n_rows)
 {
 	/* The separator: where the list is, and whether the selection is
@@ -608,6 +726,15 @@ static void draw_detail(tui *t, goals_state *g, int y, int n_rows)
 	} else {
 		snprintf(buf, sizeof buf, _(" %zu goals "), g->n);
 	}
+	/* How far the committees are, when it fits beside what the left end
+	 * says (the lock, the projector). */
+	char comm[200], with[sizeof buf];
+	committees_text(g, comm, sizeof comm);
+	int left = 2 + (goals_locked(t) ? bl_text_width(t->readonly ? _(" read-only ") : _(" goals are locked in this phase ")) + 1 : 0) +
+		   (sel_on_projector(g) ? bl_text_width(_(" ◆ on the projector ")) : 0) + 2;
+	snprintf(with, sizeof with, "%.*s· %.*s ", 60, buf, 150, comm);
+	if (comm[0] && left + bl_text_width(with) + 2 <= COLS)
+		snprintf(buf, sizeof buf, "%s", with);
 	int w = bl_text_width(buf), x = 2;
 	tui_put(y, COLS - 2 - w, w, buf, R_DIM, false);
 	/* Why a, e, d, L and U will be refused, before anyone presses them. */
@@ -692,10 +819,483 @@ static void draw_empty(tui *t, int y, int rows)
 			 _("Goals are locked in this phase, so none can be added now."), R_LOCKED);
 }
 
+/* ---- the bridge and the SDG matrix ---- */
+
+static void free_view(goals_state *g)
+{
+	for (size_t i = 0; i < g->n_paras; i++)
+		free(g->paras[i].text);
+	free(g->paras);
+	g->paras = NULL;
+	g->n_paras = 0;
+	if (g->have_bridge)
+		bl_bridge_free(&g->bridge);
+	g->have_bridge = false;
+	g->n_chosen = 0;
+	g->n_unserved_goals = 0;
+}
+
+typedef struct pbuild {
+	goals_state *g;
+	size_t cap;
+	bool oom;
+} pbuild;
+
+static para *add_para(pbuild *b, enum para_kind kind, int indent, int role, const char *fmt, ...)
+	BL_PRINTF(5, 6);
+static para *add_para(pbuild *b, enum para_kind kind, int indent, int role, const char *fmt, ...)
+{
+	goals_state *g = b->g;
+	if (b->oom)
+		return NULL;
+	if (g->n_paras == b->cap) {
+		size_t cap = b->cap ? 2 * b->cap : 32;
+		para *v = realloc(g->paras, cap * sizeof *v);
+		if (!v) {
+			b->oom = true;
+			return NULL;
+		}
+		g->paras = v;
+		b->cap = cap;
+	}
+	char raw[4096], clean[4096 * 3];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	va_end(ap);
+	/* The database's text is shown as text, never as escape sequences. */
+	tui_clean(raw, true, clean, sizeof clean);
+	para *p = &g->paras[g->n_paras];
+	*p = (para){ kind, indent, role, strdup(clean), -1, NULL };
+	if (!p->text) {
+		b->oom = true;
+		return NULL;
+	}
+	g->n_paras++;
+	return p;
+}
+
+static const bl_line_sum *goal_sum(const goals_state *g, int64_t id)
+{
+	for (size_t i = 0; g->have_bridge && i < g->bridge.n_goals; i++)
+		if (g->bridge.goal_id[i] == id)
+			return &g->bridge.goal[i];
+	return NULL;
+}
+
+static const char *sdg_name(const tui *t, const goals_state *g, int k)
+{
+	const bl_sdg_goal *sg = g->have_sdg ? bl_sdg_goal_get(&g->sdg, k) : NULL;
+	int lang = (int)t->info.lang;
+	if (lang < 0 || lang > 2)
+		lang = 2;
+	return sg && sg->name[lang] ? sg->name[lang] : "";
+}
+
+static void build_bridge(tui *t, goals_state *g, pbuild *b)
+{
+	int64_t max_id = 9;
+	for (size_t i = 0; i < g->n; i++)
+		if (g->items[i].g.id > max_id)
+			max_id = g->items[i].g.id;
+	char tmp[32];
+	int idw = snprintf(tmp, sizeof tmp, "%" PRId64, max_id);
+	for (size_t i = 0; i < g->n; i++) {
+		const item *it = &g->items[i];
+		para *p = add_para(b, PA_MONEY, 1, R_NORMAL, "%*" PRId64 ". %s", idw, it->g.id, it->g.title);
+		if (p) {
+			p->status = (int)it->g.status;
+			p->sum = goal_sum(g, it->g.id);
+		}
+	}
+	bool any = false;
+	for (int k = 1; k <= BL_SDG_GOALS; k++) {
+		const bl_line_sum *m = &g->bridge.sdg[k - 1];
+		if (!m->n_lines)
+			continue;
+		if (!any) {
+			add_para(b, PA_TEXT, 0, R_NORMAL, "%s", "");
+			add_para(b, PA_TEXT, 1, R_HEADING, "%s",
+				 _("Per SDG: the lines of the goals that name one of its targets, each line once"));
+		}
+		any = true;
+		para *p = add_para(b, PA_MONEY, 1, R_NORMAL, "%*d. %s", idw, k, sdg_name(t, g, k));
+		if (p)
+			p->sum = m;
+	}
+	add_para(b, PA_TEXT, 0, R_NORMAL, "%s", "");
+	para *p = add_para(b, PA_MONEY, 1, R_NORMAL, "%s", _("Lines that serve no goal"));
+	if (p)
+		p->sum = &g->bridge.unserved;
+	if ((p = add_para(b, PA_MONEY, 1, R_TOTAL, "%s", _("The whole budget"))))
+		p->sum = &g->bridge.all;
+	add_para(b, PA_TEXT, 0, R_NORMAL, "%s", "");
+	for (size_t i = 0; i < g->n; i++) {
+		const bl_line_sum *m = goal_sum(g, g->items[i].g.id);
+		g->n_unserved_goals += !m || !m->n_lines;
+	}
+	if (!g->n_unserved_goals) {
+		add_para(b, PA_TEXT, 1, R_PASS, "%s", _("Every goal is served by at least one line."));
+		return;
+	}
+	add_para(b, PA_TEXT, 1, R_HEADING,
+		 ngettext("%zu goal no line serves:", "%zu goals no line serves:",
+			  (unsigned long)g->n_unserved_goals),
+		 g->n_unserved_goals);
+	for (size_t i = 0; i < g->n; i++) {
+		const item *it = &g->items[i];
+		const bl_line_sum *m = goal_sum(g, it->g.id);
+		if (!m || !m->n_lines)
+			add_para(b, PA_TEXT, 3, R_NORMAL, "%" PRId64 ". %s (%s)", it->g.id, it->g.title,
+				 tui_goal_status_label(it->g.status));
+	}
+}
+
+/* One part of an SDG in the matrix: "Opportunities: ...". */
+static void matrix_field(pbuild *b, const char *label, const char *text)
+{
+	if (text && *text)
+		add_para(b, PA_TEXT, 3, R_NORMAL, "%s: %s", label, text);
+	else
+		add_para(b, PA_TEXT, 3, R_DIM, "%s: %s", label, _("(not written yet)"));
+}
+
+static int build_matrix(tui *t, goals_state *g, pbuild *b, bl_err *err)
+{
+	bl_sdg_choice *ch = NULL;
+	size_t n_ch = 0;
+	char ***targets = NULL;
+	size_t *nt = NULL;
+	int rc = 0;
+	if (bl_store_sdg_choices(t->store, &ch, &n_ch, err) != 0)
+		return -1;
+	targets = g->n ? calloc(g->n, sizeof *targets) : NULL;
+	nt = g->n ? calloc(g->n, sizeof *nt) : NULL;
+	if (g->n && (!targets || !nt)) {
+		b->oom = true;
+		goto out;
+	}
+	for (size_t i = 0; i < g->n; i++)
+		if (bl_store_goal_targets(t->store, g->items[i].g.id, &targets[i], &nt[i], err) != 0) {
+			rc = -1;
+			goto out;
+		}
+	if (!n_ch) {
+		add_para(b, PA_TEXT, 1, R_NORMAL, "%s",
+			 _("No SDG is chosen yet. `budgetlab sdg choose DB N` chooses one, with its local significance, opportunities and challenges."));
+		goto out;
+	}
+	for (size_t c = 0; c < n_ch; c++) {
+		int k = ch[c].sdg;
+		if (g->n_chosen < BL_SDG_GOALS)
+			g->chosen[g->n_chosen++] = k;
+		if (c)
+			add_para(b, PA_TEXT, 0, R_NORMAL, "%s", "");
+		add_para(b, PA_TEXT, 1, R_HEADING, "%d. %s", k, sdg_name(t, g, k));
+		matrix_field(b, _("Local significance"), ch[c].significance);
+		/* The targets its goals name, each once, in the SDGs' order. */
+		char list[2048] = "";
+		size_t len = 0, nlist = 0;
+		for (size_t i = 0; g->have_sdg && i < g->sdg.n_targets; i++) {
+			const bl_sdg_target *tg = &g->sdg.target[i];
+			bool used = false;
+			if (tg->goal != k)
+				continue;
+			for (size_t a = 0; a < g->n && !used; a++)
+				for (size_t j = 0; j < nt[a] && !used; j++)
+					used = strcmp(targets[a][j], tg->code) == 0;
+			if (used && len < sizeof list)
+				len += (size_t)snprintf(list + len, sizeof list - len, "%s%s %s", nlist++ ? "; " : "",
+							tg->code, tg->title);
+		}
+		matrix_field(b, _("Targets"), nlist ? list : NULL);
+		matrix_field(b, _("Opportunities"), ch[c].opportunities);
+		matrix_field(b, _("Challenges"), ch[c].challenges);
+		add_para(b, PA_TEXT, 3, R_NORMAL, "%s:", _("Goals"));
+		size_t n_goals = 0;
+		for (size_t a = 0; a < g->n; a++) {
+			bool serves = false;
+			for (size_t j = 0; j < nt[a] && !serves; j++)
+				serves = atoi(targets[a][j]) == k;
+			if (!serves)
+				continue;
+			n_goals++;
+			para *p = add_para(b, PA_TEXT, 5, status_role(g->items[a].g.status), "%" PRId64 ". %s (%s)",
+					   g->items[a].g.id, g->items[a].g.title,
+					   tui_goal_status_label(g->items[a].g.status));
+			if (p && g->items[a].g.status == BL_GOAL_DRAFT)
+				p->role = R_NORMAL;
+		}
+		if (!n_goals)
+			add_para(b, PA_TEXT, 5, R_DIM, "%s", _("no goal names one of its targets yet"));
+		para *p = add_para(b, PA_SUMTEXT, 3, R_NORMAL, "%s", _("Expenses"));
+		if (p)
+			p->sum = &g->bridge.sdg[k - 1];
+	}
+out:
+	for (size_t i = 0; targets && i < g->n; i++)
+		bl_strings_free(targets[i], nt[i]);
+	free(targets);
+	free(nt);
+	bl_sdg_choices_free(ch, n_ch);
+	return rc;
+}
+
+/* Read what the bridge or the matrix shows (after load). */
+static void load_view(tui *t, goals_state *g)
+{
+	free_view(g);
+	if (g->view == VIEW_LIST)
+		return;
+	bl_err err = { { 0 } };
+	if (!g->have_sdg) {
+		if (bl_sdg_load(NULL, &g->sdg, &err) != 0) {
+			tui_msg_err(t, &err);
+			memset(&g->sdg, 0, sizeof g->sdg);
+			err.msg[0] = '\0';
+		} else {
+			g->have_sdg = true;
+		}
+	}
+	if (bl_store_bridge(t->store, t->version, &g->bridge, &err) != 0) {
+		tui_msg_err(t, &err);
+		return;
+	}
+	g->have_bridge = true;
+	pbuild b = { g, 0, false };
+	if (g->view == VIEW_BRIDGE)
+		build_bridge(t, g, &b);
+	else if (build_matrix(t, g, &b, &err) != 0)
+		tui_msg_err(t, &err);
+	if (b.oom)
+		tui_msg(t, R_ERROR, "%s", _("out of memory"));
+}
+
+/* The years of the process that fit beside a money row's label: how
+ * many, and the columns of one amount. */
+typedef struct mcols {
+	int label_x, label_w, status_x, status_w, count_x, count_w, amt_w, n_years;
+} mcols;
+
+static void money_layout(tui *t, const goals_state *g, mcols *m)
+{
+	int years = g->have_bridge ? g->bridge.n_years : 0;
+	int amt_w = 4;
+	char buf[BL_MONEY_BUFSZ + 32];
+	for (size_t i = 0; i < g->n_paras; i++) {
+		const bl_line_sum *s = g->paras[i].sum;
+		for (int y = 0; s && y < years; y++) {
+			tui_fmt_amount(t, s->expense[y], buf, sizeof buf);
+			if (bl_text_width(buf) > amt_w)
+				amt_w = bl_text_width(buf);
+		}
+	}
+	m->amt_w = amt_w;
+	m->count_w = bl_text_width(_("Lines")) > 5 ? bl_text_width(_("Lines")) : 5;
+	m->status_w = 0;
+	for (int st = BL_GOAL_DRAFT; st <= BL_GOAL_AGREED; st++)
+		if (bl_text_width(tui_goal_status_label((bl_goal_status)st)) > m->status_w)
+			m->status_w = bl_text_width(tui_goal_status_label((bl_goal_status)st));
+	m->label_x = 1;
+	/* Every year if the label keeps 22 columns; the status (which the
+	 * list shows too) goes first, then the last years; one stays. */
+	m->n_years = years;
+	int room = COLS - 1 - years * (amt_w + 2) - m->count_w - m->label_x;
+	if (room - m->status_w - 2 < 22 + 2)
+		m->status_w = 0;
+	while (m->n_years > 1 &&
+	       COLS - 1 - m->n_years * (amt_w + 2) - m->count_w - (m->status_w ? m->status_w + 2 : 0) - m->label_x < 22 + 2)
+		m->n_years--;
+	int right = COLS - 1 - m->n_years * (amt_w + 2);
+	m->count_x = right - m->count_w;
+	m->status_x = m->count_x - (m->status_w ? 2 + m->status_w : 0);
+	m->label_w = m->status_x - 2 - m->label_x;
+	/* On a wide terminal the columns follow the longest label, so the
+	 * eye does not travel across empty space from a goal to its money. */
+	int longest = bl_text_width(_("Goal"));
+	for (size_t i = 0; i < g->n_paras; i++)
+		if (g->paras[i].kind == PA_MONEY && bl_text_width(g->paras[i].text) > longest)
+			longest = bl_text_width(g->paras[i].text);
+	if (m->label_w > longest) {
+		int d = m->label_w - longest;
+		m->label_w -= d;
+		m->status_x -= d;
+		m->count_x -= d;
+	}
+}
+
+static int para_width(const para *p)
+{
+	int w = COLS - 1 - p->indent;
+	return w < 10 ? 10 : w;
+}
+
+/* The text of a paragraph as drawn: money as text is made here. */
+static const char *para_text(tui *t, const goals_state *g, const para *p, char *buf, size_t bufsz)
+{
+	if (p->kind != PA_SUMTEXT || !p->sum)
+		return p->text;
+	size_t len = (size_t)snprintf(buf, bufsz,
+				      ngettext("%s (%" PRId64 " line):", "%s (%" PRId64 " lines):",
+					       (unsigned long)p->sum->n_lines),
+				      p->text, p->sum->n_lines);
+	/* A year stays with its amount: a row too narrow for the next one
+	 * ends before it (a newline starts a row in tui_wrap). */
+	int w = bl_text_width(buf), width = para_width(p);
+	for (int y = 0; g->have_bridge && y < g->bridge.n_years && len < bufsz; y++) {
+		char a[BL_MONEY_BUFSZ + 32], chunk[BL_MONEY_BUFSZ + 48];
+		tui_fmt_amount(t, p->sum->expense[y], a, sizeof a);
+		snprintf(chunk, sizeof chunk, "%d %s", tui_year(t, y), a);
+		int cw = bl_text_width(chunk);
+		const char *sep = y ? " · " : " ";
+		if (w + bl_text_width(sep) + cw > width) {
+			sep = "\n";
+			w = 0;
+		} else {
+			w += bl_text_width(sep);
+		}
+		w += cw;
+		len += (size_t)snprintf(buf + len, bufsz - len, "%s%s", sep, chunk);
+	}
+	return buf;
+}
+
+static int para_rows(tui *t, const goals_state *g, const para *p)
+{
+	char buf[1024];
+	if (p->kind == PA_MONEY)
+		return 1;
+	const char *s = para_text(t, g, p, buf, sizeof buf);
+	return *s ? tui_wrap_rows(para_width(p), s) : 1;
+}
+
+static void draw_money(tui *t, const goals_state *g, const mcols *m, int y, const para *p)
+{
+	char buf[BL_MONEY_BUFSZ + 32];
+	tui_put(y, m->label_x, m->label_w, p->text, p->role == R_TOTAL ? R_TOTAL : R_NORMAL, false);
+	if (p->status >= 0 && m->status_w)
+		tui_put(y, m->status_x, m->status_w, tui_goal_status_label((bl_goal_status)p->status),
+			status_role((bl_goal_status)p->status), false);
+	if (!p->sum) {
+		tui_put(y, m->count_x, m->count_w, "–", R_DIM, true);
+		return;
+	}
+	snprintf(buf, sizeof buf, "%" PRId64, p->sum->n_lines);
+	tui_put(y, m->count_x, m->count_w, buf, p->sum->n_lines ? p->role : R_DIM, true);
+	for (int yr = 0; yr < m->n_years; yr++) {
+		int x = m->count_x + m->count_w + 2 + yr * (m->amt_w + 2);
+		tui_fmt_amount(t, p->sum->expense[yr], buf, sizeof buf);
+		tui_put(y, x, m->amt_w, buf, !p->sum->n_lines ? R_DIM : p->role == R_TOTAL ? R_TOTAL : R_EXPENSE,
+			true);
+	}
+}
+
+static void draw_view(tui *t, goals_state *g, int top, int rows)
+{
+	char buf[1024];
+	mcols m;
+	money_layout(t, g, &m);
+	/* What this is, of which version, in which unit: always on top. */
+	tui_fill(top, 0, COLS, R_HEADING);
+	if (g->view == VIEW_BRIDGE && g->have_bridge && m.n_years < g->bridge.n_years)
+		snprintf(buf, sizeof buf, _("The bridge from goals to money · expenses %d–%d of %d–%d · %s · %s"),
+			 tui_year(t, 0), tui_year(t, m.n_years - 1), tui_year(t, 0),
+			 tui_year(t, g->bridge.n_years - 1), t->version, bl_unit_label(t->unit, t->info.lang));
+	else if (g->view == VIEW_BRIDGE)
+		snprintf(buf, sizeof buf, _("The bridge from goals to money · expenses · %s · %s"), t->version,
+			 bl_unit_label(t->unit, t->info.lang));
+	else
+		snprintf(buf, sizeof buf, _("The SDG matrix · %zu chosen · %s · %s"), g->n_chosen, t->version,
+			 bl_unit_label(t->unit, t->info.lang));
+	tui_put(top, 1, COLS - 2, buf, R_HEADING, false);
+	int y0 = top + 1, avail = rows - 2;
+	if (g->view == VIEW_BRIDGE) {
+		/* The columns' headings stay as the rows scroll under them. */
+		tui_put(y0, m.label_x, m.label_w, _("Goal"), R_DIM, false);
+		if (m.status_w)
+			tui_put(y0, m.status_x, m.status_w, _("Status"), R_DIM, false);
+		tui_put(y0, m.count_x, m.count_w, _("Lines"), R_DIM, true);
+		for (int yr = 0; yr < m.n_years; yr++) {
+			snprintf(buf, sizeof buf, "%d", tui_year(t, yr));
+			tui_put(y0, m.count_x + m.count_w + 2 + yr * (m.amt_w + 2), m.amt_w, buf, R_DIM, true);
+		}
+		y0++;
+		avail--;
+	}
+	if (avail < 1)
+		avail = 1;
+	g->vpage = avail;
+	g->vtotal = 0;
+	for (size_t i = 0; i < g->n_paras; i++)
+		g->vtotal += para_rows(t, g, &g->paras[i]);
+	if (g->vtop > g->vtotal - avail)
+		g->vtop = g->vtotal - avail;
+	if (g->vtop < 0)
+		g->vtop = 0;
+	int at = 0, y = y0;
+	for (size_t i = 0; i < g->n_paras && y < y0 + avail; i++) {
+		const para *p = &g->paras[i];
+		int h = para_rows(t, g, p);
+		for (int k = 0; k < h && y < y0 + avail; k++, at++) {
+			if (at < g->vtop)
+				continue;
+			if (p->kind == PA_MONEY)
+				draw_money(t, g, &m, y, p);
+			else
+				tui_wrap_skip(y, p->indent, para_width(p), k, para_text(t, g, p, buf, sizeof buf),
+					      p->role);
+			y++;
+		}
+	}
+	/* Where it is scrolled, and how to get back. */
+	int ys = top + rows - 1;
+	attrset((attr_t)tui_attr(R_DIM));
+	for (int x = 0; x < COLS; x++)
+		mvaddstr(ys, x, "─");
+	attrset((attr_t)tui_attr(R_NORMAL));
+	if (g->vtotal > avail) {
+		int last = g->vtop + avail < g->vtotal ? g->vtop + avail : g->vtotal;
+		snprintf(buf, sizeof buf, _(" rows %d–%d of %d "), g->vtop + 1, last, g->vtotal);
+	} else {
+		snprintf(buf, sizeof buf, "%s", "");
+	}
+	int w = bl_text_width(buf);
+	if (w)
+		tui_put(ys, COLS - 2 - w, w, buf, R_DIM, false);
+	snprintf(buf, sizeof buf, "%s", g->view == VIEW_BRIDGE ? _(" b or Esc: the list of goals ") : _(" S or Esc: the list of goals "));
+	int lw = bl_text_width(buf);
+	if (lw > COLS - 6 - w)
+		lw = COLS - 6 - w;
+	if (lw > 0)
+		tui_put(ys, 2, lw, buf, R_DIM, false);
+}
+
+static void view_scroll(goals_state *g, tui_act a)
+{
+	int page = g->vpage > 1 ? g->vpage - 1 : 1;
+	switch (a) {
+	case ACT_UP: g->vtop--; break;
+	case ACT_DOWN: g->vtop++; break;
+	case ACT_PGUP: g->vtop -= page; break;
+	case ACT_PGDN: g->vtop += page; break;
+	case ACT_HOME: g->vtop = 0; break;
+	case ACT_END: g->vtop = g->vtotal; break;
+	default: break;
+	}
+	if (g->vtop > g->vtotal - g->vpage)
+		g->vtop = g->vtotal - g->vpage;
+	if (g->vtop < 0)
+		g->vtop = 0;
+}
+
 static void s_draw(tui *t, void *st, int top, int rows)
 {
 	goals_state *g = st;
 	cols c;
+	if (g->view != VIEW_LIST) {
+		draw_view(t, g, top, rows);
+		return;
+	}
 	if (!g->n) {
 		g->page = rows - 1;
 		draw_empty(t, top, rows);
@@ -707,6 +1307,7 @@ static void s_draw(tui *t, void *st, int top, int rows)
 	tui_put(top, c.num_x, c.num_w, _("Nr"), R_HEADING, true);
 	tui_put(top, c.title_x + 2, c.title_w - 2, _("Goal"), R_HEADING, false);
 	tui_put(top, c.area_x, c.area_w, _("Area"), R_HEADING, false);
+	tui_put(top, c.status_x, c.status_w, _("Status"), R_HEADING, false);
 	tui_put(top, c.count_x, c.count_w, _("Lines"), R_HEADING, true);
 	if (c.desc_w)
 		tui_put(top, c.desc_x, c.desc_w, _("Description"), R_HEADING, false);
@@ -1098,9 +1699,118 @@ static void spotlight(tui *t, goals_state *g)
 	tui_msg(t, R_INFO, "%s", what);
 }
 
+/* ---- a goal's status ---- */
+
+typedef struct status_ctx {
+	bl_goal_status chosen;
+	char choices[200];
+} status_ctx;
+
+static int save_status(tui *t, tui_form *f, int *field_out, bl_err *err)
+{
+	/* Only what was chosen: status() asks before agreeing, once the
+	 * form is closed, and then writes. */
+	(void)t;
+	status_ctx *c = f->ctx;
+	*field_out = 0;
+	for (int st = BL_GOAL_DRAFT; st <= BL_GOAL_AGREED; st++)
+		if (strcmp(f->fields[0].value, tui_goal_status_label((bl_goal_status)st)) == 0) {
+			c->chosen = (bl_goal_status)st;
+			*field_out = -1;
+			return 0;
+		}
+	return bl_err_set(err, _("Choose draft, discussed or agreed."));
+}
+
+/* Goals before economy: a goal is drafted, discussed in the room, then
+ * agreed.  The form offers the next step, so Enter moves a goal on; a
+ * goal becomes agreed, or stops being agreed (which the gate
+ * every_area_has_agreed_goal counts), only after a question. */
+static void set_status(tui *t, goals_state *g, const item *it)
+{
+	int64_t id = it->g.id;
+	bl_goal_status old = it->g.status;
+	char title[512], gtitle[512];
+	tui_clean(it->g.title, false, gtitle, sizeof gtitle);
+	status_ctx c = { old, "" };
+	snprintf(c.choices, sizeof c.choices, "%s|%s|%s", tui_goal_status_label(BL_GOAL_DRAFT),
+		 tui_goal_status_label(BL_GOAL_DISCUSSED), tui_goal_status_label(BL_GOAL_AGREED));
+	tui_field fields[1];
+	memset(fields, 0, sizeof fields);
+	fields[0].label = _("Status");
+	fields[0].choices = c.choices;
+	snprintf(fields[0].value, sizeof fields[0].value, "%s",
+		 tui_goal_status_label(old == BL_GOAL_DRAFT ? BL_GOAL_DISCUSSED : BL_GOAL_AGREED));
+	snprintf(title, sizeof title, _("Status of goal %" PRId64 " (now %s)"), id, tui_goal_status_label(old));
+	tui_form f = { .title = title, .fields = fields, .n_fields = 1, .ctx = &c, .save = save_status };
+	tui_msg(t, R_INFO, "%s", _("Space or the first letter changes the status: draft, discussed, agreed."));
+	if (tui_form_run(t, &f) != 1) {
+		tui_msg(t, R_DIM, _("Cancelled: goal %" PRId64 " is still %s."), id, tui_goal_status_label(old));
+		return;
+	}
+	if (c.chosen == old) {
+		tui_msg(t, R_DIM, _("Goal %" PRId64 " is already %s; nothing changed."), id, tui_goal_status_label(old));
+		return;
+	}
+	char q[1024];
+	if (c.chosen == BL_GOAL_AGREED)
+		snprintf(q, sizeof q, _("Record goal %" PRId64 " \"%s\" as agreed?"), id, gtitle);
+	else if (old == BL_GOAL_AGREED)
+		snprintf(q, sizeof q, _("Goal %" PRId64 " \"%s\" is agreed. Set it back to %s?"), id, gtitle,
+			 tui_goal_status_label(c.chosen));
+	if ((c.chosen == BL_GOAL_AGREED || old == BL_GOAL_AGREED) && !tui_confirm(t, q)) {
+		tui_msg(t, R_DIM, _("Nothing changed: goal %" PRId64 " is still %s."), id, tui_goal_status_label(old));
+		return;
+	}
+	bl_err err = { { 0 } };
+	if (bl_store_goal_status_set(t->store, id, c.chosen, &err) != 0) {
+		/* A lock that arrived meanwhile, or the goal is gone: what is
+		 * shown must be what is stored. */
+		tui_reload(t);
+		tui_msg(t, R_LOCKED, _("Nothing changed: %s"), err.msg);
+		return;
+	}
+	load(t, g);
+	char comm[200];
+	committees_text(g, comm, sizeof comm);
+	tui_msg(t, R_INFO, comm[0] ? _("Goal %" PRId64 " is now %s; %s.") : _("Goal %" PRId64 " is now %s.%s"), id,
+		tui_goal_status_label(c.chosen), comm);
+}
+
+/* Show view v, or the list when it is shown already. */
+static void toggle_view(tui *t, goals_state *g, int v)
+{
+	g->view = g->view == v ? VIEW_LIST : v;
+	g->vtop = 0;
+	load_view(t, g);
+}
+
 static bool s_act(tui *t, void *st, tui_act a)
 {
 	goals_state *g = st;
+	if (a == ACT_GOAL_BRIDGE || a == ACT_GOAL_SDG) {
+		catch_up(t);
+		toggle_view(t, g, a == ACT_GOAL_BRIDGE ? VIEW_BRIDGE : VIEW_SDG);
+		return true;
+	}
+	if (g->view != VIEW_LIST) {
+		switch (a) {
+		case ACT_UP: case ACT_DOWN: case ACT_PGUP: case ACT_PGDN: case ACT_HOME: case ACT_END:
+			view_scroll(g, a);
+			return true;
+		case ACT_BACK:
+			toggle_view(t, g, g->view);
+			return true;
+		case ACT_TOGGLE: case ACT_ADD: case ACT_EDIT: case ACT_DELETE: case ACT_LINK:
+		case ACT_UNLINK: case ACT_GOAL_STATUS: case ACT_SPOTLIGHT:
+			tui_msg(t, R_DIM, "%s",
+				g->view == VIEW_BRIDGE ? _("This is the bridge: b or Esc goes back to the list of goals, where the keys act on the selected goal.")
+						       : _("This is the SDG matrix: S or Esc goes back to the list of goals, where the keys act on the selected goal."));
+			return true;
+		default:
+			return false;
+		}
+	}
 	switch (a) {
 	case ACT_UP: move_sel(g, -1); return true;
 	case ACT_DOWN: move_sel(g, 1); return true;
@@ -1111,7 +1821,7 @@ static bool s_act(tui *t, void *st, tui_act a)
 	default: break;
 	}
 	if (a != ACT_TOGGLE && a != ACT_ADD && a != ACT_EDIT && a != ACT_DELETE &&
-	    a != ACT_LINK && a != ACT_UNLINK && a != ACT_SPOTLIGHT)
+	    a != ACT_LINK && a != ACT_UNLINK && a != ACT_SPOTLIGHT && a != ACT_GOAL_STATUS)
 		return false;
 	catch_up(t);
 	if (a == ACT_SPOTLIGHT) {
@@ -1144,6 +1854,7 @@ static bool s_act(tui *t, void *st, tui_act a)
 	case ACT_ADD: goal_form(t, g, NULL); break;
 	case ACT_EDIT: goal_form(t, g, it); break;
 	case ACT_DELETE: delete_goal(t, g, it); break;
+	case ACT_GOAL_STATUS: set_status(t, g, it); break;
 	case ACT_LINK: link_line(t, g, it, false, ""); break;
 	case ACT_UNLINK: {
 		const row *r = &g->rows[g->sel];
@@ -1179,6 +1890,9 @@ static void s_close(void *st)
 {
 	goals_state *g = st;
 	free_data(g);
+	free_view(g);
+	if (g->have_sdg)
+		bl_sdg_set_free(&g->sdg);
 	free(g);
 }
 
@@ -1218,6 +1932,45 @@ static void s_dump(tui *t, void *st, FILE *f)
 		fprintf(f, "%s%" PRId64, j ? "," : "", g->items[j].g.id);
 	fprintf(f, "\ngoals.rows=%zu\ngoals.cursor=%d\ngoals.top=%d\ngoals.page=%d\n", g->n_rows,
 		g->sel, g->top, g->page);
+	fprintf(f, "goals.selected_status=%s\n", i >= 0 ? bl_goal_status_key(g->items[i].g.status) : "");
+	fprintf(f, "goals.statuses=");
+	for (size_t j = 0; j < g->n; j++)
+		fprintf(f, "%s%" PRId64 ":%s", j ? "," : "", g->items[j].g.id, bl_goal_status_key(g->items[j].g.status));
+	fprintf(f, "\ngoals.draft=%zu\ngoals.discussed=%zu\ngoals.agreed=%zu\n", g->n_status[BL_GOAL_DRAFT],
+		g->n_status[BL_GOAL_DISCUSSED], g->n_status[BL_GOAL_AGREED]);
+	fprintf(f, "goals.committees=%d\ngoals.committees_agreed=%d\n", g->committees, g->committees_agreed);
+	fprintf(f, "goals.view=%s\n", view_names[g->view]);
+	if (g->view != VIEW_LIST)
+		fprintf(f, "goals.view_top=%d\ngoals.view_rows=%d\ngoals.view_page=%d\n", g->vtop, g->vtotal, g->vpage);
+	if (g->view == VIEW_BRIDGE && g->have_bridge) {
+		/* Exact, in minor units (øre), the first year. */
+		fprintf(f, "goals.bridge.unserved_lines=%" PRId64 "\ngoals.bridge.unserved=%" PRId64 "\n",
+			g->bridge.unserved.n_lines, g->bridge.n_years ? g->bridge.unserved.expense[0] : 0);
+		fprintf(f, "goals.bridge.all_lines=%" PRId64 "\n", g->bridge.all.n_lines);
+		fprintf(f, "goals.bridge.goals_without_lines=");
+		bool first = true;
+		for (size_t j = 0; j < g->n; j++) {
+			const bl_line_sum *m = goal_sum(g, g->items[j].g.id);
+			if (!m || !m->n_lines) {
+				fprintf(f, "%s%" PRId64, first ? "" : ",", g->items[j].g.id);
+				first = false;
+			}
+		}
+		fprintf(f, "\ngoals.bridge.sdgs=");
+		first = true;
+		for (int k = 1; k <= BL_SDG_GOALS; k++)
+			if (g->bridge.sdg[k - 1].n_lines) {
+				fprintf(f, "%s%d:%" PRId64, first ? "" : ",", k, g->bridge.sdg[k - 1].n_lines);
+				first = false;
+			}
+		fprintf(f, "\n");
+	}
+	if (g->view == VIEW_SDG) {
+		fprintf(f, "goals.sdg.chosen=");
+		for (size_t j = 0; j < g->n_chosen; j++)
+			fprintf(f, "%s%d", j ? "," : "", g->chosen[j]);
+		fprintf(f, "\n");
+	}
 	fprintf(f, "goals.spotlight=");
 	if (g->spot.kind == BL_SPOT_GOAL && g->spot.ref)
 		fprintf(f, "goal:%s", g->spot.ref);

@@ -228,46 +228,6 @@ static int find_project(const pool_state *s, int64_t number)
 
 /* ---- drawing ---- */
 
-static void keep_visible(int sel, int n, int page, int *top)
-{
-	if (page < 1)
-		page = 1;
-	if (sel >= 0) {
-		if (sel < *top)
-			*top = sel;
-		if (sel >= *top + page)
-			*top = sel - page + 1;
-	}
-	int max_top = n - page;
-	if (*top > max_top)
-		*top = max_top < 0 ? 0 : max_top;
-	if (*top < 0)
-		*top = 0;
-}
-
-static void separator(int y, const char *left, int left_role, const char *right)
-{
-	attrset((attr_t)tui_attr(R_DIM));
-	for (int x = 0; x < COLS; x++)
-		mvaddstr(y, x, "─");
-	attrset((attr_t)tui_attr(R_NORMAL));
-	int rw = right ? bl_text_width(right) : 0;
-	if (rw > COLS / 2)
-		rw = COLS / 2;
-	if (right)
-		tui_put(y, COLS - 2 - rw, rw, right, R_DIM, false);
-	if (left) {
-		char buf[600];
-		tui_clean_line(left, buf, sizeof buf);
-		int lw = bl_text_width(buf);
-		int room = COLS - 2 - rw - 3;
-		if (lw > room)
-			lw = room;
-		if (lw > 0)
-			tui_put(y, 2, lw, buf, left_role, false);
-	}
-}
-
 /* The width the amounts of the pools list and the money table need. */
 static int amount_width(const tui *t, const pool_state *s)
 {
@@ -591,7 +551,7 @@ static void s_draw(tui *t, void *st, int top, int rows)
 	if ((int)s->n < list)
 		list = (int)s->n;
 	s->page = list;
-	keep_visible(s->sel, (int)s->n, s->page, &s->top);
+	tui_keep_visible(s->sel, (int)s->n, s->page, &s->top);
 	draw_pools(t, s, top, list, aw);
 	int y = top + 1 + list, end = top + rows;
 	const bl_pool_rec *p = &s->pools[s->sel];
@@ -606,7 +566,7 @@ static void s_draw(tui *t, void *st, int top, int rows)
 	tui_clean_line(p->name, name, sizeof name);
 	snprintf(left, sizeof left, on_projector(s, p->key) ? _(" %s ◆ on the projector ") : " %s ", name);
 	if (y < end)
-		separator(y++, left, on_projector(s, p->key) ? R_INFO : R_HEADING, right);
+		tui_separator(y++, left, on_projector(s, p->key) ? R_INFO : R_HEADING, right);
 	/* The pool's rules and money; the purpose beside them when wide. */
 	bool side = COLS >= 120;
 	rules_text(t, p, rules, sizeof rules);
@@ -645,7 +605,7 @@ static void s_draw(tui *t, void *st, int top, int rows)
 		return;
 	if (!s->n_proj) {
 		s->ppage = 1;
-		separator(y++, _(" Projects "), R_HEADING, NULL);
+		tui_separator(y++, _(" Projects "), R_HEADING, NULL);
 		if (y < end)
 			tui_wrap(y, 2, COLS - 4, end - y,
 				 t->readonly ? _("No project has applied to this pool yet.")
@@ -668,13 +628,13 @@ static void s_draw(tui *t, void *st, int top, int rows)
 	if (page < 1)
 		page = 1;
 	s->ppage = page;
-	keep_visible(s->psel, (int)s->n_proj, s->ppage, &s->ptop);
+	tui_keep_visible(s->psel, (int)s->n_proj, s->ppage, &s->ptop);
 	draw_projects(t, s, y, page);
 	y += 1 + page;
 	if (y < end && s->psel >= 0) {
 		char r2[128];
 		snprintf(r2, sizeof r2, s->n_proj == 1 ? _(" 1 project ") : _(" %zu projects "), s->n_proj);
-		separator(y++, NULL, R_DIM, r2);
+		tui_separator(y++, NULL, R_DIM, r2);
 		if (s->in_projects)
 			draw_project_detail(t, s, y, end - y);
 		else if (y < end)
@@ -1105,7 +1065,7 @@ static void move_pool(tui *t, pool_state *s, int delta)
 		s->ptop = 0;
 		load_projects(t, s, 0);
 	}
-	keep_visible(s->sel, (int)s->n, s->page, &s->top);
+	tui_keep_visible(s->sel, (int)s->n, s->page, &s->top);
 }
 
 static void move_project(pool_state *s, int delta)
@@ -1118,7 +1078,7 @@ static void move_project(pool_state *s, int delta)
 	if (v >= (int)s->n_proj)
 		v = (int)s->n_proj - 1;
 	s->psel = v;
-	keep_visible(s->psel, (int)s->n_proj, s->ppage, &s->ptop);
+	tui_keep_visible(s->psel, (int)s->n_proj, s->ppage, &s->ptop);
 }
 
 static bool s_act(tui *t, void *st, tui_act a)

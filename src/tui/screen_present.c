@@ -47,6 +47,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "store/goal_store.h"
 #include "tui/bigtext.h"
 #include "tui/present_lab.h"
 #include "tui/present_pool.h"
@@ -444,8 +445,20 @@ static int load_goal(tui *t, present *p, bl_err *err)
 		char area[512];
 		area_label(areas, n_areas, g->area_id, area, sizeof area);
 		p->head = dup_printf(_("Goal %" PRId64 ": %s"), g->id, g->title);
-		p->sub = dup_printf(_("Goal for %s · served by %zu budget lines"),
-				    area[0] ? area : _("the whole municipality"), n_ids);
+		/* Where the room is with it (draft, discussed, agreed) and the
+		 * SDG targets it serves: what a goals workshop talks about. */
+		char sdg[256] = "";
+		char **targets = NULL;
+		size_t nt = 0;
+		bl_err terr = { { 0 } };
+		if (bl_store_goal_targets(t->store, g->id, &targets, &nt, &terr) == 0)
+			for (size_t i = 0, len = 0; i < nt && len + 16 < sizeof sdg; i++)
+				len += (size_t)snprintf(sdg + len, sizeof sdg - len, "%s%s",
+							i ? ", " : _(" · SDG "), targets[i]);
+		bl_strings_free(targets, nt);
+		p->sub = dup_printf(_("Goal for %s · %s%s · served by %zu budget lines"),
+				    area[0] ? area : _("the whole municipality"),
+				    tui_goal_status_label(g->status), sdg, n_ids);
 		char label[512];
 		snprintf(label, sizeof label, _("The lines that serve goal %" PRId64), g->id);
 		add_section(p, label);

@@ -54,6 +54,7 @@ enum tui_screen_id {
 	SCR_HEARING,    /* the register of hearing responses (screen_hearing.c) */
 	SCR_VERSIONS,   /* the versions and the diff between two (screen_versions.c) */
 	SCR_POOLS,      /* the development pools and their projects (screen_pools.c) */
+	SCR_PILLARS,    /* the three pillars of sustainability (screen_pillars.c) */
 	SCR_HELP,
 	SCR_PRESENT,
 	SCR_COUNT
@@ -63,12 +64,14 @@ enum tui_screen_id {
 			 SCR_BIT(SCR_RESULTS))
 #define SCR_READING_SCREENS (SCR_BIT(SCR_AMENDMENTS) | SCR_BIT(SCR_HEARING) | SCR_BIT(SCR_VERSIONS))
 #define SCR_MAIN (SCR_BIT(SCR_PROCESS) | SCR_BIT(SCR_BUDGET) | SCR_BIT(SCR_GOALS) | SCR_BIT(SCR_JOURNAL) | \
-		  SCR_BIT(SCR_IMPORT) | SCR_LAB_SCREENS | SCR_READING_SCREENS | SCR_BIT(SCR_POOLS))
+		  SCR_BIT(SCR_IMPORT) | SCR_LAB_SCREENS | SCR_READING_SCREENS | SCR_BIT(SCR_POOLS) | \
+		  SCR_BIT(SCR_PILLARS))
 /* The last screen with a key of its own (Tab cycles 0..this; --screen
  * takes their names).  The title bar has a numbered tab for the screens
  * up to SCR_RESULTS; the readings' screens (keys 0, H, V) and the pools
- * screen (F) show theirs only while they are the current one. */
-#define SCR_LAST_TAB SCR_POOLS
+ * screen (F) and the pillars screen (B) show theirs only while they are
+ * the current one. */
+#define SCR_LAST_TAB SCR_PILLARS
 #define SCR_LISTS (SCR_MAIN | SCR_BIT(SCR_HELP))
 #define SCR_ANY (SCR_LISTS | SCR_BIT(SCR_PRESENT))
 
@@ -163,6 +166,16 @@ typedef enum tui_act {
 	ACT_SCR_POOLS,
 	ACT_POOL_GRANT,      /* grant the selected project an amount per year */
 	ACT_POOL_DECIDE,     /* reject, withdraw or reopen the selected project */
+	/* the pillars screen (screen_pillars.c) */
+	ACT_SCR_PILLARS,
+	ACT_PILLAR_NEXT,     /* the pillar shown: social, economic, environmental */
+	ACT_PILLAR_PREV,
+	ACT_PILLAR_YEAR,     /* the year shown, then the whole period */
+	ACT_PILLAR_YEAR_BACK,
+	/* the goals screen (screen_goals.c) */
+	ACT_GOAL_STATUS,     /* draft, discussed or agreed, in a small form */
+	ACT_GOAL_BRIDGE,     /* the bridge from goals to money, or the list */
+	ACT_GOAL_SDG,        /* the SDG matrix, or the list */
 	ACT_COUNT
 } tui_act;
 
@@ -249,7 +262,7 @@ extern const tui_screen_ops tui_screen_process, tui_screen_budget,
 	tui_screen_goals, tui_screen_journal, tui_screen_import, tui_screen_help,
 	tui_screen_present, tui_screen_labs, tui_screen_signin, tui_screen_ballots,
 	tui_screen_results, tui_screen_amendments, tui_screen_hearing,
-	tui_screen_versions, tui_screen_pools;
+	tui_screen_versions, tui_screen_pools, tui_screen_pillars;
 /* The screen's operations by enum tui_screen_id. */
 const tui_screen_ops *tui_ops(int screen);
 
@@ -329,6 +342,9 @@ void tui_show(tui *t, int screen);
 _Noreturn void tui_fatal(tui *t, const char *fmt, ...) BL_PRINTF(2, 3);
 /* The years of the process as numbers: first + i. */
 static inline int tui_year(const tui *t, int i) { return t->info.budget_year + i; }
+/* screen_goals.c: a goal's status, short ("agreed"), as the screens and
+ * the projector say it. */
+const char *tui_goal_status_label(bl_goal_status st);
 
 /* input.c */
 /* Set when SIGINT, SIGTERM or SIGHUP arrived: every loop leaves, and the
@@ -349,6 +365,11 @@ int tui_dump_state(tui *t, const char *path, bl_err *err);
 /* draw.c: text fitted to columns, UTF-8 aware. */
 /* Put s at (y, x) in exactly w columns (cut with "…", padded). */
 void tui_put(int y, int x, int w, const char *s, int role, bool right);
+/* The first row *top of a page of page rows that shows row sel of n. */
+void tui_keep_visible(int sel, int n, int page, int *top);
+/* A rule across the screen at y, left (in left_role) at its start, right
+ * (dim) at its end; either may be NULL. */
+void tui_separator(int y, const char *left, int left_role, const char *right);
 /* A copy of s that the terminal shows as text: control characters
  * (which the store does not refuse, only the CLI and the forms) become
  * spaces, and invalid UTF-8 the replacement character, so an escape

@@ -25,7 +25,7 @@ state_is list goals.count 15
 state_is list goals.order "9,10,4,5,6,14,15,7,8,13,11,12,1,3,2"
 state_is list goals.selected "9: Flere i job eller uddannelse"
 state_is list goals.open ""
-screen_has goals-list-80x24 "BSU.03.04 Unge og ud…" "a long area is cut with … in its column"
+screen_has goals-list-80x24 "BSU.03.04 Unge og…  draft" "a long area is cut with … in its column, the status after it"
 screen_has goals-list-80x24 "Økonomisk og social bæredygtighed. Verdensmål 8.5." "the selected goal's description is shown under the list"
 
 ui "$db" --size 160x45 <<'EOF'

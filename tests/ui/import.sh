@@ -222,7 +222,7 @@ is "$(status_of "$db")" "$after1" "and the proposal is as it was"
 
 run --screen nosuch "$db"
 is $RC 2 "--screen with an unknown name is a usage error"
-has "$ERR" "expected process, budget, goals, journal, import, labs, signin, ballots, results, amendments, hearing, versions or pools" "which names the import screen and the lab screens"
+has "$ERR" "expected process, budget, goals, journal, import, labs, signin, ballots, results, amendments, hearing, versions, pools or pillars" "which names the import screen and the lab screens"
 
 # ---- 160x45, the projector's size ----
 ui "$db" --size 160x45 <<EOF

@@ -153,9 +153,9 @@ state_is over-form form.title "Grant project 1: Nye vinduer i Præstegården (kr
 state_is over-refused modal form
 state_is over-refused form.error "Nothing was saved."
 state_is over-refused form.field "Grant 2028"
-state_has over-refused "field.Grant 2028.error=project 1 was not granted: development pool 'Pulje til bevaringsværdige bygninger' would be overspent in 2028"
+state_has over-refused "field.Grant 2028.error=project 1 was not granted: development pool 'Pulje til bevaringsværdige bygninger' (line 3.35.64.001) would be overspent in 2028"
 state_is over-cancelled modal ""
-state_has over-cancelled "message=project 1 was not granted: development pool 'Pulje til bevaringsværdige bygninger' would be overspent in 2028"
+state_has over-cancelled "message=project 1 was not granted: development pool 'Pulje til bevaringsværdige bygninger' (line 3.35.64.001) would be overspent in 2028"
 state_is over-cancelled pools.selected bevaring
 state_is over-cancelled pool.2028.granted 0
 state_is over-cancelled pool.2028.left 80000000

@@ -20,5 +20,6 @@ include $(top_srcdir)/tests/ui/amendments.mk
 include $(top_srcdir)/tests/ui/hearing.mk
 include $(top_srcdir)/tests/ui/versions.mk
 include $(top_srcdir)/tests/ui/pools.mk
+include $(top_srcdir)/tests/ui/pillars.mk
 TESTS += $(UI_TESTS)
 $(UI_TESTS:.sh=.log): budgetlab$(EXEEXT)
