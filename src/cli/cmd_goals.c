@@ -207,15 +207,16 @@ int bl_cmd_goal(int argc, char **argv)
 			 "       %s goal link DB GOAL LINE-CODE...\n"
 			 "       %s goal unlink DB GOAL LINE-CODE...\n"
 			 "       %s goal sdg DB GOAL TARGET... | --none     (e.g. 11.7 13.a)\n"
-			 "       %s goal indicator DB GOAL --indicator T --baseline V --baseline-year Y\n"
-			 "            [--unit U] [--target V --target-year Y] | --remove\n"
+			 "       %s goal indicator DB GOAL --indicator T --baseline V\n"
+			 "            --baseline-year Y [--unit U] [--target V --target-year Y]\n"
+			 "            | --remove\n"
 			 "       %s goal measure DB GOAL YYYY-MM-DD VALUE [--note TEXT]\n"
 			 "       %s goal show DB GOAL\n"
 			 "       %s goal status DB GOAL draft|discussed|agreed\n"
 			 "GOAL is the goal's number (see `%s goals DB`).  A goal without --area\n"
 			 "belongs to the whole municipality; its area is its owner.  Targets are the\n"
-			 "UN's (see `%s sdgs`); values are numbers with a point for decimals.  A goal\n"
-			 "is drafted, discussed and agreed (goals before economy); the gate\n"
+			 "UN's (see `%s sdgs`); values are numbers with a point for decimals.\n"
+			 "A goal is drafted, discussed and agreed (goals before economy); the gate\n"
 			 "every_area_has_agreed_goal counts the agreed ones.\n"),
 		       bl_progname, bl_progname, bl_progname, bl_progname, bl_progname, bl_progname,
 		       bl_progname, bl_progname, bl_progname, bl_progname, bl_progname, bl_progname);

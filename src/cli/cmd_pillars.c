@@ -121,6 +121,11 @@ int bl_cmd_assess(int argc, char **argv)
 					printf(p.score[k] ? " %s %+d" : " %s %d", bl_pillar_key(k),
 					       p.score[k]);
 			printf("\n");
+			/* The split is of expenses: say so where it matters. */
+			if (l.dir == BL_DIR_INCOME)
+				fprintf(stderr, _("%s: note: line %s is income; `pillars` and the Pillars"
+						  " screen divide the expenses, so its scores show in"
+						  " `line show` only\n"), bl_progname, l.code);
 		}
 		bl_line_clear(&l);
 	}

@@ -238,8 +238,9 @@ static int project_write(int argc, char **argv, bool add)
 			       "its assessment on the three pillars (-2 .. +2) and the goals it serves.\n"
 			       "--applied defaults to today.  The applicant is personal data: it is never\n"
 			       "journalled nor shown on the projector.\n")
-			   : _("Usage: %s project set DB POOL N [--title TITLE] [--kind K] [--applicant NAME]\n"
-			       "                [--description TEXT] [--applied DATE] [--ask YEAR=AMOUNT]...\n"
+			   : _("Usage: %s project set DB POOL N [--title TITLE] [--kind K]\n"
+			       "                [--applicant NAME] [--description TEXT] [--applied DATE]\n"
+			       "                [--ask YEAR=AMOUNT]...\n"
 			       "                [--social N] [--economic N] [--environmental N] [--why TEXT]\n"
 			       "                [--goal ID... | --no-goals] [--note TEXT]\n"
 			       "Change a project's application; what is not given stays (--ask YEAR=0\n"

@@ -312,8 +312,8 @@ int bl_cmd_sdg(int argc, char **argv)
 	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0) {
 		printf(_("Usage: %s sdg choose|drop|matrix DB ...\n"
 			 "The SDGs the municipality chose as its frame, and the SDG matrix\n"
-			 "(Asker's form).  `%s sdg choose --help` and the others say more; `%s\n"
-			 "sdgs` lists the 17 goals.\n"), bl_progname, bl_progname, bl_progname);
+			 "(Asker's form).  `%s sdg choose --help` and the others say more;\n"
+			 "`%s sdgs` lists the 17 goals.\n"), bl_progname, bl_progname, bl_progname);
 		return BL_EXIT_OK;
 	}
 	return bl_usage("sdg", _("expected choose, drop or matrix, not '%s'"), sub);

@@ -33,6 +33,10 @@ run line show "$db" 3.22.01.003
 has "$OUT" "Pillars:     social +2, economic not assessed, environmental +1 (Flere lærere)" \
 	"line show shows the assessment"
 
+run assess "$db" 0.25.11.002 --economic +1
+is $RC 0 "an income line can be assessed"
+has "$ERR" "line 0.25.11.002 is income" "  with a note that the split counts expenses"
+run assess "$db" 0.25.11.002 --clear
 run pillars "$db" --unit kr
 is $RC 0 "the money by pillar score"
 a1=$(awk -F'\t' '$1 == "6.42.41.001" { print $6 }' "$SRCDIR/share/demo/lines.tsv")
