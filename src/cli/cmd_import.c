@@ -99,9 +99,9 @@ static void print_summary(FILE *f, const bl_app *app, const bl_import *imp,
 			rejects_path);
 	if (imp->n_rejects)
 		fprintf(f, _("Sums of the imported rows' amounts per year, as signed in the file"
-			     " (the %zu rejected rows are not in them):\n"), imp->n_rejects);
+			     " (kr.; the %zu rejected rows are not in them):\n"), imp->n_rejects);
 	else
-		fprintf(f, _("Sums of the file's amounts per year, as signed in the file:\n"));
+		fprintf(f, _("Sums of the file's amounts per year, as signed in the file (kr.):\n"));
 	char buf[BL_MONEY_BUFSZ];
 	int w = 0;
 	for (int y = 0; y < imp->n_years; y++) {
