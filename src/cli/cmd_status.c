@@ -367,7 +367,8 @@ int bl_cmd_status(int argc, char **argv)
 			printf(_("Usage: %s status DB [--version V] [--unit kr|t|mio] [--depth N]\n"
 				 "Where the process stands: the current phase, its locks, its gates\n"
 				 "with pass/fail and why, and net amounts per area (down to level N,\n"
-				 "default 1) and year, with income, expenses and the balance.\n"),
+				 "default 1) and year, with income, expenses and the balance; and what\n"
+				 "each development pool has left to grant per year.\n"),
 			       bl_progname);
 			return BL_EXIT_OK;
 		default:
