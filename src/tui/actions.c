@@ -54,7 +54,7 @@ const tui_action tui_actions[] = {
 	{ ACT_TOGGLE, "open", { '\n', '\r', F(KEY_ENTER) }, "Enter", N_("lines"),
 	  N_("Show the lines that serve the selected goal, or hide them."), G },
 	{ ACT_GOAL_STATUS, "goal-status", { 's' }, "s", N_("status"),
-	  N_("Set the selected goal's status (goals before economy: draft, discussed, agreed) in a small form that offers the next step; Space or the first letter changes it.  Agreeing a goal, or setting an agreed one back, asks first.  The journal keeps every change; under the goals lock nothing changes."),
+	  N_("Set the selected goal's status (goals before economy: draft, discussed, agreed) in a small form that offers the next step; 1, 2 or 3 chooses draft, discussed or agreed, Space or Left/Right changes it.  Agreeing a goal, or setting an agreed one back, asks first.  The journal keeps every change; under the goals lock nothing changes."),
 	  G },
 	{ ACT_FILTER, "filter", { '/' }, "/", N_("filter"),
 	  N_("Show only the lines whose code or title contains a text (empty: all lines)."), B },

@@ -263,11 +263,48 @@ static void draw_title(tui *t)
 	}
 }
 
+/* A key's name in the status bar: short ("Spc", "PgUp"). */
+static void status_key_name(int k, char *buf, size_t bufsz)
+{
+	tui_key_name(k, buf, bufsz);
+	if (k == ' ')
+		snprintf(buf, bufsz, "Spc");
+	else if (k == '\n')
+		snprintf(buf, bufsz, "Enter");
+}
+
 static void draw_status(tui *t)
 {
 	int y = LINES - 1, x = 0;
 	tui_fill(y, 0, COLS, R_STATUS);
 	int scr = t->screen;
+	const tui_screen_ops *ops = tui_ops(scr);
+	const tui_status_key *mode = NULL;
+	size_t n_mode = ops && ops->status && t->st[scr] ? ops->status(t, t->st[scr], &mode) : 0;
+	for (size_t i = 0; i < n_mode && mode; i++) {
+		/* The mode's keys, named as the action table names them. */
+		const tui_action *a = tui_action_get(mode[i].act);
+		const tui_action *b = mode[i].alt != ACT_NONE ? tui_action_get(mode[i].alt) : NULL;
+		if (!a)
+			continue;
+		char key[32], alt[32] = "";
+		status_key_name(a->keys[0], key, sizeof key);
+		if (b) {
+			status_key_name(b->keys[0], alt, sizeof alt);
+			size_t n = strlen(key);
+			snprintf(key + n, sizeof key - n, "/%s", alt);
+		}
+		const char *label = _(mode[i].label);
+		int need = bl_text_width(key) + 1 + bl_text_width(label) + 2;
+		if (x + need > COLS)
+			break;
+		x += tui_puts(y, x, key, R_STATUS_KEY);
+		x += tui_puts(y, x, " ", R_STATUS);
+		x += tui_puts(y, x, label, R_STATUS);
+		x += tui_puts(y, x, "  ", R_STATUS);
+	}
+	if (n_mode)
+		return;
 	for (size_t i = 0; i < tui_n_actions; i++) {
 		const tui_action *a = &tui_actions[i];
 		if (!a->label || !(a->screens & SCR_BIT(scr)))

@@ -16,7 +16,8 @@
  * hook Tab first completes the last word, e.g. a line's code, and moves on
  * only when there is nothing to complete); S-Tab or Up go back (S-Tab on
  * the first goes to the last); F2 or C-s save from anywhere; Space,
- * Left/Right or a choice's first letter change a field with choices; Esc
+ * Left/Right or a choice's first letter (or, in a numbered field, its
+ * number: 1 the first) change a field with choices; Esc
  * cancels.  Typing in a read-only field says why; Alt+key is ignored. */
 #include "config.h"
 
@@ -90,6 +91,8 @@ static void form_dump(void *ctx, FILE *f)
 	fprintf(f, "form.cursor=%zu\n", r->ed_field == fm->cur ? tui_edit_cursor_chars(&r->ed) : 0);
 	fprintf(f, "form.changed=%s\n", changed(r) ? "yes" : "no");
 	fprintf(f, "form.error=%s\n", fm->error);
+	if (fm->hint)
+		fprintf(f, "form.hint=%s\n", fm->hint);
 	for (int i = 0; i < fm->n_fields; i++) {
 		const tui_field *fd = &fm->fields[i];
 		fprintf(f, "field.%s=%s\n", fd->label, fd->value);
@@ -228,7 +231,7 @@ static void draw_form(tui *t, form_run *r)
 	if (fm->error[0])
 		tui_put(y0 + h - 3, xl, w - 4, fm->error, R_ERROR, false);
 	tui_put(y0 + h - 2, xl, w - 4,
-		_("Tab/↓ next  ↑ back  Enter next (save on the last)  F2 save  Esc cancel"),
+		fm->hint ? fm->hint : _("Tab/↓ next  ↑ back  Enter next (save on the last)  F2 save  Esc cancel"),
 		R_DIM, false);
 }
 
@@ -340,6 +343,31 @@ static void set_modal(tui *t, form_run *r)
 	tui_modal_set(t, r ? "form" : NULL, form_dump, r);
 }
 
+/* The choices of fd, counted. */
+static int n_choices(const tui_field *fd)
+{
+	int n = 0;
+	for (const char *c = fd->choices; c && *c; n++) {
+		size_t len = strcspn(c, "|");
+		c += len + (c[len] == '|');
+	}
+	return n;
+}
+
+/* Choice number i (0: the first) into fd's value. */
+static void nth_choice(tui_field *fd, int i)
+{
+	const char *c = fd->choices;
+	for (int n = 0; *c; n++) {
+		size_t len = strcspn(c, "|");
+		if (n == i) {
+			snprintf(fd->value, sizeof fd->value, "%.*s", (int)len, c);
+			return;
+		}
+		c += len + (c[len] == '|');
+	}
+}
+
 /* Would the key change a field with choices? */
 static bool choice_key(int k)
 {
@@ -446,7 +474,19 @@ int tui_form_run(tui *t, tui_form *fm)
 				next_choice(fd, 1);
 			else if (k == TUI_FKEY(KEY_LEFT))
 				next_choice(fd, -1);
-			else if (tui_key_printable(k))
+			else if (fd->numbered) {
+				int n = n_choices(fd);
+				if (k >= '1' && k <= '9' && k - '1' < n) {
+					nth_choice(fd, k - '1');
+				} else if (tui_key_printable(k)) {
+					/* Said briefly, gone at the next key. */
+					char name[32];
+					tui_key_name(k, name, sizeof name);
+					snprintf(fm->error, sizeof fm->error,
+						 _("The key %s does nothing here: 1–%d choose, Space changes."), name, n);
+					r.lock_msg = true;
+				}
+			} else if (tui_key_printable(k))
 				pick_choice(fd, k);
 			if (strcmp(before, fd->value) != 0) {
 				check_field(t, fm, fm->cur);

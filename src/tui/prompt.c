@@ -152,7 +152,7 @@ bool tui_confirm_over(tui *t, const char *question,
 		/* Any other key answers nothing: say so, rather than swallow
 		 * it (a digit typed on the ballots screen is not kept). */
 		if (k != TUI_KEY_NONE)
-			cs.hint = _("The question is still open: press y for yes, n or Esc for no (that key was not taken).");
+			cs.hint = _("The question is still open: y for yes, n or Esc for no (that key was ignored).");
 	}
 	tui_modal_set(t, NULL, NULL, NULL);
 	return yes;

@@ -1739,11 +1739,17 @@ static void set_status(tui *t, goals_state *g, const item *it)
 	memset(fields, 0, sizeof fields);
 	fields[0].label = _("Status");
 	fields[0].choices = c.choices;
+	fields[0].numbered = true; /* draft and discussed share a first letter */
 	snprintf(fields[0].value, sizeof fields[0].value, "%s",
 		 tui_goal_status_label(old == BL_GOAL_DRAFT ? BL_GOAL_DISCUSSED : BL_GOAL_AGREED));
 	snprintf(title, sizeof title, _("Status of goal %" PRId64 " (now %s)"), id, tui_goal_status_label(old));
-	tui_form f = { .title = title, .fields = fields, .n_fields = 1, .ctx = &c, .save = save_status };
-	tui_msg(t, R_INFO, "%s", _("Space or the first letter changes the status: draft, discussed, agreed."));
+	char hint[256];
+	snprintf(hint, sizeof hint, _("1 %s  2 %s  3 %s  Space/←→ change  Enter save  Esc cancel"),
+		 tui_goal_status_label(BL_GOAL_DRAFT), tui_goal_status_label(BL_GOAL_DISCUSSED),
+		 tui_goal_status_label(BL_GOAL_AGREED));
+	tui_form f = { .title = title, .fields = fields, .n_fields = 1, .ctx = &c, .save = save_status,
+		       .hint = hint };
+	tui_msg(t, R_INFO, "%s", _("A digit chooses the status (1 draft, 2 discussed, 3 agreed); Space changes it."));
 	if (tui_form_run(t, &f) != 1) {
 		tui_msg(t, R_DIM, _("Cancelled: goal %" PRId64 " is still %s."), id, tui_goal_status_label(old));
 		return;
@@ -1804,8 +1810,8 @@ static bool s_act(tui *t, void *st, tui_act a)
 		case ACT_TOGGLE: case ACT_ADD: case ACT_EDIT: case ACT_DELETE: case ACT_LINK:
 		case ACT_UNLINK: case ACT_GOAL_STATUS: case ACT_SPOTLIGHT:
 			tui_msg(t, R_DIM, "%s",
-				g->view == VIEW_BRIDGE ? _("This is the bridge: b or Esc goes back to the list of goals, where the keys act on the selected goal.")
-						       : _("This is the SDG matrix: S or Esc goes back to the list of goals, where the keys act on the selected goal."));
+				g->view == VIEW_BRIDGE ? _("This is the bridge: b or Esc goes back to the goals list first.")
+						       : _("This is the SDG matrix: S or Esc goes back to the goals list first."));
 			return true;
 		default:
 			return false;
@@ -1979,8 +1985,41 @@ static void s_dump(tui *t, void *st, FILE *f)
 	fprintf(f, "\n");
 }
 
+/* The bridge's and the SDG matrix's own keys for the status bar: the
+ * list's (Enter lines, s status, a add ...) do nothing there. */
+static size_t s_status(tui *t, void *st, const tui_status_key **keys)
+{
+	(void)t;
+	const goals_state *g = st;
+	static const tui_status_key bridge[] = {
+		{ ACT_GOAL_BRIDGE, ACT_BACK, N_("back") },
+		{ ACT_DOWN, ACT_UP, N_("scroll") },
+		{ ACT_PGUP, ACT_PGDN, N_("page") },
+		{ ACT_UNIT, ACT_NONE, N_("unit") },
+		{ ACT_GOAL_SDG, ACT_NONE, N_("SDGs") },
+		{ ACT_HELP, ACT_NONE, N_("help") },
+	};
+	static const tui_status_key sdg[] = {
+		{ ACT_GOAL_SDG, ACT_BACK, N_("back") },
+		{ ACT_DOWN, ACT_UP, N_("scroll") },
+		{ ACT_PGUP, ACT_PGDN, N_("page") },
+		{ ACT_UNIT, ACT_NONE, N_("unit") },
+		{ ACT_GOAL_BRIDGE, ACT_NONE, N_("bridge") },
+		{ ACT_HELP, ACT_NONE, N_("help") },
+	};
+	if (g->view == VIEW_BRIDGE) {
+		*keys = bridge;
+		return sizeof bridge / sizeof bridge[0];
+	}
+	if (g->view == VIEW_SDG) {
+		*keys = sdg;
+		return sizeof sdg / sizeof sdg[0];
+	}
+	return 0;
+}
+
 const tui_screen_ops tui_screen_goals = {
 	.id = SCR_GOALS, .name = "goals", .title = N_("Goals"),
 	.open = s_open, .close = s_close, .reload = s_reload, .draw = s_draw,
-	.act = s_act, .dump = s_dump,
+	.act = s_act, .dump = s_dump, .status = s_status,
 };

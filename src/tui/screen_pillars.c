@@ -564,14 +564,18 @@ static int draw_table(tui *t, pil_state *s, int y0, int max, int area_rows, bool
 		for (int j = 0; j < N_SLOTS; j++) {
 			bool ok = total_cell(t, s, k, j, s->year, &v);
 			fmt_cell(t, s, ok, v, buf, sizeof buf);
-			tui_put(y, c.x[j], slot_w(&c, j), buf, ok ? R_TOTAL : R_ERROR, true);
+			/* Nothing is "–", as in the committees' rows. */
+			tui_put(y, c.x[j], slot_w(&c, j), v == 0 && ok ? "–" : buf, ok ? R_TOTAL : R_ERROR, true);
 		}
 		y++;
 	}
 	if (extras && y < end) {
 		tui_put(y, 0, c.area_w, _("Lines"), R_DIM, false);
 		for (int j = 0; j < N_SLOTS; j++) {
-			snprintf(buf, sizeof buf, "%" PRId64, s->total.n_lines[k][j]);
+			if (s->total.n_lines[k][j])
+				snprintf(buf, sizeof buf, "%" PRId64, s->total.n_lines[k][j]);
+			else
+				snprintf(buf, sizeof buf, "–");
 			tui_put(y, c.x[j], slot_w(&c, j), buf, R_DIM, true);
 		}
 		y++;
@@ -583,7 +587,7 @@ static int draw_table(tui *t, pil_state *s, int y0, int max, int area_rows, bool
 			all_ok = total_cell(t, s, k, j, s->year, &v) && bl_money_add(all, v, &all);
 		tui_put(y, 0, c.area_w, _("Share"), R_DIM, false);
 		for (int j = 0; j < N_SLOTS; j++) {
-			if (all_ok && total_cell(t, s, k, j, s->year, &v))
+			if (all_ok && total_cell(t, s, k, j, s->year, &v) && v != 0)
 				share_text(t, v, all, buf, sizeof buf);
 			else
 				snprintf(buf, sizeof buf, "–");

@@ -9,7 +9,10 @@
  *     area or a goal), or when nothing is spotlighted the phase's title
  *     and the first sentence of its guidance
  *   one number in big digits: the budget year's balance, or the
- *     spotlighted line's amount, or the area's or goal's net cost
+ *     spotlighted line's amount, or the area's net cost; a goal's net
+ *     cost in normal-size figures, since at a goals workshop the room
+ *     reads the goal (its title in the big role at the top, then its
+ *     description, status and SDG targets) and the money comes after
  *   a table per year: the spotlighted thing's amounts, then income,
  *     expenses and balance of the whole budget (a deficit in R_DEFICIT)
  *   one row for a notice (the read-only notice, the keys), for a few
@@ -117,6 +120,12 @@ typedef struct present {
 static bool lab_kind(bl_spot_kind k)
 {
 	return k == BL_SPOT_RESULTS || k == BL_SPOT_REPRESENTATION;
+}
+
+/* A goal is spotlighted and shown (not an error, not gone). */
+static bool goal_spot(const present *p)
+{
+	return p->kind == BL_SPOT_GOAL && p->found && !p->err[0];
 }
 
 /* ---- text from the database, made safe for the wall ---- */
@@ -444,9 +453,12 @@ static int load_goal(tui *t, present *p, bl_err *err)
 	if (rc == 0) {
 		char area[512];
 		area_label(areas, n_areas, g->area_id, area, sizeof area);
-		p->head = dup_printf(_("Goal %" PRId64 ": %s"), g->id, g->title);
-		/* Where the room is with it (draft, discussed, agreed) and the
-		 * SDG targets it serves: what a goals workshop talks about. */
+		/* At a goals-before-economy workshop the room reads the goal:
+		 * its title is the heading (drawn in the big role, at the top),
+		 * its description under it, then where the room is with it
+		 * (draft, discussed, agreed) and the SDG targets it serves; the
+		 * money comes after, in normal-size figures (s_draw). */
+		p->head = dup_printf("%s", g->title);
 		char sdg[256] = "";
 		char **targets = NULL;
 		size_t nt = 0;
@@ -456,7 +468,9 @@ static int load_goal(tui *t, present *p, bl_err *err)
 				len += (size_t)snprintf(sdg + len, sizeof sdg - len, "%s%s",
 							i ? ", " : _(" · SDG "), targets[i]);
 		bl_strings_free(targets, nt);
-		p->sub = dup_printf(_("Goal for %s · %s%s · served by %zu budget lines"),
+		const char *desc = g->description && *g->description ? g->description : NULL;
+		p->sub = dup_printf(_("%s%sGoal %" PRId64 " for %s · %s%s · served by %zu budget lines"),
+				    desc ? desc : "", desc ? "\n" : "", g->id,
 				    area[0] ? area : _("the whole municipality"),
 				    tui_goal_status_label(g->status), sdg, n_ids);
 		char label[512];
@@ -679,6 +693,8 @@ static void focus(tui *t, present *p, const char **head, const char **sub, int *
 	if (p->kind != BL_SPOT_NONE && p->found && p->head) {
 		*head = p->head;
 		*sub = p->sub ? p->sub : "";
+		if (p->kind == BL_SPOT_GOAL)
+			*role = R_BIG; /* the goal is what the room reads */
 		return;
 	}
 	if (p->kind != BL_SPOT_NONE && p->kind != BL_SPOT_MESSAGE) {
@@ -960,7 +976,9 @@ static plan make_plan(tui *t, present *p, const char *head, const char *sub, int
 			known = bl_big_known(v);
 	}
 	int max_cols = W - 4 < BIG_MAX_COLS ? W - 4 : BIG_MAX_COLS;
-	if (known)
+	/* A goal's money comes after the goal, in normal-size figures: the
+	 * big type is the goal's (bigtext has no letters for its title). */
+	if (known && !goal_spot(p))
 		for (int k = BL_BIG_MAX_SCALE; k >= 1; k--)
 			if (widest * k <= max_cols && bl_big_height(k) <= big_rows) {
 				pl.scale = k;
@@ -979,6 +997,16 @@ static plan make_plan(tui *t, present *p, const char *head, const char *sub, int
 	if (pl.gap[3] > pl.gap[0]) {
 		pl.gap[3]--;
 		pl.gap[0]++;
+	}
+	/* A goal's title at the top, the money close under the goal's
+	 * text: the spare rows go under the table. */
+	if (goal_spot(p)) {
+		int caps[3] = { 1, 2, 1 };
+		for (int i = 0; i < 3; i++)
+			if (pl.gap[i] > caps[i]) {
+				pl.gap[3] += pl.gap[i] - caps[i];
+				pl.gap[i] = caps[i];
+			}
 	}
 	return pl;
 }
@@ -1016,10 +1044,14 @@ static void s_draw(tui *t, void *st, int top, int rows)
 	/* Everything, if the number gets big digits with it; else the
 	 * digits win over the text under the heading, then over the
 	 * spotlight's income and expense rows. */
-	static const struct {
+	struct {
 		int sub_max;
 		bool keep_optional;
 	} tries[] = { { 3, true }, { 1, true }, { 1, false }, { 0, false } };
+	/* A goal's description and status, whole if the rows allow:
+	 * make_plan gives up its rows before the table's. */
+	if (goal_spot(p))
+		tries[0].sub_max = 10;
 	plan pl, first_fit, last;
 	bool have_fit = false, have = false;
 	for (size_t i = 0; i < sizeof tries / sizeof tries[0] && !have; i++) {
@@ -1036,6 +1068,14 @@ static void s_draw(tui *t, void *st, int top, int rows)
 	}
 	if (!have)
 		pl = have_fit ? first_fit : last;
+	/* A goal has no big digits: rather than cut its text (the status and
+	 * SDG targets come last), leave out the income and expense rows of
+	 * the lines that serve it, on a small screen. */
+	if (goal_spot(p) && pl.sub_rows < wrap_count(sub, text_w)) {
+		plan alt = make_plan(t, p, head, sub, head_role, body, rows, W, tries[0].sub_max, false);
+		if (alt.fits && alt.sub_rows > pl.sub_rows)
+			pl = alt;
+	}
 	int head_rows = pl.head_rows, sub_rows = pl.sub_rows, scale = pl.scale, hero_h = pl.hero_h;
 	bool keep_optional = pl.keep_optional;
 	const int *gap = pl.gap;
@@ -1070,9 +1110,11 @@ static void s_draw(tui *t, void *st, int top, int rows)
 		case HERO_NET: snprintf(buf, sizeof buf, _("Net cost %d (expenses − income) · %s"), year, unit); break;
 		case HERO_EFFECT: snprintf(buf, sizeof buf, _("Effect on the balance %d · %s"), year, unit); break;
 		}
-		wrap_centred(y, 2, text_w, 1, buf, R_HEADING);
+		bool goal = goal_spot(p);
+		wrap_centred(y, 2, text_w, 1, buf, goal ? R_NORMAL : R_HEADING);
 		y++;
-		int role = (p->hero == HERO_BALANCE || p->hero == HERO_EFFECT) && neg ? R_DEFICIT : R_BIG;
+		int role = (p->hero == HERO_BALANCE || p->hero == HERO_EFFECT) && neg ? R_DEFICIT
+			   : goal ? R_TOTAL : R_BIG;
 		bl_big b;
 		if (scale && bl_big_render(big, scale, &b) == 0) {
 			int x = (W - b.width) / 2;

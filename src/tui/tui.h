@@ -238,6 +238,14 @@ unsigned long tui_attr(int role);
 /* ---- the program's state ---- */
 typedef struct tui tui;
 
+/* A key of a screen's mode for the status bar (tui_screen_ops.status):
+ * the first key of act in the action table, "/" and the first of alt's
+ * (ACT_NONE: none), then label (translated when drawn). */
+typedef struct tui_status_key {
+	tui_act act, alt;
+	const char *label;
+} tui_status_key;
+
 typedef struct tui_screen_ops {
 	int id;
 	const char *name;  /* "budget": in state dumps */
@@ -256,6 +264,10 @@ typedef struct tui_screen_ops {
 	void (*dump)(tui *t, void *st, FILE *f);
 	/* The screen is shown again after another one (NULL: nothing to do). */
 	void (*shown)(tui *t, void *st);
+	/* The status bar's keys while the screen is in a mode of its own
+	 * (a view where the table's keys for the screen do not apply): their
+	 * number, with *keys set; 0 (or NULL): the table's keys. */
+	size_t (*status)(tui *t, void *st, const tui_status_key **keys);
 } tui_screen_ops;
 
 extern const tui_screen_ops tui_screen_process, tui_screen_budget,
@@ -470,6 +482,11 @@ typedef struct tui_field {
 	tui_validate_fn warn;
 	char warning[512];     /* set by warn, shown at the field */
 	const char *choices;   /* "operation|capital": Space cycles them */
+	/* The choices are chosen by number (1 the first ...), not by first
+	 * letter: for choices that share one ("draft", "discussed").  Any
+	 * other printable key says on the form's error line that it does
+	 * nothing. */
+	bool numbered;
 	char error[BL_ERR_MAX]; /* set by validation, shown at the field */
 	/* Tab completion (NULL: Tab only moves on).  Called with the value
 	 * on Tab: returns 1 when it changed the value (the cursor goes to its
@@ -488,6 +505,7 @@ typedef struct tui_form {
 	 * or at the bottom if it is -1. */
 	int (*save)(tui *t, struct tui_form *f, int *field_out, bl_err *err);
 	char error[BL_ERR_MAX + 64]; /* the form's own message */
+	const char *hint;      /* the keys row at the bottom; NULL: the usual */
 } tui_form;
 /* The check every free-text field shares: required (not blank), at most
  * max bytes, valid UTF-8, no control characters.  what names the field

@@ -231,7 +231,7 @@ state_is undoq question "Undo ballot 3 (5)? It is voided as \"undone\"."
 # A digit answers nothing: the question stays, says so, and the digit
 # does not go to the entry line.
 state_is undodigit question "Undo ballot 3 (5)? It is voided as \"undone\"."
-state_is undodigit question.hint "The question is still open: press y for yes, n or Esc for no (that key was not taken)."
+state_is undodigit question.hint "The question is still open: y for yes, n or Esc for no (that key was ignored)."
 state_is kept ballots.entry ""
 state_is kept ballots.feedback "Ballot 3 stays counted."
 state_is kept ballots.counted 3

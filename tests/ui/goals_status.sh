@@ -40,6 +40,9 @@ state form
 screen goals-status-form
 key Enter
 state question
+key x
+state stray
+screen goals-question-stray
 key n
 state kept
 key s
@@ -53,6 +56,10 @@ state_is form field.Status agreed
 screen_same goals-status-form
 state_is question modal question
 state_has question 'question=Record goal 9 "Flere i job eller uddannelse" as agreed?'
+# A stray key while the question is open says so, whole in 80 columns.
+state_is stray modal question
+state_is stray question.hint "The question is still open: y for yes, n or Esc for no (that key was ignored)."
+screen_has goals-question-stray "The question is still open: y for yes, n or Esc for no (that key was ignored)." "the stray-key hint fits 80 columns"
 state_is kept message "Nothing changed: goal 9 is still discussed."
 state_is kept goals.selected_status discussed
 state_is esc message "Cancelled: goal 9 is still discussed."
@@ -75,26 +82,37 @@ has "$OUT" 'status "discussed" → "agreed"' "with the status before and after"
 run goals "$db"
 has "$OUT" "9. Flere i job eller uddannelse  [BEU] (agreed)" "'budgetlab goals' says goal 9 is agreed"
 
-# A draft goal moves on to discussed without a question; the first
-# letter chooses (d: draft, again: discussed); the same status again
-# writes nothing; an agreed goal goes back only after a question.
+# A draft goal moves on to discussed without a question; a digit
+# chooses (1 draft, 2 discussed, 3 agreed: draft and discussed share a
+# first letter, so letters do not choose, and say so); Space changes it;
+# the same status again writes nothing; an agreed goal goes back only
+# after a question.
 ui "$db" <<'EOF'
 key 3
 key Down
 state ten
 key s
 state tenform
+screen goals-status-numbers
 key Enter
 state discussed
 key s
+key 1
+state digit
 key d
 state letter
-key d
+key x
+state letter2
+key 3
+state three
+key Space
+state space
+key 2
 key Enter
 state same
 key Up
 key s
-key d d
+key 2
 key Enter
 state back
 key y
@@ -102,9 +120,17 @@ state wasback
 EOF
 state_is ten goals.selected "10: Flygtninge og indvandrere kommer i arbejde"
 state_is tenform field.Status discussed
+state_is tenform form.hint "1 draft  2 discussed  3 agreed  Space/←→ change  Enter save  Esc cancel"
+screen_has goals-status-numbers "1 draft  2 discussed  3 agreed" "the form's hint row names the digits"
 state_is discussed modal ""
 state_is discussed message "Goal 10 is now discussed; 4 of 7 committees have an agreed goal."
+state_is digit field.Status draft
 state_is letter field.Status draft
+state_is letter form.error "The key d does nothing here: 1–3 choose, Space changes."
+state_is letter2 form.error "The key x does nothing here: 1–3 choose, Space changes."
+state_is three field.Status agreed
+state_is three form.error ""
+state_is space field.Status draft
 state_is same message "Goal 10 is already discussed; nothing changed."
 state_has back 'question=Goal 9 "Flere i job eller uddannelse" is agreed. Set it back to discussed?'
 state_is wasback message "Goal 9 is now discussed; 3 of 7 committees have an agreed goal."
@@ -177,6 +203,7 @@ state bridgeend
 screen goals-bridge-end
 key s
 state bridgekey
+screen goals-bridge-key
 key b
 state back
 key b
@@ -201,8 +228,13 @@ screen_has goals-bridge-80x24 "  9. Flere i job eller udda…      4    226.800 
 screen_same goals-bridge-end
 screen_has goals-bridge-end " Lines that serve no goal       285  3.749.750  3.823.245  3.875.254  3.778.956" "the lines that serve no goal, count and money"
 screen_has goals-bridge-end "16. Et mål uden linjer endnu (draft)" "the goals no line serves"
-state_is bridgekey message "This is the bridge: b or Esc goes back to the list of goals, where the keys act on the selected goal."
+state_is bridgekey message "This is the bridge: b or Esc goes back to the goals list first."
 state_is bridgekey modal ""
+screen_has goals-bridge-key "This is the bridge: b or Esc goes back to the goals list first." "the list key's message fits 80 columns"
+# The status bar shows the bridge's own keys, not the list's.
+footer=$(tail -n 1 "$T/goals-bridge-80x24.screen")
+is "$footer" "b/Esc back  j/k scroll  PgUp/PgDn page  u unit  S SDGs  ? help" "the bridge's footer: its own keys"
+case $footer in *lines*|*status*|*add*) ok 1 "no list keys in the bridge's footer" ;; *) ok 0 "no list keys in the bridge's footer" ;; esac
 state_is back goals.view list
 state_is esc goals.view list
 state_is esc screen goals
@@ -219,6 +251,9 @@ key 3
 key S
 state sdg
 screen goals-sdg-80x24
+key a
+state sdgkey
+screen goals-sdg-key
 key PgDn
 state pgdn
 key End
@@ -236,6 +271,11 @@ is $RC 0 "the SDG matrix"
 state_is sdg goals.view sdg
 state_is sdg goals.sdg.chosen 4,7,13,16
 state_is sdg goals.view_top 0
+footer=$(tail -n 1 "$T/goals-sdg-80x24.screen")
+is "$footer" "S/Esc back  j/k scroll  PgUp/PgDn page  u unit  b bridge  ? help" "the SDG matrix's footer: its own keys"
+state_is sdgkey message "This is the SDG matrix: S or Esc goes back to the goals list first."
+state_is sdgkey goals.view sdg
+screen_has goals-sdg-key "This is the SDG matrix: S or Esc goes back to the goals list first." "the SDG matrix's message fits 80 columns"
 screen_same goals-sdg-80x24
 screen_has goals-sdg-80x24 " 4. Kvalitetsuddannelse" "the SDG's name in the process language"
 screen_has goals-sdg-80x24 "   Local significance: Skolerne og dagtilbuddene" "its local significance"

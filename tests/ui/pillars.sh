@@ -192,6 +192,14 @@ screen_same pillars-160x45
 screen_has pillars-80x24 "3 lines assessed as harmful on a pillar"
 screen_has pillars-160x45 "The whole budget on each pillar"
 screen_has pillars-80x24 "Kontanthjælp" "the harmful list names the line"
+# An empty cell is "–" everywhere: in the Total, Lines and Share rows as
+# in the committees' rows (the social pillar has nothing at -2), never 0.
+screen_has pillars-80x24 "Total                    –       350" "the Total row shows – for nothing, as the committees' rows do"
+screen_has pillars-80x24 "Lines                    –         1" "the Lines row too"
+screen_has pillars-80x24 "Share                    –     0,0 %" "and the Share row"
+if grep -E '^(Total|Lines) .* 0( |$)' "$T/pillars-80x24.screen" "$T/pillars-160x45.screen" >/dev/null; then
+	ok 1 "no 0 for an empty cell in the Total or Lines rows"
+else ok 0 "no 0 for an empty cell in the Total or Lines rows"; fi
 # The CLI agrees on the harmful lines.
 run pillars "$db"
 has "$OUT" "2.28.14.001" "the CLI lists the same harmful line"

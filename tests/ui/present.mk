@@ -11,5 +11,7 @@ UI_EXPECTED += \
 	tests/ui/expected/present-area-80x24.screen \
 	tests/ui/expected/present-follow-amount.screen \
 	tests/ui/expected/present-goal.screen \
+	tests/ui/expected/present-goal-80x24.screen \
+	tests/ui/expected/present-goal-160x45.screen \
 	tests/ui/expected/present-line.screen \
 	tests/ui/expected/present-message.screen

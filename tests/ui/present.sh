@@ -147,13 +147,47 @@ state_is f3 present.spot.amount.2028 20000000000
 state_is f3 present.big "200,0"
 screen_same present-line
 state_is f4 present.spotlight goal:4
-state_is f4 present.focus "Goal 4: Flere børn i trivsel"
+state_is f4 present.focus "Flere børn i trivsel"
 state_is f4 present.big.what net.2028
+state_is f4 present.big.scale 0
 screen_same present-goal
 state_is f5 present.spotlight.found no
 state_is f5 present.focus "9.99.99"
 state_is f5 present.big.what balance.2028
 state_is f6 present.phase proposal
+
+# A goal at a goals-before-economy workshop (the demo's first phase): the
+# room reads the goal, its title at the top in the big role, its
+# description, status and SDG targets under it; the money after it in
+# normal-size figures, not big digits.  Nothing about people.
+G="$T/goal.budgetlab"
+demo_db "$G"
+SQL "$G" "UPDATE spotlight SET kind='goal', ref='4', text=NULL WHERE id=1"
+for size in 80x24 160x45; do
+	ui "$G" --present --size $size <<EOF
+screen present-goal-$size
+state g$size
+EOF
+	screen_same present-goal-$size
+	state_is g$size present.phase goals
+	state_is g$size present.focus "Flere børn i trivsel"
+	state_is g$size present.big.scale 0
+	# The title is the first text under the header, above the description.
+	title_row=$(grep -n "Flere børn i trivsel" "$T/present-goal-$size.screen" | head -1 | cut -d: -f1)
+	desc_row=$(grep -n "Social bæredygtighed" "$T/present-goal-$size.screen" | head -1 | cut -d: -f1)
+	money_row=$(grep -n "Net cost 2028" "$T/present-goal-$size.screen" | head -1 | cut -d: -f1)
+	if [ -n "$title_row" ] && [ -n "$desc_row" ] && [ -n "$money_row" ] && [ "$title_row" -le 3 ] &&
+		[ "$desc_row" -gt "$title_row" ] && [ "$money_row" -gt "$desc_row" ]; then
+		ok 0 "$size: the goal's title on top, its description, then the money"
+	else
+		ok 1 "$size: the goal's title on top, its description, then the money"
+		echo "#   title $title_row, description $desc_row, money $money_row"
+	fi
+	screen_has present-goal-$size "agreed · SDG 3.4, 4.1" "$size: the goal's status and SDG targets"
+	if grep -q "█" "$T/present-goal-$size.screen"; then
+		ok 1 "$size: no big digits over the goal"
+	else ok 0 "$size: no big digits over the goal"; fi
+done
 
 # An area, at the smallest projector size: the area's rows and the
 # whole budget's both fit under the digits.
