@@ -273,6 +273,20 @@ static void status_key_name(int k, char *buf, size_t bufsz)
 		snprintf(buf, bufsz, "Enter");
 }
 
+
+/* One "key label" item of the status bar at x; the x after it, or -1 if
+ * it does not fit (nothing drawn). */
+static int status_item(int y, int x, const char *key, const char *label)
+{
+	int need = bl_text_width(key) + 1 + bl_text_width(label) + 2;
+	if (x + need > COLS)
+		return -1;
+	x += tui_puts(y, x, key, R_STATUS_KEY);
+	x += tui_puts(y, x, " ", R_STATUS);
+	x += tui_puts(y, x, label, R_STATUS);
+	x += tui_puts(y, x, "  ", R_STATUS);
+	return x;
+}
 static void draw_status(tui *t)
 {
 	int y = LINES - 1, x = 0;
@@ -294,14 +308,8 @@ static void draw_status(tui *t)
 			size_t n = strlen(key);
 			snprintf(key + n, sizeof key - n, "/%s", alt);
 		}
-		const char *label = _(mode[i].label);
-		int need = bl_text_width(key) + 1 + bl_text_width(label) + 2;
-		if (x + need > COLS)
+		if ((x = status_item(y, x, key, _(mode[i].label))) < 0)
 			break;
-		x += tui_puts(y, x, key, R_STATUS_KEY);
-		x += tui_puts(y, x, " ", R_STATUS);
-		x += tui_puts(y, x, label, R_STATUS);
-		x += tui_puts(y, x, "  ", R_STATUS);
 	}
 	if (n_mode)
 		return;
@@ -315,14 +323,8 @@ static void draw_status(tui *t)
 			snprintf(key, sizeof key, "Spc");
 		else if (a->keys[0] == '\n')
 			snprintf(key, sizeof key, "Enter");
-		const char *label = _(a->label);
-		int need = bl_text_width(key) + 1 + bl_text_width(label) + 2;
-		if (x + need > COLS)
+		if ((x = status_item(y, x, key, _(a->label))) < 0)
 			break;
-		x += tui_puts(y, x, key, R_STATUS_KEY);
-		x += tui_puts(y, x, " ", R_STATUS);
-		x += tui_puts(y, x, label, R_STATUS);
-		x += tui_puts(y, x, "  ", R_STATUS);
 	}
 }
 
