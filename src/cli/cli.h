@@ -95,6 +95,8 @@ int bl_cli_working_version(bl_app *app, const char **version);
 bool bl_wants_help(int argc, char **argv, int upto);
 /* bl_cell on stdout and the two columns between cells. */
 void bl_col(const char *s, int width, bool right);
+/* A pillar score, -2 .. +2 ("+1" too); a usage error naming opt. */
+int bl_opt_score(const char *cmd, const char *opt, const char *arg, int *out);
 /* A number from 1 (an amendment's, a response's), as bl_opt_int. */
 int bl_opt_number(const char *cmd, const char *what, const char *arg, int64_t *out);
 /* Print text word-wrapped to width columns, each line indented. */

@@ -13,17 +13,6 @@
 #include "core/text.h"
 #include "store/pillar_store.h"
 
-static int score_arg(const char *opt, const char *arg, int *out)
-{
-	char *end;
-	long v = strtol(arg, &end, 10);
-	if (end == arg || *end || v < -2 || v > 2)
-		return bl_usage("assess", _("%s '%s': expected a score from -2 (clearly harmful) to"
-					    " +2 (clearly good)"), opt, arg);
-	*out = (int)v;
-	return 0;
-}
-
 int bl_cmd_assess(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -58,7 +47,7 @@ int bl_cmd_assess(int argc, char **argv)
 		if (k >= 0) {
 			char opt[32];
 			snprintf(opt, sizeof opt, "--%s", bl_pillar_key(k));
-			if (score_arg(opt, optarg, &p.score[k]))
+			if (bl_opt_score("assess", opt, optarg, &p.score[k]))
 				return BL_EXIT_USAGE;
 			p.has[k] = true;
 		} else if (c == 'w') {

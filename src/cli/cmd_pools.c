@@ -79,10 +79,7 @@ int pool_print_money(bl_app *app, const char *key, bl_err *err)
 		fits[k] = bl_money_sum_get(&sum[k], &col[k][m.n_years]);
 	/* Left over the whole period: the last year's with carry-over (it
 	 * holds the years before), else the sum. */
-	bl_pool_rec p;
-	bool carry = bl_store_pool_get(app->store, key, &p, err) == 1 && p.carry_over;
-	bl_pool_rec_clear(&p);
-	bool fits_left = true;
+	bool carry = m.carry_over, fits_left = true;
 	if (carry) {
 		col[3][m.n_years] = m.left[m.n_years - 1];
 	} else {
@@ -322,14 +319,12 @@ static int pool_write(int argc, char **argv, bool add)
 		goto out;
 	}
 	/* The record owns its strings; replace the ones given. */
-	char *dup[6] = { NULL };
-	const char *given[6] = { add ? argv[2] : newkey, name, purpose, line, NULL, NULL };
+	const char *given[4] = { add ? argv[2] : newkey, name, purpose, line };
 	char **field[4] = { &p.key, &p.name, &p.purpose, &p.line_code };
 	for (int k = 0; k < 4; k++)
 		if (given[k]) {
-			dup[k] = strdup(given[k]);
 			free(*field[k]);
-			*field[k] = dup[k];
+			*field[k] = strdup(given[k]);
 		}
 	if (kinds)
 		p.kinds = mask;

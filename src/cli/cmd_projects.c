@@ -195,17 +195,6 @@ static int project_show(bl_app *app, const char *pool, int64_t number)
 	return BL_EXIT_OK;
 }
 
-static int score_arg(const char *cmd, const char *opt, const char *arg, int *out)
-{
-	char *end;
-	long v = strtol(arg, &end, 10);
-	if (end == arg || *end || v < -2 || v > 2)
-		return bl_usage(cmd, _("%s '%s': expected a score from -2 (clearly harmful) to"
-				       " +2 (clearly good)"), opt, arg);
-	*out = (int)v;
-	return 0;
-}
-
 /* `project add DB POOL ...` and `project set DB POOL N ...`. */
 static int project_write(int argc, char **argv, bool add)
 {
@@ -272,7 +261,7 @@ static int project_write(int argc, char **argv, bool add)
 		if (k >= 0) {
 			char opt[32];
 			snprintf(opt, sizeof opt, "--%s", bl_pillar_key(k));
-			rc = score_arg(cmd, opt, optarg, &score[k]);
+			rc = bl_opt_score(cmd, opt, optarg, &score[k]);
 			has[k] = true;
 		} else {
 			switch (c) {

@@ -436,3 +436,14 @@ int bl_cli_working_version(bl_app *app, const char **version)
 	}
 	return 0;
 }
+
+int bl_opt_score(const char *cmd, const char *opt, const char *arg, int *out)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+	if (end == arg || *end || v < -2 || v > 2)
+		return bl_usage(cmd, _("%s '%s': expected a score from -2 (clearly harmful) to"
+				       " +2 (clearly good)"), opt, arg);
+	*out = (int)v;
+	return 0;
+}

@@ -22,18 +22,21 @@ void bl_pillars_clear(bl_pillars *p)
 	}
 }
 
-int bl_store_line_pillars_set(bl_store *s, int64_t line_id, const bl_pillars *p, bl_err *err)
+int bl_pillars_check(const bl_pillars *p, bl_err *err)
 {
-	bool any = false;
-	for (int k = 0; k < BL_PILLARS; k++) {
-		if (!p->has[k])
-			continue;
-		any = true;
-		if (p->score[k] < -2 || p->score[k] > 2)
+	for (int k = 0; k < BL_PILLARS; k++)
+		if (p->has[k] && (p->score[k] < -2 || p->score[k] > 2))
 			return bl_err_set(err, _("the %s score %d is outside the scale; expected -2"
 						 " (clearly harmful) to +2 (clearly good)"),
 					  bl_pillar_key(k), p->score[k]);
-	}
+	return 0;
+}
+
+int bl_store_line_pillars_set(bl_store *s, int64_t line_id, const bl_pillars *p, bl_err *err)
+{
+	if (bl_pillars_check(p, err) != 0)
+		return -1;
+	bool any = p->has[0] || p->has[1] || p->has[2];
 	bool outer;
 	if (bl_write_begin(s, &outer, err) != 0)
 		return -1;

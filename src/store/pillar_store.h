@@ -21,6 +21,8 @@ typedef struct bl_pillars {
 	char *justification;     /* may be NULL */
 } bl_pillars;
 void bl_pillars_clear(bl_pillars *p);
+/* -1 with a message naming the pillar if a score is outside -2..2. */
+int bl_pillars_check(const bl_pillars *p, bl_err *err);
 
 /* Set the line's assessment (replacing it); with no pillar scored, remove
  * it.  Refused: a score outside -2..2 (naming the pillar), a line that

@@ -512,7 +512,7 @@ int bl_store_pool_money(bl_store *s, const char *key, bl_pool_money *out, bl_err
 		out->budget[i] = sqlite3_column_int64(st, 1);
 		out->asked[i] = sqlite3_column_int64(st, 2);
 		out->granted[i] = sqlite3_column_int64(st, 3);
-		bool carry = sqlite3_column_int(st, 4) != 0;
+		bool carry = out->carry_over = sqlite3_column_int(st, 4) != 0;
 		bl_money avail;
 		if (!bl_money_add(out->budget[i], carry ? carried : 0, &avail) ||
 		    !bl_money_sub(avail, out->granted[i], &out->left[i])) {
@@ -578,11 +578,8 @@ static int project_valid(bl_store *s, const bl_pool_project *p, bl_err *err)
 	bl_date d;
 	if (bl_date_parse(p->applied, &d, err) != 0)
 		return bl_err_prefix(err, _("the application date"));
-	for (int k = 0; k < BL_PILLARS; k++)
-		if (p->pillars.has[k] && (p->pillars.score[k] < -2 || p->pillars.score[k] > 2))
-			return bl_err_set(err, _("the %s score %d is outside the scale; expected -2"
-						 " (clearly harmful) to +2 (clearly good)"),
-					  bl_pillar_key(k), p->pillars.score[k]);
+	if (bl_pillars_check(&p->pillars, err) != 0)
+		return -1;
 	for (int i = 0; i < p->n_years && i < BL_MAX_YEARS; i++)
 		if (p->asked[i] < 0)
 			return bl_err_set(err, _("the amount asked for %d is negative"),
@@ -619,37 +616,35 @@ static int amounts_write(bl_store *s, int64_t project, const char *col, const bl
 		 strcmp(col, "asked") == 0 ? "?3" : "0", strcmp(col, "asked") == 0 ? "0" : "?3",
 		 col, col, col, col);
 	sqlite3_stmt *st, *cur;
+	/* What the project has now, read once. */
+	bl_money old[BL_MAX_YEARS] = { 0 };
+	char q[128];
+	snprintf(q, sizeof q, "SELECT year, %s FROM pool_amount WHERE project_id = ?1", col);
+	if (bl_prepare(s, q, &cur, err) != 0)
+		return -1;
+	sqlite3_bind_int64(cur, 1, project);
+	int r;
+	while ((r = sqlite3_step(cur)) == SQLITE_ROW) {
+		int i = sqlite3_column_int(cur, 0) - s->info.budget_year;
+		if (i >= 0 && i < n_years && i < BL_MAX_YEARS)
+			old[i] = sqlite3_column_int64(cur, 1);
+	}
+	sqlite3_finalize(cur);
+	if (r != SQLITE_DONE)
+		return bl_store_fail(s, err);
 	if (bl_prepare(s, sql, &st, err) != 0)
 		return -1;
-	char q[128];
-	snprintf(q, sizeof q, "SELECT %s FROM pool_amount WHERE project_id = ?1 AND year = ?2", col);
-	if (bl_prepare(s, q, &cur, err) != 0) {
-		sqlite3_finalize(st);
-		return -1;
-	}
 	int rc = 0;
 	for (int pass = 0; pass < 2 && rc == 0; pass++) {
 		for (int i = 0; i < n_years && rc == 0; i++) {
-			int year = s->info.budget_year + i;
-			sqlite3_reset(cur);
-			sqlite3_bind_int64(cur, 1, project);
-			sqlite3_bind_int(cur, 2, year);
-			int r = sqlite3_step(cur);
-			bl_money old = r == SQLITE_ROW ? sqlite3_column_int64(cur, 0) : 0;
-			if (r != SQLITE_ROW && r != SQLITE_DONE) {
-				rc = bl_store_fail(s, err);
-				break;
-			}
-			if (v[i] == old || (pass == 0) != (v[i] < old))
+			if (v[i] == old[i] || (pass == 0) != (v[i] < old[i]))
 				continue;
-			sqlite3_reset(cur);
 			sqlite3_bind_int64(st, 1, project);
-			sqlite3_bind_int(st, 2, year);
+			sqlite3_bind_int(st, 2, s->info.budget_year + i);
 			sqlite3_bind_int64(st, 3, v[i]);
 			rc = bl_step_done(s, st, err);
 		}
 	}
-	sqlite3_finalize(cur);
 	sqlite3_finalize(st);
 	if (rc != 0)
 		return -1;
@@ -662,15 +657,14 @@ static int amounts_write(bl_store *s, int64_t project, const char *col, const bl
 	return rc;
 }
 
-static int project_kind_warn(bl_store *s, int64_t pool, const char *key, unsigned kind,
-			     char *warn, size_t n, bl_err *err)
+static int project_kind_warn(bl_store *s, const char *key, unsigned kind, char *warn, size_t n,
+			     bl_err *err)
 {
 	if (!warn || n == 0)
 		return 0;
 	warn[0] = '\0';
 	bl_pool_rec p;
 	int r = bl_store_pool_get(s, key, &p, err);
-	(void)pool;
 	if (r < 0)
 		return -1;
 	if (r == 1 && !(p.kinds & kind))
@@ -720,7 +714,7 @@ int bl_store_pool_project_add(bl_store *s, const char *pool, const bl_pool_proje
 	if (goals_replace(s, "pool_project_goal", "project_id", id, p->goals, p->n_goals, err) !=
 		    0 ||
 	    amounts_write(s, id, "asked", p->asked, s->info.n_years, err) != 0 ||
-	    project_kind_warn(s, pid, pool, p->kind, warn, warn_size, err) != 0)
+	    project_kind_warn(s, pool, p->kind, warn, warn_size, err) != 0)
 		goto out;
 	if (number_out)
 		*number_out = number;

@@ -70,6 +70,7 @@ typedef struct bl_pool_money {
 	bl_money asked[BL_MAX_YEARS];
 	bl_money granted[BL_MAX_YEARS];
 	bl_money left[BL_MAX_YEARS];
+	bool carry_over;   /* the pool's rule, as left was computed with it */
 	int64_t n_projects, n_applied, n_granted;
 } bl_pool_money;
 int bl_store_pool_money(bl_store *s, const char *key, bl_pool_money *out, bl_err *err);

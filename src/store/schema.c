@@ -769,6 +769,15 @@ _Static_assert(sizeof bl_migrations / sizeof bl_migrations[0] == BL_SCHEMA_VERSI
 	  "CREATE TRIGGER " name " BEFORE " event " ON " table                \
 	  " WHEN " LOCKS " & " #mask " BEGIN " REFUSE_LOCK(bit) " END" }
 
+/* Refuse a year outside the process's years (amounts, pool amounts). */
+#define YEAR_TRIGGER(name, event, table)                                      \
+	{ name, table,                                                        \
+	  "CREATE TRIGGER " name " BEFORE " event " ON " table                \
+	  " WHEN NEW.year NOT BETWEEN (SELECT budget_year FROM process)"      \
+	  "  AND (SELECT budget_year + n_years - 1 FROM process)"             \
+	  " BEGIN SELECT bl_refuse('year', NEW.year, budget_year,"            \
+	  "  budget_year + n_years - 1) FROM process; END" }
+
 /* A journal row; the expressions are SQL. */
 #define JOURNAL(entity, key, action, before, after)                           \
 	"INSERT INTO journal (at, actor, entity, key, action, before, after)" \
@@ -1127,18 +1136,8 @@ const bl_trigger bl_triggers[] = {
 	{ "amount_lock_insert", "amount", "CREATE TRIGGER amount_lock_insert BEFORE INSERT ON amount WHEN " LOCKS " & 1 AND NOT bl_deriving() BEGIN " REFUSE_LOCK(0) " END" },
 	{ "amount_lock_update", "amount", "CREATE TRIGGER amount_lock_update BEFORE UPDATE ON amount WHEN " LOCKS " & 1 AND NOT bl_deriving() BEGIN " REFUSE_LOCK(0) " END" },
 	{ "amount_lock_delete", "amount", "CREATE TRIGGER amount_lock_delete BEFORE DELETE ON amount WHEN " LOCKS " & 1 AND NOT bl_deriving() BEGIN " REFUSE_LOCK(0) " END" },
-	{ "amount_year_insert", "amount",
-	  "CREATE TRIGGER amount_year_insert BEFORE INSERT ON amount"
-	  " WHEN NEW.year NOT BETWEEN (SELECT budget_year FROM process)"
-	  "  AND (SELECT budget_year + n_years - 1 FROM process)"
-	  " BEGIN SELECT bl_refuse('year', NEW.year, budget_year,"
-	  "  budget_year + n_years - 1) FROM process; END" },
-	{ "amount_year_update", "amount",
-	  "CREATE TRIGGER amount_year_update BEFORE UPDATE OF year ON amount"
-	  " WHEN NEW.year NOT BETWEEN (SELECT budget_year FROM process)"
-	  "  AND (SELECT budget_year + n_years - 1 FROM process)"
-	  " BEGIN SELECT bl_refuse('year', NEW.year, budget_year,"
-	  "  budget_year + n_years - 1) FROM process; END" },
+	YEAR_TRIGGER("amount_year_insert", "INSERT", "amount"),
+	YEAR_TRIGGER("amount_year_update", "UPDATE OF year", "amount"),
 	{ "amount_total_insert", "amount",
 	  "CREATE TRIGGER amount_total_insert AFTER INSERT ON amount BEGIN "
 	  TOTAL_ADD("NEW.amount", "NEW.version_id", "NEW.year",
@@ -1353,18 +1352,8 @@ const bl_trigger bl_triggers[] = {
 				SDG_CHOICE_JSON("OLD"), "NULL")),
 
 	/* ---- development pools (schema 8) ---- */
-	{ "pool_amount_year_insert", "pool_amount",
-	  "CREATE TRIGGER pool_amount_year_insert BEFORE INSERT ON pool_amount"
-	  " WHEN NEW.year NOT BETWEEN (SELECT budget_year FROM process)"
-	  "  AND (SELECT budget_year + n_years - 1 FROM process)"
-	  " BEGIN SELECT bl_refuse('year', NEW.year, budget_year,"
-	  "  budget_year + n_years - 1) FROM process; END" },
-	{ "pool_amount_year_update", "pool_amount",
-	  "CREATE TRIGGER pool_amount_year_update BEFORE UPDATE OF year ON pool_amount"
-	  " WHEN NEW.year NOT BETWEEN (SELECT budget_year FROM process)"
-	  "  AND (SELECT budget_year + n_years - 1 FROM process)"
-	  " BEGIN SELECT bl_refuse('year', NEW.year, budget_year,"
-	  "  budget_year + n_years - 1) FROM process; END" },
+	YEAR_TRIGGER("pool_amount_year_insert", "INSERT", "pool_amount"),
+	YEAR_TRIGGER("pool_amount_year_update", "UPDATE OF year", "pool_amount"),
 	/* A grant: to a granted project, of a kind the pool takes, within
 	 * the maximum per project and what the pool has left. */
 	{ "pool_amount_rules_insert", "pool_amount",

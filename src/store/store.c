@@ -24,6 +24,17 @@
 #include "store/store_internal.h"
 
 /* The SQL of each cached statement, by enum bl_stmt_id. */
+/* The codes of the areas at level ?1 with no goal (that COND, SQL on g)
+ * on them or below them. */
+#define AREAS_WITHOUT_GOAL(COND)                                              \
+	"WITH RECURSIVE sub(top, id, depth) AS ("                             \
+	" SELECT id, id, 1 FROM area WHERE level = ?1"                        \
+	" UNION ALL SELECT sub.top, a.id, sub.depth + 1 FROM area a"          \
+	" JOIN sub ON coalesce(a.parent_id, 0) = sub.id WHERE sub.depth < 64)" \
+	" SELECT code FROM area WHERE level = ?1 AND id NOT IN"               \
+	" (SELECT sub.top FROM sub JOIN goal g ON g.area_id = sub.id" COND ")" \
+	" ORDER BY code"
+
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_INFO] = "SELECT municipality, title, currency, language, budget_year,"
 		    " n_years FROM process WHERE id = 1",
@@ -136,24 +147,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_JOURNAL_COUNT] = "SELECT count(*) FROM journal",
 	/* Areas at level ?1 with no goal on themselves or below.  sub pairs
 	 * each such area (top) with every area of its subtree. */
-	[ST_AREAS_WITHOUT_GOAL] =
-		"WITH RECURSIVE sub(top, id, depth) AS ("
-		" SELECT id, id, 1 FROM area WHERE level = ?1"
-		" UNION ALL SELECT sub.top, a.id, sub.depth + 1 FROM area a"
-		" JOIN sub ON coalesce(a.parent_id, 0) = sub.id WHERE sub.depth < 64)"
-		" SELECT code FROM area WHERE level = ?1 AND id NOT IN"
-		" (SELECT sub.top FROM sub JOIN goal g ON g.area_id = sub.id)"
-		" ORDER BY code",
+	[ST_AREAS_WITHOUT_GOAL] = AREAS_WITHOUT_GOAL(""),
 	/* The same, counting agreed goals only (schema 8). */
-	[ST_AREAS_WITHOUT_AGREED_GOAL] =
-		"WITH RECURSIVE sub(top, id, depth) AS ("
-		" SELECT id, id, 1 FROM area WHERE level = ?1"
-		" UNION ALL SELECT sub.top, a.id, sub.depth + 1 FROM area a"
-		" JOIN sub ON coalesce(a.parent_id, 0) = sub.id WHERE sub.depth < 64)"
-		" SELECT code FROM area WHERE level = ?1 AND id NOT IN"
-		" (SELECT sub.top FROM sub JOIN goal g ON g.area_id = sub.id"
-		"  WHERE g.status = 'agreed')"
-		" ORDER BY code",
+	[ST_AREAS_WITHOUT_AGREED_GOAL] = AREAS_WITHOUT_GOAL(" WHERE g.status = 'agreed'"),
 	[ST_AREAS_AT_LEVEL] = "SELECT count(*) FROM area WHERE level = ?1",
 };
 

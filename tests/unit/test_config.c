@@ -544,6 +544,21 @@ static void test_dates(void)
 
 static void test_gate_params(void)
 {
+	/* The gates of schema 8: the process's own goals and agreed goals. */
+	BAD(HEAD GOALS "    gates:\n      - min_participants\n", "t.yaml:11:9: ",
+	    "gate 'min_participants' needs the parameter 'count'", "min_participants without a count");
+	BAD(HEAD GOALS "    gates:\n      - min_participants: {count: 0}\n", "t.yaml:11:",
+	    "'count' of gate 'min_participants': 0 is out of range; expected an integer from 1 to"
+	    " 1000000", "no participants as a goal");
+	BAD(HEAD GOALS "    gates:\n      - min_participants: {count: mange}\n", "t.yaml:11:",
+	    "'mange' is not an integer", "a word for the count");
+	BAD(HEAD GOALS "    gates:\n      - min_participants: {count: 99999999999999999999}\n",
+	    "t.yaml:11:", "'count' of gate 'min_participants'", "a count that overflows");
+	BAD(HEAD GOALS "    gates:\n      - participants_represent: {category: age}\n", "t.yaml:11:",
+	    "gate 'participants_represent' has no parameters, but 'category' is given", "a parameter it does not have");
+	BAD(HEAD GOALS "    gates:\n      - every_area_has_agreed_goal: {level: ten}\n", "t.yaml:11:",
+	    "'level' of gate 'every_area_has_agreed_goal': 'ten' is not an integer",
+	    "a word for the level");
 	BAD(HEAD GOALS "    gates:\n      - min_days_since: {phase: goals}\n", "t.yaml:11:9: ",
 	    "gate 'min_days_since' needs the parameter 'days'; expected days: an integer "
 	    "from 0 to 3650", "a missing required parameter");
